@@ -1,0 +1,34 @@
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { SQSClient } from '@aws-sdk/client-sqs';
+import { SFNClient } from '@aws-sdk/client-sfn';
+
+/**
+ * The platform's own AWS clients (its DynamoDB tables, its queue, its state machine).
+ *
+ * They take their endpoint only from the PLATFORM_*_ENDPOINT variables (set by the local runtime), never from the
+ * SDK's global `AWS_ENDPOINT_URL`: that one is reserved for pointing the customer-account clients at an emulator, and
+ * must not also redirect our own inventory writes.
+ */
+type Env = Readonly<Record<string, string | undefined>>;
+
+function platformConfig(endpoint: string | undefined) {
+  // An explicit endpoint wins over AWS_ENDPOINT_URL*; in AWS (no override) the regional default is used, and
+  // `ignoreConfiguredEndpointUrls` keeps a stray AWS_ENDPOINT_URL from redirecting platform traffic.
+  return endpoint ? { endpoint } : { ignoreConfiguredEndpointUrls: true };
+}
+
+export function createDocumentClient(env: Env = process.env): DynamoDBDocumentClient {
+  const client = new DynamoDBClient(platformConfig(env.PLATFORM_DYNAMODB_ENDPOINT));
+  return DynamoDBDocumentClient.from(client, {
+    marshallOptions: { removeUndefinedValues: true, convertClassInstanceToMap: false },
+  });
+}
+
+export function createSqsClient(env: Env = process.env): SQSClient {
+  return new SQSClient(platformConfig(env.PLATFORM_SQS_ENDPOINT));
+}
+
+export function createSfnClient(env: Env = process.env): SFNClient {
+  return new SFNClient(platformConfig(env.PLATFORM_SFN_ENDPOINT));
+}

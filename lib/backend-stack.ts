@@ -1,0 +1,222 @@
+import { CfnOutput, Duration, RemovalPolicy, Stack, StackProps, Validations } from 'aws-cdk-lib';
+import * as events from 'aws-cdk-lib/aws-events';
+import * as targets from 'aws-cdk-lib/aws-events-targets';
+import * as iam from 'aws-cdk-lib/aws-iam';
+import * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
+import * as sqs from 'aws-cdk-lib/aws-sqs';
+import { SqsEventSource } from 'aws-cdk-lib/aws-lambda-event-sources';
+import { Construct } from 'constructs';
+import { CrawlStateMachine } from './constructs/crawl-state-machine';
+import { InventoryTables } from './constructs/inventory-tables';
+import { PlatformApi, PlatformApiRoute } from './constructs/platform-api';
+import { PlatformFunction } from './constructs/platform-function';
+import { EVENTS_PATH } from '../lambdas/shared/protocol';
+
+export interface BackendStackProps extends StackProps {
+  /** How long the authorizer's decision is cached per token (also how long a revoked token keeps working). @default 60 s */
+  readonly authorizerCacheTtl?: Duration;
+  /** @default RemovalPolicy.RETAIN */
+  readonly tableRemovalPolicy?: RemovalPolicy;
+}
+
+const READ = ['dynamodb:GetItem', 'dynamodb:Query', 'dynamodb:BatchGetItem', 'dynamodb:DescribeTable'];
+const WRITE = ['dynamodb:PutItem', 'dynamodb:UpdateItem', 'dynamodb:DeleteItem'];
+
+/**
+ * The platform backend: API Gateway + Lambda handlers, the `crawl` Step Functions workflow, the event pipeline
+ * (SQS between the HTTP intake and the processor) and the DynamoDB inventory. Every function has its own role with
+ * only the table actions, queue and state machine it uses.
+ */
+export class BackendStack extends Stack {
+  constructor(scope: Construct, id: string, props: BackendStackProps = {}) {
+    super(scope, id, props);
+    const authorizerCacheTtl = props.authorizerCacheTtl ?? Duration.seconds(60);
+    const tables = new InventoryTables(this, 'Tables', { removalPolicy: props.tableRemovalPolicy });
+    const tableEnv = {
+      CONTROL_TABLE_NAME: tables.control.tableName,
+      INVENTORY_TABLE_NAME: tables.inventory.tableName,
+    };
+    const grant = (fn: PlatformFunction, table: dynamodb.Table, actions: string[]) =>
+      table.grant(fn.function, ...actions);
+    const fn = (id: string, handlerName: string, description: string, extra: Partial<ConstructorParameters<typeof PlatformFunction>[2]> = {}) =>
+      new PlatformFunction(this, id, {
+        handlerName,
+        description,
+        ...extra,
+        environment: { ...tableEnv, ...extra.environment },
+      });
+
+    // --- the event pipeline: intake → SQS → processor -------------------------------------------------------
+    const eventsDlq = new sqs.Queue(this, 'EventsDeadLetterQueue', {
+      retentionPeriod: Duration.days(14),
+      encryption: sqs.QueueEncryption.SQS_MANAGED,
+      enforceSSL: true,
+    });
+    const eventsQueue = new sqs.Queue(this, 'EventsQueue', {
+      // ≥ 6 × the processor timeout, as Lambda's SQS event source recommends
+      visibilityTimeout: Duration.minutes(6),
+      retentionPeriod: Duration.days(4),
+      encryption: sqs.QueueEncryption.SQS_MANAGED,
+      enforceSSL: true,
+      deadLetterQueue: { queue: eventsDlq, maxReceiveCount: 5 },
+    });
+
+    // --- functions ------------------------------------------------------------------------------------------
+    const authorizer = fn('Authorizer', 'authorizer', 'X-API-Key REQUEST authorizer', {
+      environment: { AUTHORIZER_CACHE_TTL_SECONDS: String(authorizerCacheTtl.toSeconds()) },
+    });
+    grant(authorizer, tables.control, ['dynamodb:GetItem']);
+
+    const openapi = fn('OpenApi', 'openapi-api', 'GET /openapi.json');
+    const tokens = fn('TokensApi', 'tokens-api', 'Token routes');
+    grant(tokens, tables.control, [...READ, ...WRITE]);
+    const template = fn('TemplateApi', 'template-api', 'Customer template for a tenant');
+    grant(template, tables.control, ['dynamodb:GetItem']);
+    const accounts = fn('AccountsApi', 'accounts-api', 'Data source (AWS account) routes', { timeout: Duration.seconds(29) });
+    grant(accounts, tables.control, [...READ, ...WRITE]);
+    grant(accounts, tables.inventory, [...READ, ...WRITE, 'dynamodb:BatchWriteItem']);
+    const ingestions = fn('IngestionsApi', 'ingestions-api', 'Ingestion routes');
+    grant(ingestions, tables.control, [...READ, ...WRITE]);
+    const inventory = fn('InventoryApi', 'inventory-api', 'Inventory routes');
+    grant(inventory, tables.control, READ);
+    grant(inventory, tables.inventory, READ);
+
+    const intake = fn('EventsIntake', 'events-intake', 'POST /data-sources/aws/events: validate, then queue', {
+      environment: { EVENTS_QUEUE_URL: eventsQueue.queueUrl },
+      timeout: Duration.seconds(10),
+    });
+    eventsQueue.grantSendMessages(intake.function);
+    const processor = fn('EventProcessor', 'event-processor', 'Applies CloudTrail events to the inventory', {
+      timeout: Duration.minutes(1),
+    });
+    grant(processor, tables.control, [...READ, ...WRITE]);
+    grant(processor, tables.inventory, [...READ, ...WRITE]);
+    processor.function.addEventSource(
+      new SqsEventSource(eventsQueue, { batchSize: 50, maxBatchingWindow: Duration.seconds(1), reportBatchItemFailures: true }),
+    );
+
+    const prepare = fn('CrawlPrepare', 'crawl-prepare', 'Crawl: check the role, resolve regions, record the run', {
+      timeout: Duration.minutes(1),
+    });
+    grant(prepare, tables.control, [...READ, ...WRITE]);
+    const crawlService = fn('CrawlService', 'crawl-service', 'Crawl one (region, service) of a customer account', {
+      timeout: Duration.minutes(5),
+      memorySize: 1024,
+    });
+    grant(crawlService, tables.control, [...READ, ...WRITE]);
+    grant(crawlService, tables.inventory, [...READ, ...WRITE]);
+    const finalize = fn('CrawlFinalize', 'crawl-finalize', 'Crawl: sweep, resolve key relations, summarize', {
+      timeout: Duration.minutes(15),
+      memorySize: 1024,
+    });
+    grant(finalize, tables.control, [...READ, ...WRITE]);
+    grant(finalize, tables.inventory, [...READ, ...WRITE]);
+
+    const crawl = new CrawlStateMachine(this, 'Crawl', {
+      prepare: prepare.function,
+      crawlService: crawlService.function,
+      finalize: finalize.function,
+    });
+    const starters = [accounts, ingestions];
+    const scheduled = fn('ScheduledIngestion', 'scheduled-ingestion', 'Daily re-ingestion of every linked account', {
+      timeout: Duration.minutes(5),
+    });
+    grant(scheduled, tables.control, [...READ, ...WRITE]);
+    starters.push(scheduled);
+    for (const starter of starters) {
+      crawl.stateMachine.grantStartExecution(starter.function);
+      starter.function.addEnvironment('CRAWL_STATE_MACHINE_ARN', crawl.stateMachine.stateMachineArn);
+    }
+    new events.Rule(this, 'DailyIngestion', {
+      description: 'Re-ingests every linked AWS account once a day (CloudTrail delivery is best effort)',
+      schedule: events.Schedule.cron({ minute: '17', hour: '3' }),
+      targets: [new targets.LambdaFunction(scheduled.function, { retryAttempts: 2 })],
+    });
+
+    // --- the platform principal customers trust -------------------------------------------------------------
+    // Functions that call into customer accounts assume this role first, then the customer's role with its
+    // ExternalId. Customers' trust policies name only this role, never the functions' own roles.
+    const customerCallers = [accounts, prepare, crawlService, processor];
+    const platformAccessRole = new iam.Role(this, 'PlatformAccessRole', {
+      description: 'The AQtive Guard principal that customer read-only roles trust (with their ExternalId)',
+      assumedBy: new iam.CompositePrincipal(...customerCallers.map((c) => new iam.ArnPrincipal(c.function.role!.roleArn))),
+      maxSessionDuration: Duration.hours(1),
+    });
+    platformAccessRole.addToPolicy(
+      new iam.PolicyStatement({
+        sid: 'AssumeCustomerRolesOnlyWithExternalId',
+        actions: ['sts:AssumeRole'],
+        resources: ['arn:aws:iam::*:role/*'],
+        conditions: { Null: { 'sts:ExternalId': 'false' } },
+      }),
+    );
+    Validations.of(platformAccessRole).acknowledge({
+      id: 'AwsSolutions-IAM5[Resource::arn:aws:iam::*:role/*]',
+      reason:
+        'Customers connect roles in their own accounts under names they choose; the ExternalId condition (required here) and the customer trust policy bound it.',
+    });
+    for (const caller of customerCallers) {
+      platformAccessRole.grantAssumeRole(caller.function.role!);
+      caller.function.addEnvironment('PLATFORM_ACCESS_ROLE_ARN', platformAccessRole.roleArn);
+    }
+
+    // --- the API ---------------------------------------------------------------------------------------------
+    const accountPath = '/data-sources/aws/accounts/{accountId}';
+    const routes: PlatformApiRoute[] = [
+      { method: 'GET', path: '/openapi.json', handler: openapi.function, authenticated: false },
+      { method: 'POST', path: '/tokens', handler: tokens.function },
+      { method: 'GET', path: '/tokens', handler: tokens.function },
+      { method: 'DELETE', path: '/tokens/{tokenId}', handler: tokens.function },
+      { method: 'GET', path: '/data-sources/aws/template', handler: template.function },
+      { method: 'POST', path: '/data-sources/aws/accounts', handler: accounts.function },
+      { method: 'GET', path: '/data-sources/aws/accounts', handler: accounts.function },
+      { method: 'GET', path: accountPath, handler: accounts.function },
+      { method: 'PATCH', path: accountPath, handler: accounts.function },
+      { method: 'DELETE', path: accountPath, handler: accounts.function },
+      { method: 'POST', path: `${accountPath}/ingestions`, handler: ingestions.function },
+      { method: 'GET', path: `${accountPath}/ingestions/{ingestionId}`, handler: ingestions.function },
+      { method: 'GET', path: '/inventory', handler: inventory.function },
+      { method: 'GET', path: '/inventory/{assetId}', handler: inventory.function },
+      { method: 'POST', path: EVENTS_PATH, handler: intake.function },
+    ];
+    const api = new PlatformApi(this, 'Api', { authorizer: authorizer.function, routes, authorizerCacheTtl });
+
+    this.acknowledgeDesignChoices(api);
+
+    new CfnOutput(this, 'ApiUrl', { value: api.api.url, description: 'Base URL of the API (stage v1)' });
+    new CfnOutput(this, 'EventsEndpointUrl', {
+      value: api.api.urlForPath(EVENTS_PATH),
+      description: 'Where customer API destinations deliver CloudTrail events',
+    });
+    new CfnOutput(this, 'PlatformAccessRoleArn', {
+      value: platformAccessRole.roleArn,
+      description: 'The principal customer roles trust (filled into each tenant template)',
+    });
+    new CfnOutput(this, 'CrawlStateMachineArn', { value: crawl.stateMachine.stateMachineArn });
+  }
+
+  /** cdk-nag findings that are deliberate, each with its reason, at the narrowest scope that holds them. */
+  private acknowledgeDesignChoices(api: PlatformApi) {
+    Validations.of(api).acknowledge(
+      {
+        id: 'AwsSolutions-APIG3',
+        reason: 'A WAF web ACL is a deployment decision of the platform team (account-level firewall manager); not bundled.',
+      },
+      {
+        id: 'AwsSolutions-COG4',
+        reason: 'Clients are machines (EventBridge API destinations, scripts) authenticated by X-API-Key tokens through the Lambda authorizer.',
+      },
+      {
+        id: 'AwsSolutions-IAM4[Policy::arn:<AWS::Partition>:iam::aws:policy/service-role/AmazonAPIGatewayPushToCloudWatchLogs]',
+        reason: 'The account-level role API Gateway needs to write access logs; AWS defines its permissions.',
+      },
+    );
+    const openapiMethod = api.api.root.resourceForPath('/openapi.json').node.tryFindChild('GET');
+    if (openapiMethod) {
+      Validations.of(openapiMethod).acknowledge({
+        id: 'AwsSolutions-APIG4',
+        reason: 'The OpenAPI document is public by design: it describes the API and holds no data.',
+      });
+    }
+  }
+}

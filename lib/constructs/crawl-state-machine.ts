@@ -1,0 +1,103 @@
+import { Duration, RemovalPolicy } from 'aws-cdk-lib';
+import * as lambda from 'aws-cdk-lib/aws-lambda';
+import * as logs from 'aws-cdk-lib/aws-logs';
+import * as sfn from 'aws-cdk-lib/aws-stepfunctions';
+import * as tasks from 'aws-cdk-lib/aws-stepfunctions-tasks';
+import { Construct } from 'constructs';
+
+export interface CrawlStateMachineProps {
+  readonly prepare: lambda.IFunction;
+  readonly crawlService: lambda.IFunction;
+  readonly finalize: lambda.IFunction;
+  /**
+   * Map items run at once. Items are (region × service) pairs, and each AWS request quota is per (account, region,
+   * API), so running every pair at once keeps every quota busy without two Lambdas sharing one quota.
+   * @default 150 (≥ 34 commercial regions × 4 services)
+   */
+  readonly maxConcurrency?: number;
+}
+
+/** State names, also used by the local runtime to map Lambda tasks to local handlers. */
+export const CRAWL_STATES = {
+  prepare: 'Prepare',
+  crawlEach: 'CrawlEachRegionAndService',
+  crawlService: 'CrawlService',
+  moreToCrawl: 'MoreToCrawl',
+  itemDone: 'ItemDone',
+  itemFailed: 'ItemFailed',
+  finalize: 'Finalize',
+} as const;
+
+/**
+ * The `crawl` workflow: Prepare → Map over (region × service) → Finalize.
+ *
+ * State carries only ids (tenant, account, ingestion, region, service, continuation token): credentials never
+ * travel in state, where the execution history would show them — each CrawlService invocation assumes the role itself.
+ * A long listing continues across invocations: CrawlService returns status CONTINUE with a continuation token and
+ * the MoreToCrawl choice loops back. One failed item is caught and recorded (Finalize sees its missing or failed
+ * part), so one region's failure never aborts the others.
+ */
+export class CrawlStateMachine extends Construct {
+  public readonly stateMachine: sfn.StateMachine;
+
+  constructor(scope: Construct, id: string, props: CrawlStateMachineProps) {
+    super(scope, id);
+
+    const finalize = new tasks.LambdaInvoke(this, CRAWL_STATES.finalize, {
+      lambdaFunction: props.finalize,
+      payload: sfn.TaskInput.fromJsonPathAt('$'),
+      payloadResponseOnly: true,
+      retryOnServiceExceptions: true,
+    });
+    finalize.addRetry({ errors: ['States.TaskFailed'], maxAttempts: 3, interval: Duration.seconds(5), backoffRate: 2 });
+
+    const prepare = new tasks.LambdaInvoke(this, CRAWL_STATES.prepare, {
+      lambdaFunction: props.prepare,
+      payload: sfn.TaskInput.fromJsonPathAt('$'),
+      payloadResponseOnly: true,
+      retryOnServiceExceptions: true,
+    });
+    // The role could not be assumed, or the account is gone: Finalize records the run as FAILED with the reason.
+    prepare.addCatch(finalize, { errors: ['States.ALL'], resultPath: '$.prepareError' });
+
+    const crawlService = new tasks.LambdaInvoke(this, CRAWL_STATES.crawlService, {
+      lambdaFunction: props.crawlService,
+      payload: sfn.TaskInput.fromJsonPathAt('$'),
+      payloadResponseOnly: true,
+      retryOnServiceExceptions: true,
+    });
+    // Throttling is retried inside the Lambda; this covers a crashed or timed-out invocation.
+    crawlService.addRetry({ errors: ['States.TaskFailed', 'States.Timeout'], maxAttempts: 2, interval: Duration.seconds(10), backoffRate: 2 });
+    crawlService.addCatch(new sfn.Pass(this, CRAWL_STATES.itemFailed), { errors: ['States.ALL'], resultPath: '$.error' });
+
+    const moreToCrawl = new sfn.Choice(this, CRAWL_STATES.moreToCrawl)
+      .when(sfn.Condition.stringEquals('$.status', 'CONTINUE'), crawlService)
+      .otherwise(new sfn.Succeed(this, CRAWL_STATES.itemDone));
+
+    const crawlEach = new sfn.Map(this, CRAWL_STATES.crawlEach, {
+      itemsPath: '$.items',
+      itemSelector: {
+        'tenantId.$': '$.tenantId',
+        'accountId.$': '$.accountId',
+        'ingestionId.$': '$.ingestionId',
+        'region.$': '$$.Map.Item.Value.region',
+        'service.$': '$$.Map.Item.Value.service',
+      },
+      maxConcurrency: props.maxConcurrency ?? 150,
+      resultPath: sfn.JsonPath.DISCARD,
+    });
+    crawlEach.itemProcessor(crawlService.next(moreToCrawl));
+
+    const logGroup = new logs.LogGroup(this, 'Logs', {
+      retention: logs.RetentionDays.ONE_MONTH,
+      removalPolicy: RemovalPolicy.DESTROY,
+    });
+    this.stateMachine = new sfn.StateMachine(this, 'StateMachine', {
+      comment: 'AQtive Guard crawl: Prepare → Map(region × service) → Finalize',
+      definitionBody: sfn.DefinitionBody.fromChainable(prepare.next(crawlEach).next(finalize)),
+      timeout: Duration.hours(6),
+      tracingEnabled: true,
+      logs: { destination: logGroup, level: sfn.LogLevel.ALL, includeExecutionData: true },
+    });
+  }
+}

@@ -1,0 +1,45 @@
+import { RemovalPolicy } from 'aws-cdk-lib';
+import * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
+import { Construct } from 'constructs';
+import { GSI1, GSI2, KEY, TTL_ATTRIBUTE } from '../../lambdas/inventory/table-schema';
+
+export interface InventoryTablesProps {
+  /** @default RemovalPolicy.RETAIN — the inventory outlives a mistaken `cdk destroy` */
+  readonly removalPolicy?: RemovalPolicy;
+}
+
+/**
+ * The two DynamoDB tables; their key design is documented in lambdas/inventory/table-schema.ts. On-demand capacity,
+ * point-in-time recovery, AWS-owned encryption at rest, TTL on `expiresAt` (event dedup markers, history rows).
+ */
+export class InventoryTables extends Construct {
+  public readonly inventory: dynamodb.Table;
+  public readonly control: dynamodb.Table;
+
+  constructor(scope: Construct, id: string, props: InventoryTablesProps = {}) {
+    super(scope, id);
+    this.inventory = this.table('Inventory', [GSI1, GSI2], props);
+    this.control = this.table('Control', [GSI1], props);
+  }
+
+  private table(id: string, indexes: ReadonlyArray<{ name: string; pk: string; sk: string }>, props: InventoryTablesProps) {
+    const table = new dynamodb.Table(this, id, {
+      partitionKey: { name: KEY.pk, type: dynamodb.AttributeType.STRING },
+      sortKey: { name: KEY.sk, type: dynamodb.AttributeType.STRING },
+      billingMode: dynamodb.BillingMode.PAY_PER_REQUEST,
+      encryption: dynamodb.TableEncryption.AWS_MANAGED,
+      pointInTimeRecoverySpecification: { pointInTimeRecoveryEnabled: true },
+      timeToLiveAttribute: TTL_ATTRIBUTE,
+      removalPolicy: props.removalPolicy ?? RemovalPolicy.RETAIN,
+    });
+    for (const index of indexes) {
+      table.addGlobalSecondaryIndex({
+        indexName: index.name,
+        partitionKey: { name: index.pk, type: dynamodb.AttributeType.STRING },
+        sortKey: { name: index.sk, type: dynamodb.AttributeType.STRING },
+        projectionType: dynamodb.ProjectionType.ALL,
+      });
+    }
+    return table;
+  }
+}

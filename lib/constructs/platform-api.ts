@@ -1,0 +1,120 @@
+import { Duration, RemovalPolicy } from 'aws-cdk-lib';
+import * as apigw from 'aws-cdk-lib/aws-apigateway';
+import * as lambda from 'aws-cdk-lib/aws-lambda';
+import * as logs from 'aws-cdk-lib/aws-logs';
+import { Construct } from 'constructs';
+import { API_KEY_HEADER, API_STAGE } from '../../lambdas/shared/protocol';
+
+export interface PlatformApiRoute {
+  readonly method: 'GET' | 'POST' | 'PATCH' | 'DELETE';
+  /** Resource path without the stage, e.g. "/inventory/{assetId}". */
+  readonly path: string;
+  readonly handler: lambda.IFunction;
+  /** false only for the public OpenAPI document. @default true */
+  readonly authenticated?: boolean;
+}
+
+export interface PlatformApiProps {
+  readonly authorizer: lambda.IFunction;
+  readonly routes: readonly PlatformApiRoute[];
+  /** How long API Gateway caches an authorizer decision per token; also how long a revoked token may still work. */
+  readonly authorizerCacheTtl: Duration;
+  /** @default 1000 requests per second, burst 2000 */
+  readonly throttlingRateLimit?: number;
+  readonly throttlingBurstLimit?: number;
+}
+
+/** The error shape every response uses, also for the answers API Gateway gives by itself. */
+const errorBody = (code: string, message: string) =>
+  JSON.stringify({ error: { code, message } });
+
+/**
+ * The REST API: stage `v1`, every route but the OpenAPI document behind the X-API-Key REQUEST authorizer.
+ * API Gateway's own API keys are not used: X-API-Key carries our token, which the authorizer checks.
+ *
+ * Status codes are a contract with EventBridge API destinations, which deauthorize a connection on 401/407:
+ * 401 comes only from the authorizer rejecting an unknown/revoked token; its own failure is a 500 (retried).
+ */
+export class PlatformApi extends Construct {
+  public readonly api: apigw.RestApi;
+
+  constructor(scope: Construct, id: string, props: PlatformApiProps) {
+    super(scope, id);
+    const accessLogs = new logs.LogGroup(this, 'AccessLogs', {
+      retention: logs.RetentionDays.THREE_MONTHS,
+      removalPolicy: RemovalPolicy.DESTROY,
+    });
+    this.api = new apigw.RestApi(this, 'Api', {
+      restApiName: 'aqtive-guard-aws',
+      description: 'AQtive Guard AWS integration API',
+      deployOptions: {
+        stageName: API_STAGE,
+        throttlingRateLimit: props.throttlingRateLimit ?? 1000,
+        throttlingBurstLimit: props.throttlingBurstLimit ?? 2000,
+        tracingEnabled: true,
+        loggingLevel: apigw.MethodLoggingLevel.ERROR,
+        dataTraceEnabled: false, // request bodies may carry tokens: never log them
+        accessLogDestination: new apigw.LogGroupLogDestination(accessLogs),
+        accessLogFormat: apigw.AccessLogFormat.jsonWithStandardFields({
+          caller: false,
+          httpMethod: true,
+          ip: true,
+          protocol: true,
+          requestTime: true,
+          resourcePath: true,
+          responseLength: true,
+          status: true,
+          user: false,
+        }),
+      },
+      cloudWatchRole: true,
+      cloudWatchRoleRemovalPolicy: RemovalPolicy.DESTROY,
+      endpointTypes: [apigw.EndpointType.REGIONAL],
+    });
+
+    const authorizer = new apigw.RequestAuthorizer(this, 'TokenAuthorizer', {
+      handler: props.authorizer,
+      identitySources: [apigw.IdentitySource.header(API_KEY_HEADER)],
+      resultsCacheTtl: props.authorizerCacheTtl,
+    });
+    const validator = new apigw.RequestValidator(this, 'Validator', {
+      restApi: this.api,
+      validateRequestParameters: true,
+      validateRequestBody: false, // bodies are validated by the handlers' schemas, which name the bad field
+    });
+
+    for (const route of props.routes) {
+      const resource = this.api.root.resourceForPath(route.path);
+      const authenticated = route.authenticated ?? true;
+      resource.addMethod(route.method, new apigw.LambdaIntegration(route.handler, { proxy: true }), {
+        authorizer: authenticated ? authorizer : undefined,
+        authorizationType: authenticated ? apigw.AuthorizationType.CUSTOM : apigw.AuthorizationType.NONE,
+        requestValidator: validator,
+        requestParameters: authenticated ? { [`method.request.header.${API_KEY_HEADER}`]: true } : undefined,
+      });
+    }
+
+    // API Gateway's own answers, in our error shape. A failing authorizer is a 500 (EventBridge retries it),
+    // never a 401 (which would deauthorize the customer's connection).
+    const responses: Array<[string, apigw.ResponseType, string, string, string]> = [
+      ['Unauthorized', apigw.ResponseType.UNAUTHORIZED, '401', 'UNAUTHORIZED', 'Missing or invalid API token.'],
+      ['AccessDenied', apigw.ResponseType.ACCESS_DENIED, '403', 'FORBIDDEN', 'This token does not have the permission this route needs.'],
+      ['AuthorizerFailure', apigw.ResponseType.AUTHORIZER_FAILURE, '500', 'INTERNAL', 'Authorization is temporarily unavailable; retry.'],
+      ['AuthorizerConfig', apigw.ResponseType.AUTHORIZER_CONFIGURATION_ERROR, '500', 'INTERNAL', 'Authorization is temporarily unavailable; retry.'],
+      ['Throttled', apigw.ResponseType.THROTTLED, '429', 'THROTTLED', 'Too many requests; retry later.'],
+      ['TooLarge', apigw.ResponseType.REQUEST_TOO_LARGE, '413', 'PAYLOAD_TOO_LARGE', 'The request body is too large.'],
+      ['NotFound', apigw.ResponseType.RESOURCE_NOT_FOUND, '404', 'NOT_FOUND', 'No such route.'],
+      ['MissingAuthToken', apigw.ResponseType.MISSING_AUTHENTICATION_TOKEN, '404', 'NOT_FOUND', 'No such route.'],
+      ['Default4xx', apigw.ResponseType.DEFAULT_4XX, '400', 'BAD_REQUEST', 'The request was not accepted.'],
+      ['Default5xx', apigw.ResponseType.DEFAULT_5XX, '500', 'INTERNAL', 'Internal error; retry.'],
+    ];
+    for (const [id, type, statusCode, code, message] of responses) {
+      this.api.addGatewayResponse(id, {
+        type,
+        statusCode,
+        responseHeaders: { 'Content-Type': "'application/json'" },
+        templates: { 'application/json': errorBody(code, message) },
+      });
+    }
+  }
+}
