@@ -1,0 +1,34 @@
+import type { CryptoService } from '../inventory/asset';
+
+/** What the crawl state machine carries: ids only, never credentials (the execution history would show them). */
+export interface CrawlRunInput {
+  readonly tenantId: string;
+  readonly accountId: string;
+  readonly ingestionId: string;
+}
+
+export interface CrawlItem {
+  readonly region: string;
+  readonly service: CryptoService;
+}
+
+export interface PrepareOutput extends CrawlRunInput {
+  readonly crawlStartedAt: string;
+  readonly items: readonly CrawlItem[];
+}
+
+/** One Map item's state; CrawlService returns the same shape with its status, looping while CONTINUE. */
+export interface CrawlItemState extends CrawlRunInput, CrawlItem {
+  readonly continuation?: string;
+  readonly status?: CrawlItemStatus;
+  /** Counts so far, carried across CONTINUE invocations (numbers only). */
+  readonly counts?: Readonly<Record<string, number>>;
+}
+
+export type CrawlItemStatus = 'CONTINUE' | 'DONE';
+
+/** Finalize's input: Prepare's output, or the run input plus the error that made Prepare fail. */
+export interface FinalizeInput extends CrawlRunInput {
+  readonly crawlStartedAt?: string;
+  readonly prepareError?: { readonly Error?: string; readonly Cause?: string };
+}
