@@ -1,0 +1,201 @@
+import { Match, Template } from 'aws-cdk-lib/assertions';
+import aslValidator from 'asl-validator';
+import { stateMachineDefinition, synthesizeBackendForTest } from '../support/backend-template';
+import { COMMERCIAL_REGION_NAMES } from '../../lambdas/shared/regions';
+import { CRYPTO_SERVICES } from '../../lambdas/inventory/asset';
+
+let template: Template;
+let json: Record<string, any>;
+beforeAll(() => {
+  // GIVEN the backend app with cdk-nag AwsSolutions attached (synthesis throws on any unacknowledged finding)
+  ({ template, json } = synthesizeBackendForTest());
+});
+
+const resources = (type: string) =>
+  Object.entries(json.Resources as Record<string, any>).filter(([, r]) => r.Type === type);
+
+/** The policy statements attached to the execution role of the function whose handler is `handlerName`. */
+function statementsOf(handlerName: string): any[] {
+  const [, fn] = resources('AWS::Lambda::Function').find(
+    ([, r]) => r.Properties.Environment?.Variables?.POWERTOOLS_SERVICE_NAME === `aqg-${handlerName}`,
+  )!;
+  const roleId = fn.Properties.Role['Fn::GetAtt'][0];
+  return resources('AWS::IAM::Policy')
+    .filter(([, p]) => p.Properties.Roles.some((r: any) => r.Ref === roleId))
+    .flatMap(([, p]) => p.Properties.PolicyDocument.Statement);
+}
+const actionsOf = (handlerName: string) =>
+  statementsOf(handlerName)
+    .flatMap((s) => [s.Action].flat())
+    .filter((a: string) => !a.startsWith('xray:') && !a.startsWith('logs:'))
+    .sort();
+
+describe('backend stack', () => {
+  it('synthesizes cleanly under cdk-nag AwsSolutions', () => {
+    expect(json.Resources).toBeDefined();
+  });
+
+  it('creates two on-demand tables with PITR, encryption, TTL and the documented indexes', () => {
+    template.resourceCountIs('AWS::DynamoDB::Table', 2);
+    template.allResourcesProperties('AWS::DynamoDB::Table', {
+      BillingMode: 'PAY_PER_REQUEST',
+      KeySchema: [
+        { AttributeName: 'pk', KeyType: 'HASH' },
+        { AttributeName: 'sk', KeyType: 'RANGE' },
+      ],
+      PointInTimeRecoverySpecification: { PointInTimeRecoveryEnabled: true },
+      SSESpecification: { SSEEnabled: true },
+      TimeToLiveSpecification: { AttributeName: 'expiresAt', Enabled: true },
+    });
+    const indexNames = resources('AWS::DynamoDB::Table')
+      .map(([, t]) => (t.Properties.GlobalSecondaryIndexes ?? []).map((g: any) => g.IndexName).sort().join(','))
+      .sort();
+    expect(indexNames).toEqual(['gsi1', 'gsi1,gsi2']);
+  });
+
+  it('runs every function on Node.js 22 / arm64 with tracing and JSON logs', () => {
+    template.allResourcesProperties('AWS::Lambda::Function', {
+      Runtime: 'nodejs22.x',
+      Architectures: ['arm64'],
+      TracingConfig: { Mode: 'Active' },
+      LoggingConfig: Match.objectLike({ LogFormat: 'JSON' }),
+    });
+  });
+
+  it('gives each function only the actions it uses', () => {
+    expect(actionsOf('authorizer')).toEqual(['dynamodb:GetItem']);
+    expect(actionsOf('openapi-api')).toEqual([]);
+    expect(actionsOf('events-intake')).toEqual(['sqs:GetQueueAttributes', 'sqs:GetQueueUrl', 'sqs:SendMessage']);
+    expect(actionsOf('inventory-api')).toEqual(
+      ['dynamodb:BatchGetItem', 'dynamodb:DescribeTable', 'dynamodb:GetItem', 'dynamodb:Query'].flatMap((a) => [a, a]).sort(),
+    );
+    expect(actionsOf('template-api')).toEqual(['dynamodb:GetItem']);
+    // Nobody scans, and nobody holds a wildcard action.
+    for (const [, p] of resources('AWS::IAM::Policy')) {
+      for (const s of p.Properties.PolicyDocument.Statement) {
+        for (const a of [s.Action].flat()) {
+          expect(a).not.toMatch(/\*|dynamodb:Scan/);
+        }
+      }
+    }
+    // Only the functions that call customer accounts may assume the platform access role.
+    const assumers = ['accounts-api', 'crawl-prepare', 'crawl-service', 'event-processor'];
+    for (const name of ['authorizer', 'tokens-api', 'template-api', 'ingestions-api', 'inventory-api', 'events-intake', 'crawl-finalize', 'scheduled-ingestion', 'openapi-api']) {
+      expect(actionsOf(name)).not.toContain('sts:AssumeRole');
+    }
+    for (const name of assumers) expect(actionsOf(name)).toContain('sts:AssumeRole');
+  });
+
+  it('lets the platform access role assume customer roles only with an ExternalId', () => {
+    template.hasResourceProperties('AWS::IAM::Policy', {
+      PolicyDocument: {
+        Statement: Match.arrayWith([
+          Match.objectLike({
+            Sid: 'AssumeCustomerRolesOnlyWithExternalId',
+            Action: 'sts:AssumeRole',
+            Resource: 'arn:aws:iam::*:role/*',
+            Condition: { Null: { 'sts:ExternalId': 'false' } },
+          }),
+        ]),
+      },
+    });
+  });
+
+  describe('crawl state machine', () => {
+    let asl: Record<string, any>;
+    beforeAll(() => {
+      asl = stateMachineDefinition(json);
+    });
+
+    it('is valid Amazon States Language', () => {
+      const { isValid, errorsText } = aslValidator(asl as any, { checkArn: true, checkPaths: true });
+      expect(errorsText ? errorsText() : '').toBe('');
+      expect(isValid).toBe(true);
+    });
+
+    it('runs Prepare → Map(region × service) → Finalize, and a failed Prepare still reaches Finalize', () => {
+      expect(asl.StartAt).toBe('Prepare');
+      expect(asl.States.Prepare.Next).toBe('CrawlEachRegionAndService');
+      expect(asl.States.Prepare.Catch).toEqual([
+        expect.objectContaining({ ErrorEquals: ['States.ALL'], Next: 'Finalize', ResultPath: '$.prepareError' }),
+      ]);
+      const map = asl.States.CrawlEachRegionAndService;
+      expect(map.Type).toBe('Map');
+      expect(map.Next).toBe('Finalize');
+      expect(map.ResultPath).toBeNull();
+      // every (region, service) of every commercial region can run at once
+      expect(map.MaxConcurrency).toBeGreaterThanOrEqual(COMMERCIAL_REGION_NAMES.length * CRYPTO_SERVICES.length);
+      expect(asl.States.Finalize.End).toBe(true);
+    });
+
+    it('loops CrawlService while it answers CONTINUE and catches a failed item', () => {
+      const inner = asl.States.CrawlEachRegionAndService.ItemProcessor;
+      expect(inner.StartAt).toBe('CrawlService');
+      expect(inner.States.CrawlService.Next).toBe('MoreToCrawl');
+      expect(inner.States.CrawlService.Catch[0]).toMatchObject({ ErrorEquals: ['States.ALL'], Next: 'ItemFailed' });
+      expect(inner.States.CrawlService.Retry.length).toBeGreaterThan(0);
+      expect(inner.States.MoreToCrawl.Choices[0]).toMatchObject({ Variable: '$.status', StringEquals: 'CONTINUE', Next: 'CrawlService' });
+    });
+
+    it('never puts credentials in state: items carry ids only', () => {
+      const selector = asl.States.CrawlEachRegionAndService.ItemSelector;
+      expect(Object.keys(selector).sort()).toEqual(['accountId.$', 'ingestionId.$', 'region.$', 'service.$', 'tenantId.$']);
+    });
+
+    it('logs executions and traces them', () => {
+      template.hasResourceProperties('AWS::StepFunctions::StateMachine', {
+        TracingConfiguration: { Enabled: true },
+        LoggingConfiguration: Match.objectLike({ Level: 'ALL' }),
+      });
+    });
+  });
+
+  describe('API', () => {
+    it('serves stage v1 with throttling, tracing and access logs', () => {
+      template.hasResourceProperties('AWS::ApiGateway::Stage', {
+        StageName: 'v1',
+        TracingEnabled: true,
+        AccessLogSetting: Match.objectLike({ DestinationArn: Match.anyValue() }),
+        MethodSettings: Match.arrayWith([Match.objectLike({ ThrottlingRateLimit: 1000, ThrottlingBurstLimit: 2000, DataTraceEnabled: false })]),
+      });
+    });
+
+    it('authenticates every route but the OpenAPI document with the X-API-Key authorizer, never API Gateway API keys', () => {
+      template.hasResourceProperties('AWS::ApiGateway::Authorizer', {
+        Type: 'REQUEST',
+        IdentitySource: 'method.request.header.X-API-Key',
+        AuthorizerResultTtlInSeconds: 60,
+      });
+      const methods = resources('AWS::ApiGateway::Method').map(([, m]) => m.Properties);
+      expect(methods).toHaveLength(15);
+      const open = methods.filter((m) => m.AuthorizationType === 'NONE');
+      expect(open).toHaveLength(1);
+      expect(methods.every((m) => !m.ApiKeyRequired)).toBe(true);
+      expect(methods.filter((m) => m.AuthorizationType === 'CUSTOM')).toHaveLength(14);
+    });
+
+    it('answers API Gateway errors in the API error shape; an authorizer failure is a 500, never a 401', () => {
+      template.hasResourceProperties('AWS::ApiGateway::GatewayResponse', { ResponseType: 'UNAUTHORIZED', StatusCode: '401' });
+      template.hasResourceProperties('AWS::ApiGateway::GatewayResponse', { ResponseType: 'ACCESS_DENIED', StatusCode: '403' });
+      template.hasResourceProperties('AWS::ApiGateway::GatewayResponse', { ResponseType: 'AUTHORIZER_FAILURE', StatusCode: '500' });
+      template.hasResourceProperties('AWS::ApiGateway::GatewayResponse', {
+        ResponseType: 'DEFAULT_5XX',
+        ResponseTemplates: { 'application/json': Match.stringLikeRegexp('"error"') },
+      });
+    });
+  });
+
+  it('queues events durably with a DLQ and feeds the processor with partial batch failures', () => {
+    template.hasResourceProperties('AWS::SQS::Queue', {
+      RedrivePolicy: Match.objectLike({ maxReceiveCount: 5 }),
+      SqsManagedSseEnabled: true,
+    });
+    template.hasResourceProperties('AWS::Lambda::EventSourceMapping', {
+      FunctionResponseTypes: ['ReportBatchItemFailures'],
+    });
+  });
+
+  it('re-ingests every linked account daily', () => {
+    template.hasResourceProperties('AWS::Events::Rule', { ScheduleExpression: 'cron(17 3 * * ? *)' });
+  });
+});

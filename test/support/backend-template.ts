@@ -1,0 +1,30 @@
+import { App, Validations } from 'aws-cdk-lib';
+import { Template } from 'aws-cdk-lib/assertions';
+import { AwsSolutionsChecks } from 'cdk-nag';
+import { BackendStack } from '../../lib/backend-stack';
+
+/**
+ * Synthesizes the backend stack the way `cdk synth` does (cdk-nag AwsSolutions attached, which fails synthesis on
+ * any unacknowledged finding), but without esbuild bundling: the assertions are about infrastructure, not bundles.
+ */
+export function synthesizeBackendForTest(): { template: Template; json: Record<string, any> } {
+  const app = new App({ context: { 'aws:cdk:bundling-stacks': [] } });
+  Validations.of(app).addPlugins(new AwsSolutionsChecks(app));
+  const stack = new BackendStack(app, 'Backend', { env: { account: '123456789012', region: 'eu-west-1' } });
+  app.synth();
+  const template = Template.fromStack(stack);
+  return { template, json: template.toJSON() };
+}
+
+/** The state machine's ASL with every token (Lambda ARNs) replaced by a readable placeholder. */
+export function stateMachineDefinition(json: Record<string, any>): Record<string, any> {
+  const [sm] = Object.values(json.Resources).filter((r: any) => r.Type === 'AWS::StepFunctions::StateMachine') as any[];
+  const definition = sm.Properties.DefinitionString;
+  const text =
+    typeof definition === 'string'
+      ? definition
+      : (definition['Fn::Join'][1] as unknown[])
+          .map((part: any) => (typeof part === 'string' ? part : `arn:aws:lambda:eu-west-1:123456789012:function:${part['Fn::GetAtt'][0]}`))
+          .join('');
+  return JSON.parse(text);
+}
