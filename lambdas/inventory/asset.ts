@@ -50,6 +50,11 @@ export interface CryptoProperties {
   readonly quantumVulnerable: boolean | null;
   /** NIST PQC security category (1–5) where defined. */
   readonly nistSecurityLevel?: number;
+  /**
+   * Classical security strength in bits (NIST SP 800-57 Part 1 Rev. 5, Table 2), e.g. RSA-2048 → 112, P-256 → 128.
+   * Optional, added by discovery (issue 3): lets readers flag weak classical keys (RSA-1024 → 80) too.
+   */
+  readonly classicalSecurityBits?: number;
 }
 
 export interface RotationInfo {

@@ -1,0 +1,108 @@
+/**
+ * Per (Region, API) request pacing at the AWS quota. AWS request quotas are per account, per Region, per API
+ * (each KMS quota "is calculated independently"), so one token bucket per (region, api) lets every limiter run at
+ * its own rate at the same time. Shared by every crawl in the process.
+ */
+export interface RequestPacer {
+  /** Resolves when one request to `api` (e.g. "kms:DescribeKey") in `region` may be sent. */
+  acquire(region: string, api: string): Promise<void>;
+}
+
+/**
+ * Default requests per second (aws-facts §1.1):
+ * KMS https://docs.aws.amazon.com/kms/latest/developerguide/requests-per-second.html
+ * ACM https://docs.aws.amazon.com/acm/latest/userguide/acm-limits.html
+ * Secrets Manager https://docs.aws.amazon.com/secretsmanager/latest/userguide/reference_limits.html (+ What's New 2025-03-04)
+ * SSM: not published — assumed 10 rps (configurable through `quotas`).
+ * STS: 600 rps shared by AssumeRole and GetCallerIdentity (per calling account and Region).
+ */
+export const DEFAULT_QUOTAS: Readonly<Record<string, number>> = {
+  'kms:ListKeys': 500,
+  'kms:ListAliases': 500,
+  'kms:DescribeKey': 2000,
+  'kms:GetKeyPolicy': 1000,
+  'kms:GetKeyRotationStatus': 1000,
+  'kms:ListResourceTags': 2000,
+  'acm:ListCertificates': 8,
+  'acm:DescribeCertificate': 10,
+  'acm:GetCertificate': 10,
+  'acm:ListTagsForCertificate': 10,
+  'secretsmanager:ListSecrets': 100,
+  'secretsmanager:DescribeSecret': 40000,
+  'ssm:DescribeParameters': 10,
+  'ssm:ListTagsForResource': 10,
+  'sts:AssumeRole': 600,
+  'sts:GetCallerIdentity': 600,
+};
+
+/** Rate for an API absent from the table: conservative. */
+const FALLBACK_RPS = 5;
+
+export interface TokenBucketPacerOptions {
+  /** Overrides per "service:Operation" (requests per second). */
+  readonly quotas?: Readonly<Record<string, number>>;
+  /** Fraction of the quota to use, leaving room for the customer's own workloads. @default 1 */
+  readonly utilization?: number;
+  /** Clock in milliseconds. @default Date.now */
+  readonly now?: () => number;
+  /** @default setTimeout-based sleep */
+  readonly sleep?: (ms: number) => Promise<void>;
+}
+
+interface Bucket {
+  tokens: number;
+  last: number;
+  /** Serializes waiters so they are served in arrival order. */
+  tail: Promise<void>;
+}
+
+/**
+ * Token bucket per (region, api): capacity = one second of quota, refilled continuously. AWS meters the quotas
+ * per second, so a one-second burst stays within them.
+ */
+export class TokenBucketPacer implements RequestPacer {
+  private readonly buckets = new Map<string, Bucket>();
+  private readonly quotas: Readonly<Record<string, number>>;
+  private readonly utilization: number;
+  private readonly now: () => number;
+  private readonly sleep: (ms: number) => Promise<void>;
+
+  constructor(options: TokenBucketPacerOptions = {}) {
+    this.quotas = { ...DEFAULT_QUOTAS, ...options.quotas };
+    this.utilization = options.utilization ?? 1;
+    this.now = options.now ?? Date.now;
+    this.sleep = options.sleep ?? ((ms) => new Promise((resolve) => setTimeout(resolve, ms)));
+  }
+
+  rateOf(api: string): number {
+    return Math.max(0.1, (this.quotas[api] ?? FALLBACK_RPS) * this.utilization);
+  }
+
+  acquire(region: string, api: string): Promise<void> {
+    const key = `${region}|${api}`;
+    const rate = this.rateOf(api);
+    let bucket = this.buckets.get(key);
+    if (!bucket) {
+      bucket = { tokens: Math.max(1, rate), last: this.now(), tail: Promise.resolve() };
+      this.buckets.set(key, bucket);
+    }
+    const b = bucket;
+    const turn = b.tail.then(async () => {
+      for (;;) {
+        const t = this.now();
+        b.tokens = Math.min(Math.max(1, rate), b.tokens + ((t - b.last) / 1000) * rate);
+        b.last = t;
+        if (b.tokens >= 1) {
+          b.tokens -= 1;
+          return;
+        }
+        await this.sleep(Math.ceil(((1 - b.tokens) / rate) * 1000));
+      }
+    });
+    b.tail = turn;
+    return turn;
+  }
+}
+
+/** No pacing (tests, or a caller that relies on the SDK's adaptive retry alone). */
+export const UNPACED: RequestPacer = { acquire: async () => undefined };
