@@ -11,6 +11,7 @@ import { InventoryTables } from './constructs/inventory-tables';
 import { PlatformApi, PlatformApiRoute } from './constructs/platform-api';
 import { PlatformFunction } from './constructs/platform-function';
 import { EVENTS_PATH } from '../lambdas/shared/protocol';
+import { GSI1, GSI2 } from '../lambdas/inventory/table-schema';
 
 export interface BackendStackProps extends StackProps {
   /** How long the authorizer's decision is cached per token (also how long a revoked token keeps working). @default 60 s */
@@ -36,8 +37,18 @@ export class BackendStack extends Stack {
       CONTROL_TABLE_NAME: tables.control.tableName,
       INVENTORY_TABLE_NAME: tables.inventory.tableName,
     };
-    const grant = (fn: PlatformFunction, table: dynamodb.Table, actions: string[]) =>
-      table.grant(fn.function, ...actions);
+    // Table grants name the table and, for queries, its index ARNs one by one (Table.grant would add "index/*").
+    const indexes = new Map<dynamodb.Table, string[]>([
+      [tables.inventory, [GSI1.name, GSI2.name]],
+      [tables.control, [GSI1.name]],
+    ]);
+    const grant = (fn: PlatformFunction, table: dynamodb.Table, actions: string[]) => {
+      const resources = [table.tableArn];
+      if (actions.includes('dynamodb:Query')) {
+        resources.push(...indexes.get(table)!.map((name) => `${table.tableArn}/index/${name}`));
+      }
+      fn.function.addToRolePolicy(new iam.PolicyStatement({ actions, resources }));
+    };
     const fn = (id: string, handlerName: string, description: string, extra: Partial<ConstructorParameters<typeof PlatformFunction>[2]> = {}) =>
       new PlatformFunction(this, id, {
         handlerName,

@@ -80,7 +80,8 @@ export class PlatformApi extends Construct {
     const validator = new apigw.RequestValidator(this, 'Validator', {
       restApi: this.api,
       validateRequestParameters: true,
-      validateRequestBody: false, // bodies are validated by the handlers' schemas, which name the bad field
+      // Methods carry no body models: the handlers' zod schemas validate bodies and name the bad field.
+      validateRequestBody: true,
     });
 
     for (const route of props.routes) {

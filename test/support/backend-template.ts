@@ -1,5 +1,5 @@
 import { App, Validations } from 'aws-cdk-lib';
-import { Template } from 'aws-cdk-lib/assertions';
+import { Annotations, Match, Template } from 'aws-cdk-lib/assertions';
 import { AwsSolutionsChecks } from 'cdk-nag';
 import { BackendStack } from '../../lib/backend-stack';
 
@@ -7,13 +7,14 @@ import { BackendStack } from '../../lib/backend-stack';
  * Synthesizes the backend stack the way `cdk synth` does (cdk-nag AwsSolutions attached, which fails synthesis on
  * any unacknowledged finding), but without esbuild bundling: the assertions are about infrastructure, not bundles.
  */
-export function synthesizeBackendForTest(): { template: Template; json: Record<string, any> } {
+export function synthesizeBackendForTest(): { template: Template; json: Record<string, any>; warnings: unknown[] } {
   const app = new App({ context: { 'aws:cdk:bundling-stacks': [] } });
   Validations.of(app).addPlugins(new AwsSolutionsChecks(app));
   const stack = new BackendStack(app, 'Backend', { env: { account: '123456789012', region: 'eu-west-1' } });
   app.synth();
   const template = Template.fromStack(stack);
-  return { template, json: template.toJSON() };
+  const warnings = Annotations.fromStack(stack).findWarning('*', Match.anyValue());
+  return { template, json: template.toJSON(), warnings };
 }
 
 /** The state machine's ASL with every token (Lambda ARNs) replaced by a readable placeholder. */

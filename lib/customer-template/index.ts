@@ -1,0 +1,9 @@
+export { customizeTemplateForTenant, TemplateCustomizationError, type TenantTemplateValues } from './customize-template';
+export { buildEventPattern, EVENT_PATTERN_MAX_LENGTH, type EventPatternOptions } from './event-pattern';
+export {
+  API_KEY_PATTERN,
+  EVENTS_ENDPOINT_PATTERN,
+  EXTERNAL_ID_PATTERN,
+  PLATFORM_PRINCIPAL_PATTERN,
+} from './parameter-patterns';
+export { TEMPLATE_VERSION } from './version';
