@@ -1,0 +1,47 @@
+/** Errors of the event pipeline. The intake maps the first two to HTTP statuses; the processor lets the rest fail a record. */
+
+/** The request body is not a valid EventBridge event. `field` is the dotted path of the first problem. */
+export class InvalidEventError extends Error {
+  constructor(
+    readonly field: string,
+    message: string,
+  ) {
+    super(message);
+    this.name = 'InvalidEventError';
+  }
+}
+
+/** The body (or the queue message built from it) is larger than we accept. */
+export class EventTooLargeError extends Error {
+  constructor(
+    readonly sizeBytes: number,
+    readonly limitBytes: number,
+  ) {
+    super(`The event is ${sizeBytes} bytes; the limit is ${limitBytes} bytes.`);
+    this.name = 'EventTooLargeError';
+  }
+}
+
+/** The queue did not take the message: transient from EventBridge's point of view (it retries 5xx). */
+export class EventQueueUnavailableError extends Error {
+  constructor(options?: { cause?: unknown }) {
+    super('The event queue did not accept the event.', options);
+    this.name = 'EventQueueUnavailableError';
+  }
+}
+
+/** An asset kept changing under us (optimistic concurrency lost too many times): the record is retried by SQS. */
+export class ConcurrentAssetUpdateError extends Error {
+  constructor(readonly assetArn: string) {
+    super(`Gave up applying an event to ${assetArn} after repeated concurrent updates.`);
+    this.name = 'ConcurrentAssetUpdateError';
+  }
+}
+
+/** A queue message that is not what the intake writes: poison, it fails alone and ends in the dead-letter queue. */
+export class MalformedQueueMessageError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'MalformedQueueMessageError';
+  }
+}
