@@ -1,0 +1,13 @@
+#!/usr/bin/env node
+// `npm run scan -- --help`: inventory one AWS account's cryptographic assets. Logic: lambdas/discovery/scan-cli.ts.
+import { runScan } from '../lambdas/discovery/scan-cli';
+
+runScan(process.argv.slice(2)).then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (err: unknown) => {
+    process.stderr.write(`scan: unexpected error: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`);
+    process.exitCode = 1;
+  },
+);
