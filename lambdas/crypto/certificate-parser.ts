@@ -1,3 +1,5 @@
+// @peculiar/x509 resolves its parsers through tsyringe, which needs a Reflect polyfill loaded first.
+import 'reflect-metadata';
 import { X509Certificate as NodeX509Certificate } from 'node:crypto';
 import { SubjectAlternativeNameExtension, X509Certificate } from '@peculiar/x509';
 
