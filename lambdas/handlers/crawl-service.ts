@@ -1,0 +1,67 @@
+import { Logger } from '@aws-lambda-powertools/logger';
+import type { Context } from 'aws-lambda';
+import { z } from 'zod';
+import { DynamoControlRepository } from '../control/dynamo-control-repository';
+import { runCrawlItem } from '../crawl/run-crawl-item';
+import type { CrawlItemState } from '../crawl/crawl-types';
+import { crawlService } from '../discovery/crawl-service';
+import { AssumedRoleCache, createCustomerClients, type RegionClients } from '../discovery/region-clients';
+import { TokenBucketPacer } from '../discovery/request-pacer';
+import { DynamoInventoryRepository } from '../inventory/dynamo-inventory-repository';
+import { createDocumentClient } from '../shared/platform-clients';
+
+export const CrawlServiceEnv = z.object({
+  CONTROL_TABLE_NAME: z.string().min(1),
+  INVENTORY_TABLE_NAME: z.string().min(1),
+  PLATFORM_ACCESS_ROLE_ARN: z.string().optional(),
+  /** Optional JSON {"service:Operation": rps} overriding the default request quotas (benchmarks, raised quotas). */
+  CRAWL_QUOTAS: z.string().optional(),
+});
+
+const env = CrawlServiceEnv.parse(process.env);
+const logger = new Logger({ serviceName: 'crawl-service' });
+const db = createDocumentClient();
+const control = new DynamoControlRepository(db, env.CONTROL_TABLE_NAME);
+const inventory = new DynamoInventoryRepository(db, env.INVENTORY_TABLE_NAME);
+// Module scope: a warm container reuses the assumed-role credentials (until near expiry), the clients and the
+// per-(region, API) pacer across invocations.
+const credentialCache = new AssumedRoleCache();
+const pacer = new TokenBucketPacer(env.CRAWL_QUOTAS ? { quotas: z.record(z.string(), z.number().positive()).parse(JSON.parse(env.CRAWL_QUOTAS)) } : {});
+const clientsByKey = new Map<string, RegionClients>();
+
+/** Stop this long before the Lambda timeout and continue in the next invocation. */
+const YIELD_MARGIN_MS = 60_000;
+
+function clientsFor(roleArn: string, externalId: string, region: string): RegionClients {
+  const key = `${roleArn}|${externalId}|${region}`;
+  let clients = clientsByKey.get(key);
+  if (!clients) {
+    clients = createCustomerClients({ region, roleArn, externalId, platformRoleArn: env.PLATFORM_ACCESS_ROLE_ARN, credentialCache });
+    clientsByKey.set(key, clients);
+  }
+  return clients;
+}
+
+/** CrawlService task of the `crawl` workflow: one (region, service) of one account, resumable. */
+export const handler = async (state: CrawlItemState, context: Context): Promise<CrawlItemState> => {
+  const [account, tenant] = await Promise.all([control.getAccount(state.tenantId, state.accountId), control.getTenant(state.tenantId)]);
+  const clients = clientsFor(account.roleArn, tenant.externalId, state.region);
+  const result = await runCrawlItem(state, {
+    crawl: ({ state: s, sink }) =>
+      crawlService({
+        accountId: s.accountId,
+        region: s.region,
+        service: s.service,
+        clients,
+        sink,
+        continuation: s.continuation,
+        shouldYield: () => context.getRemainingTimeInMillis() < YIELD_MARGIN_MS,
+        pacer,
+      }),
+    upsertFromCrawl: (asset, obs) => inventory.upsertFromCrawl(asset, obs),
+    putCrawlPart: (part) => control.putCrawlPart(part),
+    now: () => new Date(),
+  });
+  logger.info('Crawl item', { region: state.region, service: state.service, status: result.status, counts: result.counts });
+  return result;
+};

@@ -1,0 +1,30 @@
+import { Logger } from '@aws-lambda-powertools/logger';
+import { z } from 'zod';
+import { startIngestion } from '../control/account-service';
+import { DynamoControlRepository } from '../control/dynamo-control-repository';
+import { newIngestionId } from '../control/ids';
+import { ingestLinkedAccounts, type IngestLinkedAccountsResult } from '../crawl/ingest-linked-accounts';
+import { SfnIngestionStarter } from '../crawl/sfn-ingestion-starter';
+import { createDocumentClient, createSfnClient } from '../shared/platform-clients';
+
+export const ScheduledIngestionEnv = z.object({
+  CONTROL_TABLE_NAME: z.string().min(1),
+  CRAWL_STATE_MACHINE_ARN: z.string().min(1),
+});
+
+const env = ScheduledIngestionEnv.parse(process.env);
+const logger = new Logger({ serviceName: 'scheduled-ingestion' });
+const control = new DynamoControlRepository(createDocumentClient(), env.CONTROL_TABLE_NAME);
+const starter = new SfnIngestionStarter(createSfnClient(), env.CRAWL_STATE_MACHINE_ARN);
+
+/** Daily schedule: start an ingestion of every linked account. */
+export const handler = async (): Promise<IngestLinkedAccountsResult> => {
+  const result = await ingestLinkedAccounts({
+    listLinkedAccounts: () => control.listLinkedAccounts(),
+    startIngestion: (account) =>
+      startIngestion({ control, starter, now: () => new Date(), newIngestionId: () => newIngestionId() }, account),
+  });
+  logger.info('Daily ingestion', { started: result.started, skipped: result.skipped, failed: result.failed.length });
+  if (result.failed.length > 0) logger.error('Some ingestions could not start', { failed: result.failed });
+  return result;
+};
