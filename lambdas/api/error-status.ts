@@ -1,0 +1,36 @@
+import type { APIGatewayProxyResult } from 'aws-lambda';
+import {
+  AccountMismatchError,
+  AccountNotLinkedError,
+  IngestionAlreadyRunningError,
+  NotFoundError,
+  RoleAssumptionError,
+} from '../control/errors';
+import { InvalidCursorError } from '../inventory/inventory-cursor';
+import { errorResponse, internalErrorResponse } from '../shared/http';
+import { ForbiddenError } from './request';
+import { ValidationError } from './validation-error';
+
+export interface ErrorLogger {
+  error(message: string, extra: { error: Error }): void;
+}
+
+/**
+ * The one table from domain errors to HTTP answers. Anything not listed is a 500 with a generic body; its detail
+ * goes to the log only.
+ */
+export function toErrorResponse(err: unknown, logger: ErrorLogger): APIGatewayProxyResult {
+  if (err instanceof ValidationError) return errorResponse(400, 'ValidationError', err.message, err.field);
+  if (err instanceof InvalidCursorError) return errorResponse(400, 'ValidationError', err.message, err.field);
+  if (err instanceof ForbiddenError) return errorResponse(403, 'Forbidden', 'This token is not allowed to call this route');
+  // Another tenant's ids land here too, indistinguishable from ids that do not exist.
+  if (err instanceof NotFoundError) return errorResponse(404, 'NotFound', `${err.resource} not found`);
+  if (err instanceof IngestionAlreadyRunningError) {
+    return errorResponse(409, 'IngestionAlreadyRunning', `An ingestion is already running for this account (${err.runningIngestionId})`);
+  }
+  if (err instanceof AccountNotLinkedError) return errorResponse(409, 'AccountNotLinked', err.message);
+  if (err instanceof RoleAssumptionError) return errorResponse(422, `RoleAssumptionFailed`, err.message, 'roleArn');
+  if (err instanceof AccountMismatchError) return errorResponse(422, 'AccountMismatch', err.message, 'roleArn');
+  logger.error('Unhandled error', { error: err instanceof Error ? err : new Error(String(err)) });
+  return internalErrorResponse();
+}

@@ -1,0 +1,71 @@
+import { z } from 'zod';
+import { ACCOUNT_ID_PATTERN, INGESTION_ID_PATTERN, TOKEN_ID_PATTERN } from '../control/ids';
+import { PERMISSIONS } from '../control/control-model';
+import { COMMERCIAL_REGION_NAMES } from '../shared/regions';
+
+/** Request schemas of every route (strict: unknown fields are rejected). The OpenAPI document is built from them. */
+
+/** Any role name and path: the documented AQtiveGuardReadOnlyAccessRole is the default, not a requirement. */
+export const ROLE_ARN_PATTERN = /^arn:aws[a-z-]*:iam::(\d{12}):role\/(?:[\w+=,.@-]+\/)*[\w+=,.@-]{1,64}$/;
+
+export const isoInstant = z.iso.datetime({ offset: true, message: 'Expected an ISO-8601 date-time, e.g. 2026-01-31T00:00:00Z' });
+
+export const AccountIdParam = z.string().regex(ACCOUNT_ID_PATTERN, 'Expected a 12-digit AWS account id');
+export const IngestionIdParam = z.string().regex(INGESTION_ID_PATTERN, 'Expected an ingestion id (26-character ULID)');
+export const TokenIdParam = z.string().regex(TOKEN_ID_PATTERN, 'Expected a token id (20 hex characters)');
+export const AssetIdParam = z.string().regex(/^[A-Za-z0-9_-]{22}$/, 'Expected an asset id (22 URL-safe characters)');
+
+export const RoleArn = z.string().regex(ROLE_ARN_PATTERN, 'Expected an IAM role ARN: arn:aws:iam::<12-digit account>:role/<name>');
+
+export const Regions = z
+  .array(z.enum(COMMERCIAL_REGION_NAMES as [string, ...string[]], { message: 'Unknown or unsupported region' }))
+  .min(1)
+  .refine((r) => new Set(r).size === r.length, 'Regions must be unique')
+  .nullable()
+  .describe('Regions to inventory; null = every commercial region');
+
+export const CreateTokenBody = z.strictObject({
+  name: z.string().trim().min(1).max(128),
+  permissions: z
+    .array(z.enum(PERMISSIONS as [string, ...string[]]))
+    .min(1)
+    .refine((p) => new Set(p).size === p.length, 'Permissions must be unique'),
+  expiresAt: isoInstant.optional(),
+});
+
+export const LinkAccountBody = z.strictObject({
+  roleArn: RoleArn,
+  regions: Regions.optional(),
+});
+
+export const LinkAccountQuery = z.strictObject({
+  startNow: z.enum(['true', 'false']).optional(),
+});
+
+export const PatchAccountBody = z
+  .strictObject({ roleArn: RoleArn.optional(), regions: Regions.optional() })
+  .refine((b) => b.roleArn !== undefined || b.regions !== undefined, 'Provide roleArn and/or regions');
+
+export const UnlinkAccountQuery = z.strictObject({
+  purge: z.enum(['true', 'false']).optional(),
+});
+
+export const EmptyQuery = z.strictObject({});
+
+export const InventoryQueryParams = z.strictObject({
+  type: z.enum(['key', 'certificate', 'secret', 'parameter']).optional(),
+  region: z.enum(COMMERCIAL_REGION_NAMES as [string, ...string[]], { message: 'Unknown or unsupported region' }).optional(),
+  accountId: AccountIdParam.optional(),
+  arn: z.string().startsWith('arn:', 'Expected an ARN').max(2048).optional(),
+  quantumVulnerable: z.enum(['true', 'false']).optional(),
+  expiresBefore: isoInstant.optional(),
+  q: z.string().min(1).max(256).optional(),
+  includeDeleted: z.enum(['true', 'false']).optional(),
+  limit: z
+    .string()
+    .regex(/^\d+$/, 'limit must be an integer between 1 and 1000')
+    .transform(Number)
+    .pipe(z.number().int().min(1, 'limit must be between 1 and 1000').max(1000, 'limit must be between 1 and 1000'))
+    .optional(),
+  cursor: z.string().min(1).max(4096).optional(),
+});
