@@ -1,0 +1,44 @@
+import { DEFAULT_QUOTAS, TokenBucketPacer } from '../../../lambdas/discovery/request-pacer';
+
+/** A fake clock: sleeping advances time, so no test ever waits or measures real time. */
+function fakeClock() {
+  let now = 0;
+  const sleeps: number[] = [];
+  return {
+    now: () => now,
+    sleep: async (ms: number) => {
+      sleeps.push(ms);
+      now += ms;
+    },
+    sleeps,
+    elapsed: () => now,
+  };
+}
+
+describe('TokenBucketPacer', () => {
+  test('allows one second of quota at once, then paces at the quota', async () => {
+    const clock = fakeClock();
+    const pacer = new TokenBucketPacer({ now: clock.now, sleep: clock.sleep });
+    // ACM DescribeCertificate: 10 rps → 30 calls take ≈ 2 s after the first 10
+    await Promise.all(Array.from({ length: 30 }, () => pacer.acquire('eu-west-1', 'acm:DescribeCertificate')));
+    expect(clock.elapsed()).toBeGreaterThanOrEqual(1900);
+    expect(clock.elapsed()).toBeLessThanOrEqual(2100);
+  });
+
+  test('limiters are independent per Region and per API', async () => {
+    const clock = fakeClock();
+    const pacer = new TokenBucketPacer({ now: clock.now, sleep: clock.sleep });
+    await Promise.all([
+      ...Array.from({ length: 10 }, () => pacer.acquire('eu-west-1', 'acm:DescribeCertificate')),
+      ...Array.from({ length: 10 }, () => pacer.acquire('us-east-1', 'acm:DescribeCertificate')),
+      ...Array.from({ length: 10 }, () => pacer.acquire('eu-west-1', 'acm:GetCertificate')),
+    ]);
+    expect(clock.elapsed()).toBe(0);
+  });
+
+  test('quota overrides (SSM is unpublished) and utilization', () => {
+    const pacer = new TokenBucketPacer({ quotas: { 'ssm:DescribeParameters': 40 }, utilization: 0.5 });
+    expect(pacer.rateOf('ssm:DescribeParameters')).toBe(20);
+    expect(pacer.rateOf('kms:DescribeKey')).toBe(DEFAULT_QUOTAS['kms:DescribeKey']! * 0.5);
+  });
+});
