@@ -1,0 +1,170 @@
+import { ACMClient, DescribeCertificateCommand, GetCertificateCommand, ListCertificatesCommand, ListTagsForCertificateCommand } from '@aws-sdk/client-acm';
+import { DescribeKeyCommand, GetKeyPolicyCommand, GetKeyRotationStatusCommand, KMSClient, ListAliasesCommand, ListKeysCommand, ListResourceTagsCommand } from '@aws-sdk/client-kms';
+import { ListSecretsCommand, SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
+import { DescribeParametersCommand, ListTagsForResourceCommand, SSMClient } from '@aws-sdk/client-ssm';
+import { mockClient } from 'aws-sdk-client-mock';
+import { EXIT, runScan, type ScanDependencies } from '../../lambdas/discovery/scan-cli';
+import { UNPACED } from '../../lambdas/discovery/request-pacer';
+import { CredentialsError } from '../../lambdas/discovery/verify-credentials';
+import type { CustomerClientOptions } from '../../lambdas/discovery/region-clients';
+import { generateCertificate } from '../support/certificates';
+
+const ACCOUNT = '111122223333';
+const NOW = new Date('2025-01-10T00:00:00Z');
+const kms = mockClient(KMSClient);
+const acm = mockClient(ACMClient);
+const sm = mockClient(SecretsManagerClient);
+const ssm = mockClient(SSMClient);
+
+/** Region of the client a mocked call was sent through. */
+async function regionOf(client: { config: { region: () => Promise<string> } }) {
+  return client.config.region();
+}
+
+let pem: string;
+beforeAll(async () => {
+  pem = (await generateCertificate({ key: { kind: 'RSA', bits: 2048 }, notAfter: new Date('2025-01-25T00:00:00Z'), notBefore: new Date('2024-01-01T00:00:00Z') })).pem;
+});
+
+const keyArn = (region: string, id: string) => `arn:aws:kms:${region}:${ACCOUNT}:key/${id}`;
+
+/** A Region the account never enabled answers every JSON-protocol call with UnrecognizedClientException. */
+async function regionChecked(getClient: () => unknown): Promise<string> {
+  const region = await regionOf(getClient() as { config: { region: () => Promise<string> } });
+  if (region === 'af-south-1') throw Object.assign(new Error('The security token included in the request is invalid.'), { name: 'UnrecognizedClientException' });
+  return region;
+}
+
+beforeEach(() => {
+  for (const m of [kms, acm, sm, ssm]) m.reset();
+  // Each mocked call looks at the Region of the client it was sent through.
+  kms.on(ListAliasesCommand).callsFake(async (_input, getClient) => {
+    await regionChecked(getClient);
+    return { Aliases: [{ AliasName: 'alias/aws/secretsmanager', TargetKeyId: 'managed-0000' }, { AliasName: 'alias/app', TargetKeyId: 'cmk-1111' }], Truncated: false };
+  });
+  kms.on(ListKeysCommand).callsFake(async (_i, getClient) => {
+    const region = await regionOf(getClient());
+    return { Keys: ['managed-0000', 'cmk-1111'].map((id) => ({ KeyId: id, KeyArn: keyArn(region, id) })), Truncated: false };
+  });
+  kms.on(DescribeKeyCommand).callsFake(async (input: { KeyId: string }) => {
+    const id = input.KeyId.split('/').pop()!;
+    return { KeyMetadata: { KeyId: id, Arn: input.KeyId, KeySpec: id === 'cmk-1111' ? 'RSA_2048' : 'SYMMETRIC_DEFAULT', KeyUsage: id === 'cmk-1111' ? 'SIGN_VERIFY' : 'ENCRYPT_DECRYPT', Origin: 'AWS_KMS', KeyManager: id === 'cmk-1111' ? 'CUSTOMER' : 'AWS', KeyState: 'Enabled' } };
+  });
+  kms.on(GetKeyPolicyCommand).resolves({ Policy: JSON.stringify({ Statement: [] }) });
+  kms.on(ListResourceTagsCommand).resolves({ Tags: [], Truncated: false });
+  kms.on(GetKeyRotationStatusCommand).resolves({ KeyRotationEnabled: false });
+  acm.on(ListCertificatesCommand).callsFake(async (_i, getClient) => {
+    const region = await regionChecked(getClient);
+    if (region === 'eu-west-1') throw Object.assign(new Error('User is not authorized to perform acm:ListCertificates'), { name: 'AccessDeniedException' });
+    return { CertificateSummaryList: [{ CertificateArn: `arn:aws:acm:${region}:${ACCOUNT}:certificate/c1`, Status: 'ISSUED', DomainName: 'shop.example.com' }] };
+  });
+  acm.on(DescribeCertificateCommand).callsFake((input: { CertificateArn: string }) => ({ Certificate: { CertificateArn: input.CertificateArn, Status: 'ISSUED', Type: 'IMPORTED', DomainName: 'shop.example.com' } }));
+  acm.on(GetCertificateCommand).callsFake(() => ({ Certificate: pem }));
+  acm.on(ListTagsForCertificateCommand).resolves({ Tags: [] });
+  sm.on(ListSecretsCommand).callsFake(async (_i, getClient) => {
+    const region = await regionChecked(getClient);
+    return { SecretList: [{ ARN: `arn:aws:secretsmanager:${region}:${ACCOUNT}:secret:db-x`, Name: 'db', RotationEnabled: false }] };
+  });
+  ssm.on(DescribeParametersCommand).callsFake(async (_i, getClient) => {
+    await regionChecked(getClient);
+    return { Parameters: [{ Name: '/p', Type: 'SecureString', KeyId: 'alias/app' }] };
+  });
+  ssm.on(ListTagsForResourceCommand).resolves({ TagList: [] });
+});
+
+function harness(overrides: Partial<ScanDependencies> = {}) {
+  const out: string[] = [];
+  const err: string[] = [];
+  const files: Record<string, string> = {};
+  const clientOptions: CustomerClientOptions[] = [];
+  const deps: ScanDependencies = {
+    stdout: (t) => out.push(t),
+    stderr: (t) => err.push(t),
+    verify: async () => ({ accountId: ACCOUNT, arn: `arn:aws:sts::${ACCOUNT}:assumed-role/AQtiveGuardReadOnlyAccessRole/AQtiveGuardInventory` }),
+    clientsFor: (o) => {
+      clientOptions.push(o);
+      return { kms: new KMSClient({ region: o.region }), acm: new ACMClient({ region: o.region }), secretsManager: new SecretsManagerClient({ region: o.region }), ssm: new SSMClient({ region: o.region }) };
+    },
+    pacer: UNPACED,
+    writeFile: async (path, text) => {
+      files[path] = text;
+    },
+    now: () => NOW,
+    ...overrides,
+  };
+  return { deps, stdout: () => out.join(''), stderr: () => err.join(''), files, clientOptions };
+}
+
+describe('scan end to end (mocked AWS)', () => {
+  test('all good: summary table, exit 0, not-enabled opt-in Region is not a failure', async () => {
+    const h = harness();
+    const code = await runScan(['--regions', 'us-east-1,af-south-1'], h.deps);
+    expect(code).toBe(EXIT.OK);
+    const table = h.stdout();
+    expect(table).toMatch(/key\s+2/);
+    expect(table).toMatch(/certificate\s+1/);
+    expect(table).toMatch(/secret\s+1/);
+    expect(table).toMatch(/parameter\s+1/);
+    expect(table).toMatch(/total\s+5/);
+    expect(table).toMatch(/RSA-2048\s+2/); // the RSA key and the certificate
+    expect(table).toMatch(/quantum-vulnerable\s+2/);
+    expect(table).toMatch(/expiring within 30 days\s+1/);
+    expect(table).toMatch(/rotation disabled\s+1/); // the secret (the RSA key cannot rotate; the AWS key always does)
+    expect(table).toContain('Regions not enabled: af-south-1');
+    // progress per Region and service on stderr
+    expect(h.stderr()).toMatch(/us-east-1\s+kms\s+COMPLETE\s+2 assets/);
+    expect(h.stderr()).toMatch(/af-south-1\s+kms\s+NOT_ENABLED/);
+  });
+
+  test('--format json --out FILE: full inventory, key references resolved through the Region alias list', async () => {
+    const h = harness();
+    const code = await runScan(['--regions', 'us-east-1', '--format', 'json', '--out', 'inv.json', '--role-arn', `arn:aws:iam::${ACCOUNT}:role/AQtiveGuardReadOnlyAccessRole`, '--external-id', 'ext-123'], h.deps);
+    expect(code).toBe(EXIT.OK);
+    expect(h.stdout()).toBe('');
+    const inventory = JSON.parse(h.files['inv.json']!);
+    expect(inventory).toMatchObject({ accountId: ACCOUNT, regions: ['us-east-1'] });
+    expect(inventory.crawls).toHaveLength(4);
+    const secret = inventory.assets.find((a: { type: string }) => a.type === 'secret');
+    expect(secret.relations.kmsKeyArn).toBe(keyArn('us-east-1', 'managed-0000')); // implicit aws/secretsmanager
+    const param = inventory.assets.find((a: { type: string }) => a.type === 'parameter');
+    expect(param.relations.kmsKeyArn).toBe(keyArn('us-east-1', 'cmk-1111')); // alias/app
+    expect(h.clientOptions[0]).toMatchObject({ region: 'us-east-1', roleArn: `arn:aws:iam::${ACCOUNT}:role/AQtiveGuardReadOnlyAccessRole`, externalId: 'ext-123' });
+  });
+
+  test('access denied in one Region: everything else is reported, exit 4 names the Region and service', async () => {
+    const h = harness();
+    const code = await runScan(['--regions', 'us-east-1,eu-west-1'], h.deps);
+    expect(code).toBe(EXIT.PARTIAL);
+    expect(h.stdout()).toMatch(/total\s+9/);
+    expect(h.stderr()).toMatch(/eu-west-1 acm: ACCESS_DENIED AccessDeniedException/);
+  });
+
+  test.each([
+    [['--regions', 'mars-1'], '--regions'],
+    [['--format', 'yaml'], '--format'],
+    [['--role-arn', 'not-an-arn', '--external-id', 'x1'], '--role-arn'],
+    [['--role-arn', `arn:aws:iam::${ACCOUNT}:role/R`], '--external-id'],
+    [['--unknown'], '--unknown'],
+  ])('bad arguments %j → exit 2 naming %s', async (argv, named) => {
+    const h = harness();
+    expect(await runScan(argv, h.deps)).toBe(EXIT.BAD_ARGUMENTS);
+    expect(h.stderr()).toContain(`bad argument ${named}`);
+  });
+
+  test('credentials AWS does not accept → exit 3 with the reason, nothing crawled', async () => {
+    const h = harness({
+      verify: async () => {
+        throw new CredentialsError('INVALID_CREDENTIALS', 'base-credentials', 'InvalidClientTokenId', 'AWS does not accept these credentials (InvalidClientTokenId): The security token included in the request is invalid.');
+      },
+    });
+    expect(await runScan(['--regions', 'us-east-1'], h.deps)).toBe(EXIT.CREDENTIALS);
+    expect(h.stderr()).toContain('AWS credentials are not usable [INVALID_CREDENTIALS]');
+    expect(kms.calls()).toHaveLength(0);
+  });
+
+  test('--help → usage, exit 0', async () => {
+    const h = harness();
+    expect(await runScan(['--help'], h.deps)).toBe(EXIT.OK);
+    expect(h.stdout()).toContain('--regions LIST');
+  });
+});
