@@ -1,0 +1,34 @@
+import type { AssetType, DiscoveredAsset } from '../inventory/asset';
+
+/**
+ * Targeted refresh: one describe call for one asset through the customer's read-only role, when an event carries
+ * too little to build the asset (ImportCertificate has no PEM, PutParameter may not name its key).
+ */
+export interface RefreshRequest {
+  readonly tenantId: string;
+  readonly accountId: string;
+  readonly region: string;
+  readonly type: AssetType;
+  readonly arn: string;
+}
+
+export interface AssetRefresher {
+  refresh(request: RefreshRequest): Promise<void>;
+}
+
+/** Reads one asset from the customer account: undefined when it does not exist (any more). */
+export type DescribeAsset = (request: RefreshRequest) => Promise<DiscoveredAsset | undefined>;
+
+/** No describe function is wired in this deployment: the refresh is skipped and counted, the daily crawl catches up. */
+export class AssetRefreshUnavailableError extends Error {
+  constructor(readonly request: RefreshRequest) {
+    super(`Targeted refresh is not available for ${request.type} assets in this deployment (${request.arn}); the next crawl will read it.`);
+    this.name = 'AssetRefreshUnavailableError';
+  }
+}
+
+export const unavailableRefresher: AssetRefresher = {
+  refresh: async (request) => {
+    throw new AssetRefreshUnavailableError(request);
+  },
+};

@@ -1,0 +1,122 @@
+import { AssetRefreshUnavailableError, type AssetRefresher } from './asset-refresher';
+import type { BatchTally } from './batch-tally';
+import { callerArn } from './caller';
+import { dropReasonOf, type DropReason } from './drop-rules';
+import type { AccountLink, EventStore } from './event-store';
+import { ALIASES, removeEntry, type AssetChange, type InventoryChange, type UsageChange } from './inventory-change';
+import { mapEvent } from './mappers';
+import { secretNameToResolve } from './mappers/secretsmanager';
+import { normalizeEvent, type NormalizedEvent } from './normalized-event';
+import type { QueuedEvent } from './envelope';
+
+export interface ProcessDependencies {
+  readonly store: EventStore;
+  readonly refresher: AssetRefresher;
+  /** Logs what was skipped on purpose (e.g. an unavailable refresh). */
+  readonly warn?: (message: string, details: Record<string, unknown>) => void;
+}
+
+export type ProcessOutcome =
+  | { readonly kind: 'dropped'; readonly reason: DropReason }
+  | { readonly kind: 'duplicate' }
+  | { readonly kind: 'applied'; readonly changes: number };
+
+/** Account links looked up once per batch. */
+export type AccountCache = Map<string, Promise<AccountLink | undefined>>;
+
+/**
+ * One queued event, end to end. Write order and why a retry converges:
+ *  1. the dedup marker is read: a processed event stops here (counted as a duplicate);
+ *  2. field changes are applied — idempotent by construction (per-field newest-wins, apply-change.ts), with their
+ *     history rows (one per asset and event, never overwritten) — then targeted refreshes;
+ *  3. the marker is written (conditional put); losing that race to a concurrent delivery means the other delivery
+ *     counts the usage, so this one stops;
+ *  4. usage edges are counted (ADD, not idempotent — the reason the marker comes first); if counting fails the
+ *     marker is deleted and the error rethrown, so the SQS retry re-applies (steps 2 are no-ops then) and counts.
+ * Any failure before 3 leaves no marker, so SQS's retry redoes the whole event safely. The only window left is a
+ * crash between 3 and 4 (e.g. a Lambda timeout): that event's usage counts are lost, never double-counted.
+ */
+export async function processEvent(message: QueuedEvent, deps: ProcessDependencies, tally: BatchTally, accounts: AccountCache): Promise<ProcessOutcome> {
+  const event = normalizeEvent(message);
+  const cacheKey = `${event.tenantId}\n${event.accountId}`;
+  if (!accounts.has(cacheKey)) accounts.set(cacheKey, deps.store.getAccount(event.tenantId, event.accountId));
+  const account = await accounts.get(cacheKey);
+
+  const drop = (reason: DropReason): ProcessOutcome => {
+    tally.count(event, `dropped_${reason}`);
+    return { kind: 'dropped', reason };
+  };
+  const early = dropReasonOf(event, account);
+  if (early === 'account-not-linked') return drop(early);
+  tally.seen(event); // health: the pipeline delivers for this (account, region), whatever happens next
+  if (early) return drop(early);
+
+  if (await deps.store.hasSeen(event.tenantId, event.eventId)) {
+    tally.count(event, 'duplicates');
+    return { kind: 'duplicate' };
+  }
+
+  const secretName = secretNameToResolve(event);
+  const resolvedSecretArn = secretName ? await deps.store.findSecretArnByName(event.tenantId, event.accountId, event.region, secretName) : undefined;
+  const mapped = mapEvent(event, resolvedSecretArn ? { resolvedSecretArn } : {});
+  if (mapped.kind === 'unsupported') return drop('unsupported-event');
+
+  const stamp = { time: event.eventTime, eventId: event.eventId };
+  const history = { eventName: event.eventName, who: callerArn(event) };
+  const usages: UsageChange[] = [];
+  for (const change of mapped.changes) {
+    switch (change.kind) {
+      case 'asset':
+        await deps.store.applyAssetChange(event.tenantId, change, stamp, history);
+        break;
+      case 'alias-detach':
+        for (const change_ of await aliasDetachChanges(change, event, deps.store)) {
+          await deps.store.applyAssetChange(event.tenantId, change_, stamp, history);
+        }
+        break;
+      case 'refresh':
+        await refresh(change, event, deps, tally);
+        break;
+      case 'usage':
+        usages.push(change);
+        break;
+    }
+  }
+
+  if (!(await deps.store.markSeen(event.tenantId, event.eventId, event.eventName))) {
+    tally.count(event, 'duplicates');
+    return { kind: 'duplicate' };
+  }
+  try {
+    for (const usage of usages) await deps.store.recordUsage(event.tenantId, usage, event.eventTime);
+  } catch (err) {
+    await deps.store.unmarkSeen(event.tenantId, event.eventId);
+    throw err;
+  }
+  tally.count(event, 'applied');
+  return { kind: 'applied', changes: mapped.changes.length };
+}
+
+async function aliasDetachChanges(change: Extract<InventoryChange, { kind: 'alias-detach' }>, event: NormalizedEvent, store: EventStore): Promise<AssetChange[]> {
+  const holders = await store.findAliasHolders(event.tenantId, change.accountId, change.region, change.aliasName);
+  return holders
+    .filter((arn) => arn !== change.exceptKeyArn)
+    .map((arn) => ({
+      kind: 'asset' as const,
+      asset: { type: 'key' as const, arn, accountId: change.accountId, region: change.region },
+      ops: [removeEntry(ALIASES, change.aliasName)],
+    }));
+}
+
+async function refresh(change: Extract<InventoryChange, { kind: 'refresh' }>, event: NormalizedEvent, deps: ProcessDependencies, tally: BatchTally): Promise<void> {
+  try {
+    await deps.refresher.refresh({ tenantId: event.tenantId, ...change.asset });
+  } catch (err) {
+    // Not wired in this deployment: the event's own changes stand and the next crawl completes the asset. Any other
+    // failure (throttling, access denied) fails the record so SQS retries it.
+    if (!(err instanceof AssetRefreshUnavailableError)) throw err;
+    tally.count(event, 'refresh_unavailable');
+    deps.warn?.('Targeted refresh unavailable', { arn: change.asset.arn, eventId: event.eventId });
+  }
+}
+
