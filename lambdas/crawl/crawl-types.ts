@@ -14,7 +14,8 @@ export interface CrawlItem {
 
 export interface PrepareOutput extends CrawlRunInput {
   readonly crawlStartedAt: string;
-  readonly items: readonly CrawlItem[];
+  /** One per (region, service); each carries the run's ids so the Map's item selector reads only the item. */
+  readonly items: ReadonlyArray<CrawlRunInput & CrawlItem>;
 }
 
 /** One Map item's state; CrawlService returns the same shape with its status, looping while CONTINUE. */

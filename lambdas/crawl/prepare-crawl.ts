@@ -25,6 +25,7 @@ export async function prepareCrawl(input: CrawlRunInput, deps: PrepareCrawlDeps)
   if (account.status !== 'LINKED') throw new AccountNotLinkedError(account.accountId);
   const identity = await deps.verifyRole(account.roleArn, tenant.externalId);
   if (identity.accountId !== account.accountId) throw new AccountMismatchError(account.accountId, identity.accountId);
-  const items = ingestion.regions.flatMap((region) => CRYPTO_SERVICES.map((service) => ({ region, service })));
-  return { ...input, crawlStartedAt: ingestion.startedAt, items };
+  const run = { tenantId: input.tenantId, accountId: input.accountId, ingestionId: input.ingestionId };
+  const items = ingestion.regions.flatMap((region) => CRYPTO_SERVICES.map((service) => ({ ...run, region, service })));
+  return { ...run, crawlStartedAt: ingestion.startedAt, items };
 }

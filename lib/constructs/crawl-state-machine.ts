@@ -45,7 +45,6 @@ export class CrawlStateMachine extends Construct {
 
     const finalize = new tasks.LambdaInvoke(this, CRAWL_STATES.finalize, {
       lambdaFunction: props.finalize,
-      payload: sfn.TaskInput.fromJsonPathAt('$'),
       payloadResponseOnly: true,
       retryOnServiceExceptions: true,
     });
@@ -53,7 +52,6 @@ export class CrawlStateMachine extends Construct {
 
     const prepare = new tasks.LambdaInvoke(this, CRAWL_STATES.prepare, {
       lambdaFunction: props.prepare,
-      payload: sfn.TaskInput.fromJsonPathAt('$'),
       payloadResponseOnly: true,
       retryOnServiceExceptions: true,
     });
@@ -62,7 +60,6 @@ export class CrawlStateMachine extends Construct {
 
     const crawlService = new tasks.LambdaInvoke(this, CRAWL_STATES.crawlService, {
       lambdaFunction: props.crawlService,
-      payload: sfn.TaskInput.fromJsonPathAt('$'),
       payloadResponseOnly: true,
       retryOnServiceExceptions: true,
     });
@@ -76,13 +73,11 @@ export class CrawlStateMachine extends Construct {
 
     const crawlEach = new sfn.Map(this, CRAWL_STATES.crawlEach, {
       itemsPath: '$.items',
-      itemSelector: {
-        'tenantId.$': '$.tenantId',
-        'accountId.$': '$.accountId',
-        'ingestionId.$': '$.ingestionId',
-        'region.$': '$$.Map.Item.Value.region',
-        'service.$': '$$.Map.Item.Value.service',
-      },
+      // Only ids go into an item; each item already carries them (Prepare puts them there), so the selector
+      // reads nothing but the item itself.
+      itemSelector: Object.fromEntries(
+        ['tenantId', 'accountId', 'ingestionId', 'region', 'service'].map((k) => [`${k}.$`, `$$.Map.Item.Value.${k}`]),
+      ),
       maxConcurrency: props.maxConcurrency ?? 150,
       resultPath: sfn.JsonPath.DISCARD,
     });

@@ -139,7 +139,9 @@ describe('backend stack', () => {
       expect(inner.States.MoreToCrawl.Choices[0]).toMatchObject({ Variable: '$.status', StringEquals: 'CONTINUE', Next: 'CrawlService' });
     });
 
-    it('never puts credentials in state: items carry ids only', () => {
+    it('passes each task its whole state (no Parameters rewriting) and never puts credentials in state: items carry ids only', () => {
+      const inner = asl.States.CrawlEachRegionAndService.ItemProcessor.States;
+      for (const task of [asl.States.Prepare, asl.States.Finalize, inner.CrawlService]) expect(task.Parameters).toBeUndefined();
       const selector = asl.States.CrawlEachRegionAndService.ItemSelector;
       expect(Object.keys(selector).sort()).toEqual(['accountId.$', 'ingestionId.$', 'region.$', 'service.$', 'tenantId.$']);
     });
