@@ -1,0 +1,29 @@
+import { Logger } from '@aws-lambda-powertools/logger';
+import { z } from 'zod';
+import { DynamoControlRepository } from '../control/dynamo-control-repository';
+import { StsRoleVerifier } from '../control/sts-role-verifier';
+import { prepareCrawl } from '../crawl/prepare-crawl';
+import type { CrawlRunInput, PrepareOutput } from '../crawl/crawl-types';
+import { createDocumentClient } from '../shared/platform-clients';
+
+export const CrawlPrepareEnv = z.object({
+  CONTROL_TABLE_NAME: z.string().min(1),
+  PLATFORM_ACCESS_ROLE_ARN: z.string().min(1).optional(),
+});
+
+const env = CrawlPrepareEnv.parse(process.env);
+const logger = new Logger({ serviceName: 'crawl-prepare' });
+const control = new DynamoControlRepository(createDocumentClient(), env.CONTROL_TABLE_NAME);
+const verifier = new StsRoleVerifier({ platformAccessRoleArn: env.PLATFORM_ACCESS_ROLE_ARN });
+
+/** Prepare task of the `crawl` workflow. A thrown error (e.g. RoleAssumptionError) goes to Finalize as prepareError. */
+export const handler = async (input: CrawlRunInput): Promise<PrepareOutput> => {
+  const output = await prepareCrawl(input, {
+    getTenant: (t) => control.getTenant(t),
+    getAccount: (t, a) => control.getAccount(t, a),
+    getIngestion: (t, a, i) => control.getIngestion(t, a, i),
+    verifyRole: (roleArn, externalId) => verifier.verify(roleArn, externalId),
+  });
+  logger.info('Crawl prepared', { ingestionId: input.ingestionId, items: output.items.length });
+  return output;
+};
