@@ -222,7 +222,7 @@ class Generator {
   private fillerCertificate(region: string, i: number): void {
     const keyAlgorithm = this.rng.pick<FillerCertAlgorithm>(['RSA_2048', 'RSA_2048', 'EC_prime256v1', 'RSA_4096']);
     const poolIndex = this.rng.int(0, CERTIFICATE_POOL_SIZE - 1);
-    this.cert(region, { keyAlgorithm, cn: `svc${poolIndex}-${keyAlgorithm.toLowerCase().replace('_', '')}.example.com`, issuedBy: 'sandbox-ca', serial: `3${keyAlgorithm === 'RSA_2048' ? 1 : keyAlgorithm === 'RSA_4096' ? 2 : 3}${poolIndex.toString(16).padStart(14, '0')}`, tags: i % 3 === 0 ? [{ key: 'env', value: 'dev' }] : [] });
+    this.cert(region, { keyAlgorithm, cn: `svc${poolIndex}-${keyAlgorithm.toLowerCase().replace('_', '')}.example.com`, issuedBy: 'sandbox-ca', notBefore: -(30 + poolIndex * 20), notAfter: 365 - poolIndex * 20, serial: `3${keyAlgorithm === 'RSA_2048' ? 1 : keyAlgorithm === 'RSA_4096' ? 2 : 3}${poolIndex.toString(16).padStart(14, '0')}`, tags: i % 3 === 0 ? [{ key: 'env', value: 'dev' }] : [] });
   }
 
   private fillerSecret(region: string, i: number): void {
