@@ -1,0 +1,48 @@
+import { Logger } from '@aws-lambda-powertools/logger';
+import { SendMessageCommand } from '@aws-sdk/client-sqs';
+import type { APIGatewayProxyEvent, APIGatewayProxyResult } from 'aws-lambda';
+import { z } from 'zod';
+import { EventQueueUnavailableError, EventTooLargeError, InvalidEventError } from '../events/errors';
+import { acceptEvent, type EventQueue } from '../events/intake';
+import { TEMPLATE_VERSION_HEADER } from '../shared/protocol';
+import { errorResponse, headerValue, internalErrorResponse, jsonResponse } from '../shared/http';
+import { createSqsClient } from '../shared/platform-clients';
+
+/** POST /v1/data-sources/aws/events — EventBridge API destination → SQS. Logic: lambdas/events/intake.ts. */
+export const EventsIntakeEnv = z.object({ EVENTS_QUEUE_URL: z.string().url() });
+
+const env = EventsIntakeEnv.parse(process.env);
+const logger = new Logger({ serviceName: 'events-intake' });
+const sqs = createSqsClient();
+const queue: EventQueue = {
+  send: async (messageBody) => {
+    await sqs.send(new SendMessageCommand({ QueueUrl: env.EVENTS_QUEUE_URL, MessageBody: messageBody }));
+  },
+};
+
+export const handler = async (event: APIGatewayProxyEvent): Promise<APIGatewayProxyResult> => {
+  const authorizer = event.requestContext.authorizer ?? {};
+  const tenantId = typeof authorizer.tenantId === 'string' ? authorizer.tenantId : undefined;
+  const permissions = typeof authorizer.permissions === 'string' ? authorizer.permissions.split(',') : [];
+  // The authorizer already denies this route without `uploader`; checked again so a misconfigured route cannot
+  // let another token write events. 403, never 401: a 401 would deauthorize the customer's connection.
+  if (!tenantId || !permissions.includes('uploader')) return errorResponse(403, 'Forbidden', 'This token may not upload events.');
+  try {
+    const templateVersion = headerValue(event.headers, TEMPLATE_VERSION_HEADER);
+    const accepted = await acceptEvent(
+      { body: event.body, isBase64Encoded: event.isBase64Encoded, tenantId, ...(templateVersion ? { templateVersion } : {}) },
+      { queue },
+    );
+    logger.info('Event queued', { tenantId, eventId: accepted.envelope.id, source: accepted.envelope.source });
+    return jsonResponse(202, { accepted: true, id: accepted.envelope.id });
+  } catch (err) {
+    if (err instanceof InvalidEventError) return errorResponse(400, 'InvalidEvent', err.message, err.field);
+    if (err instanceof EventTooLargeError) return errorResponse(413, 'PayloadTooLarge', err.message, 'body');
+    if (err instanceof EventQueueUnavailableError) {
+      logger.error('Event queue unavailable', { error: err.cause as Error });
+      return errorResponse(503, 'ServiceUnavailable', 'The event could not be stored. EventBridge will retry.');
+    }
+    logger.error('Events intake failure', { error: err as Error });
+    return internalErrorResponse();
+  }
+};
