@@ -1,0 +1,132 @@
+import { parseArgs } from 'node:util';
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { issueToken } from '../lambdas/auth/issue-token';
+import { PERMISSIONS, type Permission } from '../lambdas/control/control-model';
+import { DynamoControlRepository } from '../lambdas/control/dynamo-control-repository';
+import { newExternalId, newTenantId } from '../lambdas/control/ids';
+import { createDocumentClient } from '../lambdas/shared/platform-clients';
+
+/**
+ * Platform admin CLI (bootstraps a tenant and its first admin token):
+ *   npm run admin -- create-tenant --name "Example Corp" [--endpoint http://127.0.0.1:4567] [--control-table T]
+ *   npm run admin -- create-token --tenant <tenantId> --name ci --permissions admin[,reader,uploader] [--expires-at ISO]
+ * The control table comes from --control-table or CONTROL_TABLE_NAME; --endpoint points at a local DynamoDB.
+ * Exit codes: 0 ok, 1 failure, 2 bad arguments.
+ */
+const USAGE = `Usage:
+  admin create-tenant --name <name> [--endpoint <url>] [--control-table <table>]
+  admin create-token --tenant <tenantId> --name <name> --permissions <admin,reader,uploader> [--expires-at <ISO date-time>] [--endpoint <url>] [--control-table <table>]`;
+
+export interface AdminIo {
+  readonly out: (line: string) => void;
+  readonly err: (line: string) => void;
+  readonly env: Readonly<Record<string, string | undefined>>;
+  /** For tests: the repository to use instead of one built from --endpoint/--control-table. */
+  readonly control?: Pick<DynamoControlRepository, 'createTenant' | 'getTenant' | 'putToken'>;
+}
+
+class UsageError extends Error {}
+
+export async function runAdmin(argv: readonly string[], io: AdminIo): Promise<number> {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: [...argv],
+      allowPositionals: true,
+      strict: true,
+      options: {
+        name: { type: 'string' },
+        tenant: { type: 'string' },
+        permissions: { type: 'string' },
+        'expires-at': { type: 'string' },
+        endpoint: { type: 'string' },
+        'control-table': { type: 'string' },
+      },
+    });
+  } catch (err) {
+    return usage(io, (err as Error).message);
+  }
+  const { values, positionals } = parsed;
+  const command = positionals[0];
+  try {
+    if (positionals.length !== 1 || (command !== 'create-tenant' && command !== 'create-token')) {
+      throw new UsageError(`Unknown or missing command: ${positionals.join(' ') || '(none)'}`);
+    }
+    const name = required(values.name, '--name');
+    if (command === 'create-tenant') {
+      const control = io.control ?? repository(values, io.env);
+      const tenant = await control.createTenant({
+        tenantId: newTenantId(),
+        name,
+        externalId: newExternalId(),
+        createdAt: new Date().toISOString(),
+      });
+      io.out(JSON.stringify(tenant, null, 2));
+      return 0;
+    }
+    const tenantId = required(values.tenant, '--tenant');
+    const permissions = required(values.permissions, '--permissions').split(',').map((p) => p.trim());
+    const bad = permissions.filter((p) => !PERMISSIONS.includes(p as Permission));
+    if (bad.length > 0 || permissions.length === 0) {
+      throw new UsageError(`--permissions must be a comma-separated subset of ${PERMISSIONS.join(', ')}; got ${bad.join(', ')}`);
+    }
+    const expiresAt = values['expires-at'];
+    if (expiresAt !== undefined && (Number.isNaN(Date.parse(expiresAt)) || Date.parse(expiresAt) <= Date.now())) {
+      throw new UsageError('--expires-at must be an ISO-8601 date-time in the future');
+    }
+    const control = io.control ?? repository(values, io.env);
+    await control.getTenant(tenantId);
+    const { token, secret } = await issueToken(control, {
+      tenantId,
+      name,
+      permissions: [...new Set(permissions)] as Permission[],
+      expiresAt,
+      now: new Date(),
+    });
+    io.out(JSON.stringify(token, null, 2));
+    io.out(`Secret (shown once, store it now): ${secret}`);
+    return 0;
+  } catch (err) {
+    if (err instanceof UsageError) return usage(io, err.message);
+    io.err(`Error: ${(err as Error).message}`);
+    return 1;
+  }
+}
+
+function required(value: string | undefined, flag: string): string {
+  if (value === undefined || value.trim() === '') throw new UsageError(`${flag} is required`);
+  return value.trim();
+}
+
+function usage(io: AdminIo, message: string): number {
+  io.err(`Error: ${message}`);
+  io.err(USAGE);
+  return 2;
+}
+
+function repository(values: { endpoint?: string; 'control-table'?: string }, env: AdminIo['env']): DynamoControlRepository {
+  const table = values['control-table'] ?? env.CONTROL_TABLE_NAME;
+  if (!table) throw new UsageError('--control-table (or CONTROL_TABLE_NAME) is required');
+  if (values.endpoint !== undefined) {
+    if (!/^https?:\/\/[^\s]+$/.test(values.endpoint)) throw new UsageError('--endpoint must be an http(s) URL');
+    // A local DynamoDB accepts any credentials; don't require real ones on a developer machine.
+    const client = new DynamoDBClient({
+      endpoint: values.endpoint,
+      region: env.AWS_REGION ?? 'us-east-1',
+      ...(env.AWS_ACCESS_KEY_ID === undefined && { credentials: { accessKeyId: 'local', secretAccessKey: 'local' } }),
+    });
+    return new DynamoControlRepository(DynamoDBDocumentClient.from(client, { marshallOptions: { removeUndefinedValues: true } }), table);
+  }
+  return new DynamoControlRepository(createDocumentClient(env), table);
+}
+
+if (require.main === module) {
+  void runAdmin(process.argv.slice(2), {
+    out: (l) => process.stdout.write(`${l}\n`),
+    err: (l) => process.stderr.write(`${l}\n`),
+    env: process.env,
+  }).then((code) => {
+    process.exitCode = code;
+  });
+}
