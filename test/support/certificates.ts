@@ -3,7 +3,11 @@ import 'reflect-metadata';
 import { webcrypto } from 'node:crypto';
 import * as x509 from '@peculiar/x509';
 
-x509.cryptoProvider.set(webcrypto as unknown as Crypto);
+x509.cryptoProvider.set(webcrypto as never);
+
+type CryptoKeyPair = webcrypto.CryptoKeyPair;
+type RsaHashedKeyGenParams = webcrypto.RsaHashedKeyGenParams;
+type EcKeyGenParams = webcrypto.EcKeyGenParams;
 
 export type KeySpec = { kind: 'RSA'; bits: 1024 | 2048 | 3072 | 4096 } | { kind: 'EC'; curve: 'P-256' | 'P-384' | 'P-521' };
 

@@ -4,6 +4,7 @@ import {
   GetCertificateCommand,
   ListCertificatesCommand,
   ListTagsForCertificateCommand,
+  type KeyAlgorithm,
 } from '@aws-sdk/client-acm';
 import { mockClient } from 'aws-sdk-client-mock';
 import 'aws-sdk-client-mock-jest';
@@ -33,7 +34,8 @@ beforeEach(() => {
       DomainName: 'shop.example.com',
       Status: 'ISSUED',
       Type: 'AMAZON_ISSUED',
-      KeyAlgorithm: 'EC-secp384r1',
+      // DescribeCertificate really answers with a hyphen, outside the SDK's enum type
+      KeyAlgorithm: 'EC-secp384r1' as KeyAlgorithm,
       SignatureAlgorithm: 'SHA256WITHECDSA',
       InUseBy: ['arn:aws:elasticloadbalancing:eu-west-1:111122223333:loadbalancer/app/shop/abc', 'arn:aws:cloudfront::111122223333:distribution/E1'],
       RenewalEligibility: 'ELIGIBLE',
@@ -43,7 +45,7 @@ beforeEach(() => {
     },
   });
   acm.on(DescribeCertificateCommand, { CertificateArn: arn('pending') }).resolves({
-    Certificate: { CertificateArn: arn('pending'), DomainName: 'new.example.com', Status: 'PENDING_VALIDATION', Type: 'AMAZON_ISSUED', KeyAlgorithm: 'RSA-2048' },
+    Certificate: { CertificateArn: arn('pending'), DomainName: 'new.example.com', Status: 'PENDING_VALIDATION', Type: 'AMAZON_ISSUED', KeyAlgorithm: 'RSA-2048' as KeyAlgorithm },
   });
   acm.on(GetCertificateCommand, { CertificateArn: arn('issued') }).callsFake(() => ({ Certificate: leafPem, CertificateChain: chainPem }));
   acm.on(GetCertificateCommand, { CertificateArn: arn('pending') }).rejects(awsError('RequestInProgressException'));

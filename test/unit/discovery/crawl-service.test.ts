@@ -1,5 +1,5 @@
 import { Readable } from 'node:stream';
-import { KMSClient, ListAliasesCommand, ListKeysCommand } from '@aws-sdk/client-kms';
+import { KMSClient, ListAliasesCommand } from '@aws-sdk/client-kms';
 import { DescribeParametersCommand, ListTagsForResourceCommand, SSMClient } from '@aws-sdk/client-ssm';
 import { mockClient } from 'aws-sdk-client-mock';
 import { crawlService } from '../../../lambdas/discovery/crawl-service';

@@ -10,6 +10,7 @@ import {
 } from '@aws-sdk/client-kms';
 import { mockClient } from 'aws-sdk-client-mock';
 import 'aws-sdk-client-mock-jest';
+import type { KeyDetails } from '../../../lambdas/inventory/asset';
 import { ACCOUNT, awsError, crawl, keyArn } from './fixtures';
 
 const kms = mockClient(KMSClient);
@@ -141,7 +142,7 @@ describe('KMS crawl', () => {
       relations: { aliases: ['alias/app', 'alias/app-v2'], inUseBy: [] },
       details: { kind: 'key', keyId: ID.cmk, keySpec: 'SYMMETRIC_DEFAULT', keyUsage: 'ENCRYPT_DECRYPT', origin: 'AWS_KMS', keyManager: 'CUSTOMER', multiRegion: false, description: 'app key' },
     });
-    expect((cmk.details as { policyPrincipals: string[] }).policyPrincipals).toEqual([
+    expect((cmk.details as KeyDetails).policyPrincipals).toEqual([
       `arn:aws:iam::${ACCOUNT}:role/app`,
       `arn:aws:iam::${ACCOUNT}:root`,
       'logs.amazonaws.com',
