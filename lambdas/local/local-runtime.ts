@@ -1,0 +1,288 @@
+import { rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { API_STAGE } from '../shared/protocol';
+import type { Sandbox, SandboxOptions } from '../sandbox/sandbox';
+import { BackendTemplateError, type BackendModel, LOCAL_ACCOUNT, localResourceName } from './backend-template';
+import { InProcessQueue, type QueueStats } from './in-process-queue';
+import { startLocalApiGateway } from './local-api-gateway';
+import { startLocalAwsEndpoint } from './local-aws-endpoint';
+import { startLocalDynamo } from './local-dynamo';
+import { type HandlerLoader, LocalFunctions, loadHandlerFromSource } from './local-functions';
+import { LocalStepFunctions, localStateMachineArn } from './local-step-functions';
+import { type LocalTenant, ensureLocalTenant } from './local-tenant';
+import { type LocalStateFile, readLocalStateFile, writeLocalStateFile } from './local-state-file';
+import { sfnOperations } from './sfn-operations';
+import { sqsOperations } from './sqs-operations';
+import { synthesizeBackend } from './synthesized-backend';
+
+export interface LocalRuntimeOptions {
+  /** Where dynalite keeps its data and `local.json` is written. @default '.aqg' */
+  readonly dataDir?: string;
+  /** Wipe `dataDir` first. @default false */
+  readonly reset?: boolean;
+  /** API port on 127.0.0.1. @default 3000; 0 = ephemeral */
+  readonly port?: number;
+  /**
+   * The customer account: the sandbox emulator (customer clients pointed at it through `AWS_ENDPOINT_URL`), or the
+   * SDK's standard credential and endpoint chain (`aws`: a real account, or an emulator named by AWS_ENDPOINT_URL*).
+   * @default { mode: 'sandbox' }
+   */
+  readonly customerAccount?: { readonly mode: 'sandbox'; readonly options?: SandboxOptions } | { readonly mode: 'aws' };
+  /** Seconds before a message the processor failed is delivered again. @default 5 (AWS: the queue's visibility timeout) */
+  readonly redeliveryDelaySeconds?: number;
+  /** The synthesized backend (tests pass a small one). @default synthesizeBackend() */
+  readonly backend?: BackendModel;
+  /** @default the handlers' sources in lambdas/handlers */
+  readonly loadHandler?: HandlerLoader;
+  /** Where the runtime reports handler failures. @default console.error */
+  readonly onError?: (message: string, err: unknown) => void;
+}
+
+export interface LocalRuntime {
+  /** Base URL including the stage, e.g. `http://127.0.0.1:3000/v1`. */
+  readonly url: string;
+  readonly dataDir: string;
+  readonly tenant: LocalTenant;
+  readonly tokens: LocalTenant['tokens'];
+  /** The sandbox customer account (sandbox mode only). */
+  readonly sandbox?: Sandbox;
+  readonly stateMachineArns: readonly string[];
+  /** Stats of the event queue(s) and their dead-letter counts. */
+  queueStats(): Record<string, QueueStats & { readonly deadLettered: number }>;
+  /** Resolves when every queue is empty (messages deleted or dead-lettered) and no execution runs. */
+  idle(): Promise<void>;
+  /** Rewrites `<dataDir>/local.json` (atomically) with these connected accounts. */
+  writeStateFile(accounts: readonly string[]): LocalStateFile;
+  stop(): Promise<void>;
+}
+
+export class LocalRuntimeError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'LocalRuntimeError';
+  }
+}
+
+/** Env variables that must not leak from the user's shell into the local handlers. */
+const PLATFORM_ROLE_ENV = 'PLATFORM_ACCESS_ROLE_ARN';
+let sourceHandlersEnv: string | undefined;
+
+/**
+ * Starts the whole backend on this machine: dynalite, the local SQS/Step Functions endpoint, the API — all from the
+ * synthesized template, running the real handlers — plus, in sandbox mode, the sandbox customer account. Creates (or
+ * reuses) the local tenant and its admin/reader/uploader tokens and writes `<dataDir>/local.json`.
+ */
+export async function startLocalRuntime(options: LocalRuntimeOptions = {}): Promise<LocalRuntime> {
+  const dataDir = options.dataDir ?? '.aqg';
+  if (options.reset) rmSync(dataDir, { recursive: true, force: true });
+  const backend = options.backend ?? synthesizeBackend();
+  const onError = options.onError ?? ((message: string, err: unknown) => console.error(`[local] ${message}`, err));
+  const stoppers: Array<() => Promise<void>> = [];
+  const stopAll = async () => {
+    for (const stop of stoppers.reverse()) await stop().catch((err: unknown) => onError('stop failed', err));
+  };
+
+  try {
+    // 1. DynamoDB
+    const tableNames = Object.fromEntries(backend.tables.map((t) => [t.logicalId, localResourceName(t.logicalId)]));
+    const dynamo = await startLocalDynamo({
+      path: join(dataDir, 'dynamodb'),
+      tables: backend.tables.map((table) => ({ name: tableNames[table.logicalId], table })),
+    });
+    stoppers.push(() => dynamo.stop());
+
+    // 2. The platform's SQS and Step Functions on one loopback endpoint.
+    const functions = new LocalFunctions(backend.functions, options.loadHandler ?? loadHandlerFromSource);
+    let ready!: () => void;
+    const handlersReady = new Promise<void>((resolve) => (ready = resolve));
+    const invoke = async (handlerName: string, event: unknown) => {
+      await handlersReady;
+      return functions.invoke(handlerName, event);
+    };
+    const queuesByUrl = new Map<string, InProcessQueue>();
+    const stepFunctions = new LocalStepFunctions(
+      backend.stateMachines.map((machine) => ({ name: localResourceName(machine.logicalId), machine })),
+      invoke,
+      (handlerName) => functions.timeoutSeconds(handlerName),
+    );
+    const endpoint = await startLocalAwsEndpoint({ ...sqsOperations(queuesByUrl), ...sfnOperations(stepFunctions) });
+    stoppers.push(() => endpoint.stop());
+    stoppers.push(() => stepFunctions.stop());
+    const queueUrls: Record<string, string> = {};
+    for (const config of backend.queues) {
+      const name = localResourceName(config.logicalId);
+      const url = `${endpoint.url}/${LOCAL_ACCOUNT}/${name}`;
+      const queue = new InProcessQueue({
+        config,
+        queueArn: `arn:aws:sqs:us-east-1:${LOCAL_ACCOUNT}:${name}`,
+        region: 'us-east-1',
+        consume: (event) => invoke(config.consumerHandlerName, event),
+        redeliveryDelaySeconds: options.redeliveryDelaySeconds ?? 5,
+        onConsumerError: (err) => onError(`${config.consumerHandlerName} failed a batch`, err),
+      });
+      queuesByUrl.set(url, queue);
+      queueUrls[config.logicalId] = url;
+      stoppers.push(() => queue.stop());
+    }
+
+    // 3. The tenant and its tokens (reused from local.json when they still exist in the data).
+    const controlTable = tableForEnv(backend, 'CONTROL_TABLE_NAME', tableNames);
+    const tenant = await ensureLocalTenant({
+      dynamoEndpoint: dynamo.endpoint,
+      controlTable,
+      previous: readLocalStateFile(dataDir),
+    });
+
+    // 4. The customer account.
+    let sandbox: Sandbox | undefined;
+    const customer = options.customerAccount ?? { mode: 'sandbox' as const };
+    if (customer.mode === 'sandbox') {
+      // Loaded only in sandbox mode: `--aws` never starts (or loads) the emulator.
+      // eslint-disable-next-line @typescript-eslint/no-require-imports
+      const { startSandbox } = require('../sandbox/sandbox') as typeof import('../sandbox/sandbox');
+      sandbox = await startSandbox({ ...customer.options, externalId: tenant.externalId });
+      stoppers.push(() => sandbox!.stop());
+    }
+
+    // 5. The API. Requests wait until the handlers are loaded with their environment.
+    const api = await startLocalApiGateway({
+      routes: backend.routes,
+      authorizer: backend.authorizer,
+      gatewayResponses: backend.gatewayResponses,
+      stage: API_STAGE,
+      invoke,
+      port: options.port ?? 3000,
+      onError,
+    });
+    stoppers.push(() => api.stop());
+
+    // 6. The handlers' environment, then the handlers.
+    const env = handlerEnvironment(backend, {
+      tables: tableNames,
+      queues: queueUrls,
+      stateMachines: Object.fromEntries(backend.stateMachines.map((m) => [m.logicalId, localStateMachineArn(localResourceName(m.logicalId))])),
+    });
+    Object.assign(env, {
+      PLATFORM_DYNAMODB_ENDPOINT: dynamo.endpoint,
+      PLATFORM_SQS_ENDPOINT: endpoint.url,
+      PLATFORM_SFN_ENDPOINT: endpoint.url,
+      PUBLIC_API_URL: api.url,
+    });
+    applyEnvironment(env, sandbox, options.loadHandler === undefined);
+    const handlerNames = new Set<string>([
+      backend.authorizer.handlerName,
+      ...backend.routes.map((r) => r.handlerName),
+      ...backend.queues.map((q) => q.consumerHandlerName),
+      ...stepFunctions.taskHandlerNames,
+    ]);
+    functions.preload(handlerNames);
+    ready();
+
+    let stopped = false;
+    const runtime: LocalRuntime = {
+      url: api.url,
+      dataDir,
+      tenant,
+      tokens: tenant.tokens,
+      sandbox,
+      stateMachineArns: backend.stateMachines.map((m) => localStateMachineArn(localResourceName(m.logicalId))),
+      queueStats: () =>
+        Object.fromEntries(
+          [...queuesByUrl.entries()].map(([url, q]) => [url.slice(url.lastIndexOf('/') + 1), { ...q.stats, deadLettered: q.deadLetters.length }]),
+        ),
+      idle: async () => {
+        // A finishing execution may queue nothing, but a processed event never starts an execution: two passes suffice.
+        for (let i = 0; i < 2; i++) {
+          await stepFunctions.idle();
+          await Promise.all([...queuesByUrl.values()].map((q) => q.drained()));
+        }
+      },
+      writeStateFile: (accounts) =>
+        writeLocalStateFile(dataDir, { url: api.url, tenantId: tenant.tenantId, tokens: tenant.tokens, accounts: [...accounts] }),
+      stop: async () => {
+        if (stopped) return;
+        stopped = true;
+        await stopAll();
+      },
+    };
+    runtime.writeStateFile(readLocalStateFile(dataDir)?.tenantId === tenant.tenantId ? (readLocalStateFile(dataDir)?.accounts ?? []) : []);
+    return runtime;
+  } catch (err) {
+    await stopAll();
+    throw err;
+  }
+}
+
+function tableForEnv(backend: BackendModel, envName: string, tableNames: Record<string, string>): string {
+  for (const fn of Object.values(backend.functions)) {
+    const logicalId = fn.resourceEnvironment[envName];
+    if (logicalId && tableNames[logicalId]) return tableNames[logicalId];
+  }
+  throw new BackendTemplateError(`No function has ${envName} pointing at a table`);
+}
+
+/**
+ * The environment every handler gets: each variable that names a stack resource becomes the local equivalent. The
+ * platform access role is deliberately left unset (contract: locally the customer role is assumed directly).
+ */
+function handlerEnvironment(
+  backend: BackendModel,
+  local: { tables: Record<string, string>; queues: Record<string, string>; stateMachines: Record<string, string> },
+): Record<string, string> {
+  const env: Record<string, string> = {};
+  const set = (fnName: string, name: string, value: string) => {
+    if (env[name] !== undefined && env[name] !== value) {
+      throw new BackendTemplateError(`${name} has different values across functions (${fnName}); one process cannot hold both`);
+    }
+    env[name] = value;
+  };
+  for (const fn of Object.values(backend.functions)) {
+    for (const [name, logicalId] of Object.entries(fn.resourceEnvironment)) {
+      const type = backend.resourceTypes[logicalId];
+      const value =
+        type === 'AWS::DynamoDB::Table'
+          ? local.tables[logicalId]
+          : type === 'AWS::SQS::Queue'
+            ? local.queues[logicalId]
+            : type === 'AWS::StepFunctions::StateMachine'
+              ? local.stateMachines[logicalId]
+              : undefined;
+      if (value === undefined) {
+        if (name === PLATFORM_ROLE_ENV) continue;
+        throw new BackendTemplateError(`${fn.handlerName} needs ${name} (a ${type ?? 'missing resource'}), which the local runtime does not emulate`);
+      }
+      set(fn.handlerName, name, value);
+    }
+    for (const [name, value] of Object.entries(fn.literalEnvironment)) {
+      // Per-function settings (service name, NODE_OPTIONS) cannot be shared by one process; the handlers name
+      // their own services. Everything else (e.g. AUTHORIZER_CACHE_TTL_SECONDS) is the template's value.
+      if (name === 'NODE_OPTIONS' || name === 'POWERTOOLS_SERVICE_NAME') continue;
+      set(fn.handlerName, name, value);
+    }
+  }
+  return env;
+}
+
+function applyEnvironment(env: Record<string, string>, sandbox: Sandbox | undefined, fromSource: boolean): void {
+  if (fromSource) {
+    // Handlers read their environment once, at module scope: a second runtime in this process would talk to the
+    // first one's (stopped) parts.
+    const fingerprint = JSON.stringify(env);
+    if (sourceHandlersEnv !== undefined && sourceHandlersEnv !== fingerprint) {
+      throw new LocalRuntimeError('The handlers of this process are already bound to another local runtime; start one runtime per process');
+    }
+    sourceHandlersEnv = fingerprint;
+  }
+  Object.assign(process.env, env);
+  delete process.env[PLATFORM_ROLE_ENV];
+  process.env.AWS_REGION ??= 'us-east-1';
+  if (sandbox) {
+    // The customer-account clients (STS, KMS, ACM, Secrets Manager, SSM) find the sandbox through the SDK's standard
+    // endpoint setting and sign as its admin user; the platform clients are pinned by PLATFORM_*_ENDPOINT.
+    process.env.AWS_ENDPOINT_URL = sandbox.endpoint;
+    process.env.AWS_ACCESS_KEY_ID = sandbox.adminCredentials.accessKeyId;
+    process.env.AWS_SECRET_ACCESS_KEY = sandbox.adminCredentials.secretAccessKey;
+    delete process.env.AWS_SESSION_TOKEN;
+    delete process.env.AWS_PROFILE;
+  }
+}

@@ -1,0 +1,79 @@
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { issueToken } from '../auth/issue-token';
+import { hashTokenSecret } from '../auth/token-secret';
+import type { Permission } from '../control/control-model';
+import { DynamoControlRepository } from '../control/dynamo-control-repository';
+import { TenantNotFoundError } from '../control/errors';
+import { newExternalId, newTenantId } from '../control/ids';
+import type { LocalStateFile } from './local-state-file';
+
+export interface LocalTenant {
+  readonly tenantId: string;
+  readonly externalId: string;
+  /** Token secrets (shown once by the API; kept in local.json for the local demo). */
+  readonly tokens: Readonly<Record<'admin' | 'reader' | 'uploader', string>>;
+}
+
+const ROLES: ReadonlyArray<'admin' | 'reader' | 'uploader'> = ['admin', 'reader', 'uploader'];
+
+/**
+ * The local demo tenant: reused when local.json names a tenant that still exists and whose three tokens are still
+ * valid in the data, otherwise created with new admin/reader/uploader tokens (through the control repository and
+ * token issuing the API uses).
+ */
+export async function ensureLocalTenant(input: {
+  readonly dynamoEndpoint: string;
+  readonly controlTable: string;
+  readonly previous?: LocalStateFile;
+  readonly now?: Date;
+}): Promise<LocalTenant> {
+  const client = new DynamoDBClient({
+    endpoint: input.dynamoEndpoint,
+    region: 'us-east-1',
+    credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
+  });
+  const repository = new DynamoControlRepository(
+    DynamoDBDocumentClient.from(client, { marshallOptions: { removeUndefinedValues: true } }),
+    input.controlTable,
+  );
+  try {
+    const reused = input.previous ? await reuse(repository, input.previous) : undefined;
+    if (reused) return reused;
+    const now = input.now ?? new Date();
+    const tenant = await repository.createTenant({
+      tenantId: newTenantId(),
+      name: 'Local demo',
+      externalId: newExternalId(),
+      createdAt: now.toISOString(),
+    });
+    const tokens: Record<string, string> = {};
+    for (const role of ROLES) {
+      const { secret } = await issueToken(repository, {
+        tenantId: tenant.tenantId,
+        name: `local ${role}`,
+        permissions: [role as Permission],
+        now,
+      });
+      tokens[role] = secret;
+    }
+    return { tenantId: tenant.tenantId, externalId: tenant.externalId, tokens: tokens as LocalTenant['tokens'] };
+  } finally {
+    client.destroy();
+  }
+}
+
+async function reuse(repository: DynamoControlRepository, previous: LocalStateFile): Promise<LocalTenant | undefined> {
+  let externalId: string;
+  try {
+    externalId = (await repository.getTenant(previous.tenantId)).externalId;
+  } catch (err) {
+    if (err instanceof TenantNotFoundError) return undefined;
+    throw err;
+  }
+  for (const role of ROLES) {
+    const token = await repository.findTokenByHash(hashTokenSecret(previous.tokens[role]));
+    if (!token || token.tenantId !== previous.tenantId || token.revokedAt) return undefined;
+  }
+  return { tenantId: previous.tenantId, externalId, tokens: previous.tokens };
+}
