@@ -1,4 +1,5 @@
-import { ASSET_TYPE_BY_SERVICE, CRYPTO_SERVICES, type AssetType } from '../inventory/asset';
+import { ASSET_TYPE_BY_SERVICE, CRYPTO_SERVICES } from '../inventory/asset';
+import type { SweepInput } from '../inventory/dynamo-inventory-repository';
 import type { CrawlPart, IngestionErrorEntry, IngestionRecord, IngestionStatus } from '../control/control-model';
 import type { FinalizeInput } from './crawl-types';
 
@@ -9,21 +10,11 @@ import type { FinalizeInput } from './crawl-types';
  */
 export const SWEEP_GRACE_MS = 10 * 60 * 1000;
 
-export interface SweepScope {
-  readonly tenantId: string;
-  readonly accountId: string;
-  readonly region: string;
-  readonly types: readonly AssetType[];
-  readonly ingestionId: string;
-  readonly crawlStartedAt: string;
-  readonly graceMs: number;
-}
-
 export interface FinalizeCrawlDeps {
   readonly getIngestion: (tenantId: string, accountId: string, ingestionId: string) => Promise<IngestionRecord>;
   readonly listCrawlParts: (ingestionId: string) => Promise<readonly CrawlPart[]>;
   /** Marks deleted what this crawl did not see in one cleanly crawled (region, service). */
-  readonly sweep: (scope: SweepScope) => Promise<{ readonly swept: number }>;
+  readonly sweep: (scope: SweepInput) => Promise<{ readonly swept: number }>;
   /** Joins secrets'/parameters' key references (alias names) with the region's key aliases. */
   readonly resolveKeyRelations: (scope: { tenantId: string; accountId: string; region: string }) => Promise<unknown>;
   readonly finishIngestion: (input: {

@@ -1,11 +1,12 @@
-import { finalizeCrawl, FinalizeCrawlDeps, SweepScope } from '../../../lambdas/crawl/finalize-crawl';
+import { finalizeCrawl, FinalizeCrawlDeps } from '../../../lambdas/crawl/finalize-crawl';
+import type { SweepInput } from '../../../lambdas/inventory/dynamo-inventory-repository';
 import type { CrawlPart, IngestionRecord } from '../../../lambdas/control/control-model';
 
 const run = { tenantId: 't1', accountId: '111122223333', ingestionId: 'ing1' };
 const ingestion: IngestionRecord = { ...run, status: 'RUNNING', startedAt: '2026-11-28T10:00:00.000Z', regions: ['us-east-1', 'eu-west-1'] };
 
 function fakeDeps(parts: CrawlPart[]) {
-  const swept: SweepScope[] = [];
+  const swept: SweepInput[] = [];
   const resolved: string[] = [];
   let finished: Parameters<FinalizeCrawlDeps['finishIngestion']>[0] | undefined;
   const deps: FinalizeCrawlDeps = {
