@@ -208,15 +208,38 @@ class Generator {
     }
   }
 
+  /** Filler indexes (kept up to date by the filler) so large estates build in linear time. */
+  private readonly symmetricKeys = new Map<string, KmsKeyRecord[]>();
+  private readonly aliasByKeyId = new Map<string, string>();
+
+  private customerSymmetricKeys(region: string): KmsKeyRecord[] {
+    let keys = this.symmetricKeys.get(region);
+    if (!keys) {
+      const estate = this.b.region(region);
+      keys = estate.kms.keys.filter((k) => k.keyManager === 'CUSTOMER' && k.keySpec === 'SYMMETRIC_DEFAULT' && k.keyState === 'Enabled' && k.origin === 'AWS_KMS');
+      this.symmetricKeys.set(region, keys);
+      for (const a of estate.kms.aliases) if (a.targetKeyId && !this.aliasByKeyId.has(a.targetKeyId)) this.aliasByKeyId.set(a.targetKeyId, a.aliasName);
+    }
+    return keys;
+  }
+
   private customerSymmetricKey(region: string): KmsKeyRecord {
-    const keys = this.b.region(region).kms.keys.filter((k) => k.keyManager === 'CUSTOMER' && k.keySpec === 'SYMMETRIC_DEFAULT' && k.keyState === 'Enabled' && k.origin === 'AWS_KMS');
-    return keys.length > 0 ? this.rng.pick(keys) : this.b.key(region, { rotationEnabled: true });
+    const keys = this.customerSymmetricKeys(region);
+    if (keys.length === 0) keys.push(this.b.key(region, { rotationEnabled: true }));
+    return this.rng.pick(keys);
+  }
+
+  private addAlias(region: string, aliasName: string, keyId: string): string {
+    this.b.alias(region, aliasName, keyId);
+    if (!this.aliasByKeyId.has(keyId)) this.aliasByKeyId.set(keyId, aliasName);
+    return aliasName;
   }
 
   private fillerKey(region: string): void {
     const spec = this.rng.pick(['SYMMETRIC_DEFAULT', 'SYMMETRIC_DEFAULT', 'SYMMETRIC_DEFAULT', 'RSA_2048', 'ECC_NIST_P256', 'HMAC_256']);
     const key = this.b.key(region, { keySpec: spec, rotationEnabled: this.rng.bool(0.6), tags: this.rng.bool(0.5) ? [{ key: 'team', value: this.rng.pick(['payments', 'platform', 'data']) }] : [] });
-    if (this.rng.bool(0.4)) this.b.alias(region, `alias/svc-${key.keyId.slice(0, 8)}`, key.keyId);
+    if (spec === 'SYMMETRIC_DEFAULT') this.customerSymmetricKeys(region).push(key);
+    if (this.rng.bool(0.4)) this.addAlias(region, `alias/svc-${key.keyId.slice(0, 8)}`, key.keyId);
   }
 
   private fillerCertificate(region: string, i: number): void {
@@ -238,8 +261,7 @@ class Generator {
     let keyId: string | undefined;
     if (useCustomerAlias) {
       const key = this.customerSymmetricKey(region);
-      const alias = this.b.region(region).kms.aliases.find((a) => a.targetKeyId === key.keyId) ?? this.b.alias(region, `alias/params-${key.keyId.slice(0, 8)}`, key.keyId);
-      keyId = alias.aliasName;
+      keyId = this.aliasByKeyId.get(key.keyId) ?? this.addAlias(region, `alias/params-${key.keyId.slice(0, 8)}`, key.keyId);
     }
     this.b.parameter(region, { name: `/svc/${i}/setting`, type, ...(keyId ? { keyId } : {}) });
   }

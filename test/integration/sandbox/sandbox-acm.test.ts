@@ -6,7 +6,7 @@ import {
   ListTagsForCertificateCommand,
   paginateListCertificates,
 } from '@aws-sdk/client-acm';
-import type { CertificateSummary, KeyAlgorithm } from '@aws-sdk/client-acm';
+import type { CertificateSummary, KeyAlgorithm, ListCertificatesCommandInput } from '@aws-sdk/client-acm';
 import { startSandbox } from '../../../lambdas/sandbox/sandbox';
 import type { Sandbox } from '../../../lambdas/sandbox/sandbox';
 import type { CertificateRecord } from '../../../lambdas/sandbox/estate/estate';
@@ -29,7 +29,7 @@ function cert(predicate: (c: CertificateRecord) => boolean): CertificateRecord {
   return found;
 }
 
-async function listAll(input: ConstructorParameters<typeof ListCertificatesCommand>[0], pageSize?: number): Promise<CertificateSummary[]> {
+async function listAll(input: ListCertificatesCommandInput, pageSize?: number): Promise<CertificateSummary[]> {
   const { acm } = sandboxClients(sandbox, REGION);
   const out: CertificateSummary[] = [];
   for await (const page of paginateListCertificates({ client: acm, ...(pageSize ? { pageSize } : {}) }, input)) out.push(...(page.CertificateSummaryList ?? []));
@@ -68,12 +68,12 @@ test('GetCertificate returns real PEMs matching the ground truth, and RequestInP
   const got = await acm.send(new GetCertificateCommand({ CertificateArn: chained.arn }));
   const x = new X509Certificate(got.Certificate ?? '');
   expect(x.subject).toBe('CN=www.example.com');
-  expect(x.serialNumber.toLowerCase()).toBe(chained.serial?.replace(/:/g, ''));
+  expect(x.serialNumber.toLowerCase()).toBe((chained.serial ?? '').replace(/:/g, ''));
   expect(x.subjectAltName).toBe('DNS:www.example.com, DNS:example.com');
   expect(new Date(x.validTo).toISOString()).toBe(chained.notAfter);
   const chain = (got.CertificateChain ?? '').match(/-----BEGIN CERTIFICATE-----[^-]+-----END CERTIFICATE-----/g) ?? [];
   expect(chain).toHaveLength(2);
-  expect(x.verify(new X509Certificate(chain[0]).publicKey)).toBe(true);
+  expect(x.verify(new X509Certificate(chain[0] ?? '').publicKey)).toBe(true);
   expect(createHash('sha256').update(x.raw).digest('hex')).toHaveLength(64);
 
   const weak = new X509Certificate((await acm.send(new GetCertificateCommand({ CertificateArn: cert((c) => c.keyAlgorithm === 'RSA_1024').arn }))).Certificate ?? '');
