@@ -107,9 +107,14 @@ test('past a quota the sandbox answers ThrottlingException, per (region, API)', 
 });
 
 test('the SDK retries throttling on its own until the bucket refills', async () => {
-  const c = sandboxClients(sandbox, REGION, sandbox.adminCredentials, 10);
-  const arn = sandbox.estate.regions[REGION].acm.certificates[0].arn;
-  for (let i = 0; i < 4; i++) await c.acm.send(new DescribeCertificateCommand({ CertificateArn: arn }));
+  // GIVEN a region whose DescribeCertificate bucket is still full (2 requests)
+  const region = 'ap-southeast-2';
+  const c = sandboxClients(sandbox, region, sandbox.adminCredentials, 10);
+  const arn = sandbox.estate.regions[region].acm.certificates[0].arn;
+  const throttledBefore = sandbox.stats().throttledByApi['acm:DescribeCertificate'] ?? 0;
+  // WHEN five calls go out back to back, THEN all succeed, some only after the SDK's retries
+  for (let i = 0; i < 5; i++) expect((await c.acm.send(new DescribeCertificateCommand({ CertificateArn: arn }))).Certificate?.CertificateArn).toBe(arn);
+  expect(sandbox.stats().throttledByApi['acm:DescribeCertificate']).toBeGreaterThan(throttledBefore);
 });
 
 test('accessDenied rules deny one service in one region', async () => {
