@@ -1,6 +1,7 @@
 import type { APIGatewayProxyEvent } from 'aws-lambda';
 import type { z } from 'zod';
 import type { Permission } from '../control/control-model';
+import { effectivePermissions } from '../auth/route-permissions';
 import { ValidationError } from './validation-error';
 
 /** Who is calling, from the authorizer context (notes/contracts.md). */
@@ -37,7 +38,8 @@ export function callerOf(event: APIGatewayProxyEvent): Caller {
   return {
     tenantId,
     tokenId,
-    permissions: new Set(permissions.split(',').filter(Boolean) as Permission[]),
+    // The authorizer already expands admin ⊇ reader; expanding again keeps this true for any context producer.
+    permissions: effectivePermissions(permissions.split(',')),
   };
 }
 

@@ -1,6 +1,5 @@
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import {
-  DeleteCommand,
   type DynamoDBDocumentClient,
   GetCommand,
   PutCommand,
@@ -270,23 +269,6 @@ export class DynamoControlRepository {
       if (err instanceof ConditionalCheckFailedException) throw new AccountNotFoundError(accountId);
       throw err;
     }
-  }
-
-  /** Deletes the account item with its health and event-stats items (used by unlink with purge). */
-  async deleteAccount(tenantId: string, accountId: string): Promise<void> {
-    const pk = controlKeys.tenant(tenantId).pk;
-    const related = await this.queryAll({
-      TableName: this.tableName,
-      KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
-      ExpressionAttributeValues: { ':pk': pk, ':prefix': `HEALTH#${accountId}#` },
-      ProjectionExpression: 'pk, sk',
-    });
-    const keys = [
-      ...related.map((i) => ({ pk: i.pk, sk: i.sk })),
-      controlKeys.eventStats(tenantId, accountId),
-      controlKeys.account(tenantId, accountId),
-    ];
-    for (const Key of keys) await this.db.send(new DeleteCommand({ TableName: this.tableName, Key }));
   }
 
   async getAccountDetails(tenantId: string, accountId: string): Promise<AccountDetails> {

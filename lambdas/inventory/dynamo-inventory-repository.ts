@@ -12,7 +12,7 @@ import type { Asset, AssetType, DiscoveredAsset, Usage } from './asset';
 import { assetId as computeAssetId } from './asset-id';
 import { fromAssetItem, toAssetItem } from './asset-item';
 import { decodeCursor, encodeCursor, InvalidCursorError, type InventoryCursor } from './inventory-cursor';
-import { buildAliasIndex, resolveKeyReference } from './key-reference';
+import { aliasIndexFromKeyAssets, partitionOf, resolveKmsKeyRef } from '../discovery/key-references';
 import { GSI1, GSI2, inventoryKeys } from './table-schema';
 
 type Item = Record<string, unknown>;
@@ -259,26 +259,28 @@ export class DynamoInventoryRepository {
    */
   async resolveKeyRelations(scope: { tenantId: string; accountId: string; region: string }): Promise<number> {
     const pk = inventoryKeys.assetScope(scope.tenantId, scope.accountId, scope.region);
-    const keys: Array<{ arn: string; aliases?: string[] }> = [];
-    for await (const items of this.pages(this.scopeQuery(pk, 'key', 'arn, relations'))) {
-      for (const i of items) keys.push({ arn: String(i.arn), aliases: (i.relations as { aliases?: string[] } | undefined)?.aliases });
+    const keys: Array<Pick<DiscoveredAsset, 'type' | 'arn' | 'region' | 'relations'>> = [];
+    for await (const items of this.pages(this.scopeQuery(pk, 'key', 'type, arn, region, relations, deleted'))) {
+      for (const i of items) if (i.deleted !== true) keys.push(i as unknown as (typeof keys)[number]);
     }
-    const aliases = buildAliasIndex(keys);
+    const partition = keys.length > 0 ? partitionOf(keys[0].arn) : 'aws';
+    // The discovery engine's pure join (lambdas/discovery/key-references.ts), fed from the stored key assets.
+    const index = aliasIndexFromKeyAssets({ partition, region: scope.region, accountId: scope.accountId }, keys);
     let updated = 0;
     for (const type of ['secret', 'parameter'] as const) {
-      for await (const items of this.pages(this.scopeQuery(pk, type, 'id, arn, observedAt, relations'))) {
+      for await (const items of this.pages(this.scopeQuery(pk, type, 'id, observedAt, relations'))) {
         for (const i of items) {
           const relations = (i.relations ?? {}) as { kmsKeyRef?: string; kmsKeyArn?: string };
-          if (!relations.kmsKeyRef) continue;
-          const partition = String(i.arn).split(':')[1];
-          const resolved = resolveKeyReference(relations.kmsKeyRef, { ...scope, partition }, aliases);
-          if (!resolved || resolved === relations.kmsKeyArn) continue;
+          if (!relations.kmsKeyRef || relations.kmsKeyArn) continue;
+          const resolved = resolveKmsKeyRef(relations.kmsKeyRef, index);
+          if (!resolved) continue;
           try {
             await this.db.send(
               new UpdateCommand({
                 TableName: this.tableName,
                 Key: inventoryKeys.asset(String(i.id)),
-                UpdateExpression: 'SET relations.kmsKeyArn = :arn',
+                // Same shape as resolveKeyReferences: the resolved ARN replaces the raw reference.
+                UpdateExpression: 'SET relations.kmsKeyArn = :arn REMOVE relations.kmsKeyRef',
                 ConditionExpression: 'observedAt = :observedAt',
                 ExpressionAttributeValues: { ':arn': resolved, ':observedAt': i.observedAt },
               }),

@@ -223,5 +223,9 @@ describe('resolveKeyRelations', () => {
     expect(await rel(byAliasArn)).toMatchObject({ kmsKeyArn: key.arn });
     expect(await rel(byKeyId)).toMatchObject({ kmsKeyArn: 'arn:aws:kms:us-east-1:111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ab' });
     expect((await rel(unknown))?.kmsKeyArn).toBeUndefined();
+    expect(await rel(unknown)).toMatchObject({ kmsKeyRef: 'alias/missing' });
+    expect(await rel(byAlias)).not.toHaveProperty('kmsKeyRef');
+    // Idempotent: nothing left to resolve.
+    expect(await repo.resolveKeyRelations({ tenantId: tenant, accountId: '111122223333', region: 'us-east-1' })).toBe(0);
   });
 });
