@@ -47,7 +47,7 @@ const batch = (bodies: string[]): SQSEvent => ({
   })),
 });
 const msg = (tenantId: string, envelope: unknown, receivedAt = '2024-07-01T00:00:00.000Z') => JSON.stringify({ tenantId, receivedAt, templateVersion: '1.4.0', envelope });
-const deps = { store, refresher: unavailableRefresher };
+const deps = { refresher: unavailableRefresher };
 const get = async (table: string, key: Record<string, string>) => (await dynamo.documentClient.send(new GetCommand({ TableName: table, Key: key }))).Item;
 
 describe('event processor batches', () => {
