@@ -1,0 +1,103 @@
+/**
+ * `npm start`: the whole product on this machine (no AWS account, loopback only).
+ *
+ *   npm start                      sandbox account, demo tenant, connect + ingest + replay events, print a summary
+ *   npm start -- --no-demo         tenant and tokens only
+ *   npm start -- --aws             the customer account through the SDK's standard credential/endpoint chain
+ *   npm start -- --port 3000 --data-dir .aqg --reset
+ */
+import { parseArgs } from 'node:util';
+
+const USAGE = `Usage: npm start -- [--port <n>] [--data-dir <dir>] [--reset] [--no-demo] [--aws] [--help]
+
+  --port <n>        API port on 127.0.0.1 (default 3000; 0 = any free port)
+  --data-dir <dir>  where the local DynamoDB data and local.json live (default .aqg)
+  --reset           wipe the data directory first
+  --no-demo         create the tenant and tokens only (no connection, ingestion or event replay)
+  --aws             customer accounts through the SDK's standard credential and endpoint chain (no sandbox);
+                    nothing is connected automatically
+  --help            this text`;
+
+function parseFlags(argv: string[]) {
+  try {
+    const { values } = parseArgs({
+      args: argv,
+      strict: true,
+      allowPositionals: false,
+      options: {
+        port: { type: 'string' },
+        'data-dir': { type: 'string' },
+        reset: { type: 'boolean' },
+        'no-demo': { type: 'boolean' },
+        aws: { type: 'boolean' },
+        help: { type: 'boolean' },
+      },
+    });
+    const port = values.port === undefined ? 3000 : Number(values.port);
+    if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`--port must be an integer 0-65535, got ${values.port}`);
+    return { port, dataDir: values['data-dir'] ?? '.aqg', reset: !!values.reset, demo: !values['no-demo'] && !values.aws, aws: !!values.aws, help: !!values.help };
+  } catch (err) {
+    process.stderr.write(`${(err as Error).message}\n\n${USAGE}\n`);
+    process.exit(2);
+  }
+}
+
+async function main(): Promise<void> {
+  const flags = parseFlags(process.argv.slice(2));
+  if (flags.help) {
+    process.stdout.write(`${USAGE}\n`);
+    return;
+  }
+  // Quiet handlers by default (their JSON logs stay available with POWERTOOLS_LOG_LEVEL=INFO); no CloudWatch
+  // metrics or X-Ray locally.
+  process.env.POWERTOOLS_LOG_LEVEL ??= 'WARN';
+  process.env.POWERTOOLS_METRICS_DISABLED ??= 'true';
+  process.env.POWERTOOLS_TRACE_ENABLED ??= 'false';
+  process.env.AWS_SDK_JS_SUPPRESS_MAINTENANCE_MODE_MESSAGE ??= '1';
+
+  const started = Date.now();
+  // Loaded after the environment above is set: handler modules read it once.
+  const { startLocalRuntime } = await import('../lambdas/local/local-runtime');
+  const { runDemo } = await import('../lambdas/local/demo');
+  const { formatStartupReport } = await import('../lambdas/local/startup-report');
+  const runtime = await startLocalRuntime({
+    dataDir: flags.dataDir,
+    reset: flags.reset,
+    port: flags.port,
+    customerAccount: flags.aws ? { mode: 'aws' } : { mode: 'sandbox' },
+  });
+  let stopping = false;
+  const stop = (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    process.stdout.write(`\n${signal}: stopping…\n`);
+    runtime.stop().then(
+      () => process.exit(0),
+      (err: unknown) => {
+        console.error(err);
+        process.exit(1);
+      },
+    );
+  };
+  process.on('SIGINT', () => stop('SIGINT'));
+  process.on('SIGTERM', () => stop('SIGTERM'));
+
+  const demo = flags.demo ? await runDemo(runtime, { log: (line) => process.stdout.write(`  · ${line}\n`) }) : undefined;
+  process.stdout.write(
+    formatStartupReport({
+      url: runtime.url,
+      dataDir: runtime.dataDir,
+      tokens: runtime.tokens,
+      mode: flags.aws ? 'aws' : flags.demo ? 'demo' : 'no-demo',
+      demo,
+      externalId: runtime.tenant.externalId,
+      sandboxRoleArn: runtime.sandbox?.roleArn,
+      seconds: (Date.now() - started) / 1000,
+    }),
+  );
+}
+
+main().catch((err: unknown) => {
+  console.error('Local runtime failed to start:', err);
+  process.exit(1);
+});
