@@ -107,6 +107,32 @@ describe('sweep', () => {
     // eu-west-1's parameter crawl failed, so Finalize never sweeps it: its stale asset stays.
     expect((await raw(assetId(tenant, failedScope.arn)))?.deleted).toBeUndefined();
   });
+
+  it('keeps an asset an event changed between the sweep\'s query and its conditional delete', async () => {
+    const raced = discovered('certificate');
+    await repo.upsertFromCrawl(raced, { tenantId: tenant, ingestionId: 'OLD', observedAt: '2026-01-01T00:00:00.000Z' });
+    const id = assetId(tenant, raced.arn);
+    // A client that lets an "event" land just before the sweep's first write.
+    let raceDone = false;
+    const racingClient = {
+      send: async (command: { constructor: { name: string }; input: { Key?: { pk: string } } }) => {
+        if (!raceDone && command.constructor.name === 'UpdateCommand' && command.input.Key?.pk === `ASSET#${id}`) {
+          raceDone = true;
+          await dynamo.documentClient.send(
+            new PutCommand({ TableName: dynamo.inventoryTable, Item: { ...(await raw(id)), observedAt: '2026-02-01T12:01:00.000Z' } }),
+          );
+        }
+        return dynamo.documentClient.send(command as never);
+      },
+    };
+    const racing = new DynamoInventoryRepository(racingClient as never, dynamo.inventoryTable);
+    const result = await racing.sweep({
+      tenantId: tenant, accountId: '111122223333', region: 'us-east-1', types: ['certificate'], ingestionId: 'NEW', crawlStartedAt, graceMs,
+    });
+    expect(raceDone).toBe(true);
+    expect(result).toEqual({ examined: 1, deleted: 0, skipped: 1 });
+    expect((await raw(id))?.deleted).toBeUndefined();
+  });
 });
 
 describe('list', () => {
