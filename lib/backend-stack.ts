@@ -170,6 +170,8 @@ export class BackendStack extends Stack {
       platformAccessRole.grantAssumeRole(caller.function.role!);
       caller.function.addEnvironment('PLATFORM_ACCESS_ROLE_ARN', platformAccessRole.roleArn);
     }
+    // The template route only names the role (as the principal customers trust); it never assumes it.
+    template.function.addEnvironment('PLATFORM_ACCESS_ROLE_ARN', platformAccessRole.roleArn);
 
     // --- the API ---------------------------------------------------------------------------------------------
     const accountPath = '/data-sources/aws/accounts/{accountId}';

@@ -18,7 +18,7 @@ export interface AssetItem extends Asset {
   readonly lastCrawlId?: string;
   /** CloudTrail eventID of the last applied event. */
   readonly lastEventId?: string;
-  /** Set (to the ingestion id) when the asset's account was unlinked without purge: kept, but marked. */
+  /** When (ISO time) the asset's account was unlinked without purge: kept, but marked. */
   readonly unlinkedAt?: string;
 }
 
