@@ -140,7 +140,8 @@ export async function startLocalRuntime(options: LocalRuntimeOptions = {}): Prom
       // Loaded only in sandbox mode: `--aws` never starts (or loads) the emulator.
       // eslint-disable-next-line @typescript-eslint/no-require-imports
       const { startSandbox } = require('../sandbox/sandbox') as typeof import('../sandbox/sandbox');
-      sandbox = await startSandbox({ ...customer.options, externalId: tenant.externalId });
+      // The role trusts the tenant's ExternalId, unless a test asks for a role bound to another one.
+      sandbox = await startSandbox({ ...customer.options, externalId: customer.options?.externalId ?? tenant.externalId });
       stoppers.push(() => sandbox!.stop());
     }
 

@@ -1,0 +1,50 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Estate } from '../../lambdas/sandbox/sandbox';
+import type { SandboxOptions } from '../../lambdas/sandbox/sandbox-options';
+import { LocalApiClient } from '../../lambdas/local/local-api-client';
+import { type LocalRuntime, startLocalRuntime } from '../../lambdas/local/local-runtime';
+
+export const ACCOUNTS = '/data-sources/aws/accounts';
+
+/** Starts the real local runtime (synthesized backend, real handlers, sandbox account) in a temp data dir on port 0. */
+export async function startE2eRuntime(sandbox: SandboxOptions = {}): Promise<{ runtime: LocalRuntime; api: LocalApiClient; cleanup(): Promise<void> }> {
+  process.env.POWERTOOLS_LOG_LEVEL ??= 'ERROR';
+  process.env.POWERTOOLS_METRICS_DISABLED ??= 'true';
+  const dataDir = mkdtempSync(join(tmpdir(), 'aqg-e2e-'));
+  const runtime = await startLocalRuntime({
+    dataDir,
+    port: 0,
+    customerAccount: { mode: 'sandbox', options: { estateSize: 40, regions: ['us-east-1', 'eu-west-1'], ...sandbox } },
+    redeliveryDelaySeconds: 0.5,
+  });
+  return {
+    runtime,
+    api: new LocalApiClient(runtime.url),
+    cleanup: async () => {
+      await runtime.stop();
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+export interface EstateAsset {
+  readonly arn: string;
+  readonly type: 'key' | 'certificate' | 'secret' | 'parameter';
+  readonly region: string;
+  readonly record: Record<string, any>;
+}
+
+/** Every asset of the sandbox estate (the ground truth), as the inventory should list it. */
+export function estateAssets(estate: Estate): EstateAsset[] {
+  return Object.values(estate.regions).flatMap((r) => [
+    ...r.kms.keys.map((k) => ({ arn: k.arn, type: 'key' as const, region: r.region, record: k })),
+    ...r.acm.certificates.map((c) => ({ arn: c.arn, type: 'certificate' as const, region: r.region, record: c })),
+    ...r.secretsmanager.secrets.map((s) => ({ arn: s.arn, type: 'secret' as const, region: r.region, record: s })),
+    ...r.ssm.parameters.map((p) => ({ arn: p.arn, type: 'parameter' as const, region: r.region, record: p })),
+  ]);
+}
+
+export const userTags = (tags: ReadonlyArray<{ key: string; value: string }>) =>
+  Object.fromEntries(tags.filter((t) => !t.key.startsWith('aws:')).map((t) => [t.key, t.value]));
