@@ -56,7 +56,7 @@ const handlers: Record<string, LambdaHandler> = {
   'first-task': async (input: any, context) => ({ ...input, remainingMs: context.getRemainingTimeInMillis() }),
   'inner-task': async (input: any) => {
     if (input.v === 'crash') throw new TypeError('bad item');
-    if (input.v === 'slow') await new Promise((r) => setTimeout(r, 3000));
+    if (input.v === 'slow') await new Promise((r) => setTimeout(r, 3000).unref());
     return `done:${input.v}`;
   },
 };
