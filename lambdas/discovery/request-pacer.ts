@@ -3,37 +3,15 @@
  * (each KMS quota "is calculated independently"), so one token bucket per (region, api) lets every limiter run at
  * its own rate at the same time. Shared by every crawl in the process.
  */
+import { AWS_REQUEST_QUOTAS } from '../shared/aws-quotas';
+
 export interface RequestPacer {
   /** Resolves when one request to `api` (e.g. "kms:DescribeKey") in `region` may be sent. */
   acquire(region: string, api: string): Promise<void>;
 }
 
-/**
- * Default requests per second (aws-facts §1.1):
- * KMS https://docs.aws.amazon.com/kms/latest/developerguide/requests-per-second.html
- * ACM https://docs.aws.amazon.com/acm/latest/userguide/acm-limits.html
- * Secrets Manager https://docs.aws.amazon.com/secretsmanager/latest/userguide/reference_limits.html (+ What's New 2025-03-04)
- * SSM: not published — assumed 10 rps (configurable through `quotas`).
- * STS: 600 rps shared by AssumeRole and GetCallerIdentity (per calling account and Region).
- */
-export const DEFAULT_QUOTAS: Readonly<Record<string, number>> = {
-  'kms:ListKeys': 500,
-  'kms:ListAliases': 500,
-  'kms:DescribeKey': 2000,
-  'kms:GetKeyPolicy': 1000,
-  'kms:GetKeyRotationStatus': 1000,
-  'kms:ListResourceTags': 2000,
-  'acm:ListCertificates': 8,
-  'acm:DescribeCertificate': 10,
-  'acm:GetCertificate': 10,
-  'acm:ListTagsForCertificate': 10,
-  'secretsmanager:ListSecrets': 100,
-  'secretsmanager:DescribeSecret': 40000,
-  'ssm:DescribeParameters': 10,
-  'ssm:ListTagsForResource': 10,
-  'sts:AssumeRole': 600,
-  'sts:GetCallerIdentity': 600,
-};
+/** Default requests per second: AWS's documented quotas (lambdas/shared/aws-quotas.ts). */
+export const DEFAULT_QUOTAS: Readonly<Record<string, number>> = AWS_REQUEST_QUOTAS;
 
 /** Rate for an API absent from the table: conservative. */
 const FALLBACK_RPS = 5;

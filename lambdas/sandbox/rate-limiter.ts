@@ -1,27 +1,14 @@
 /**
  * Request quotas per (region, API), as AWS enforces them per account and Region: a token bucket per pair holding
  * up to one second of requests, refilled continuously. Past it the sandbox answers ThrottlingException.
- * Defaults: ../../../shared/aws-facts.md §1.1 (https://docs.aws.amazon.com/kms/latest/developerguide/requests-per-second.html,
- * https://docs.aws.amazon.com/acm/latest/userguide/acm-limits.html, …). SSM publishes none: 10 rps assumed.
+ * Defaults: lambdas/shared/aws-quotas.ts, the same table the crawler paces itself at.
  */
+import { AWS_REQUEST_QUOTAS, STS_SHARED_QUOTA } from '../shared/aws-quotas';
 
 /** Requests per second by API (`kms:ListKeys`…); `sts:*` is one pool shared by every STS API, as AWS shares it. */
 export const AWS_DEFAULT_QUOTAS: Readonly<Record<string, number>> = {
-  'kms:ListKeys': 500,
-  'kms:ListAliases': 500,
-  'kms:DescribeKey': 2000,
-  'kms:GetKeyPolicy': 1000,
-  'kms:GetKeyRotationStatus': 1000,
-  'kms:ListResourceTags': 2000,
-  'acm:ListCertificates': 8,
-  'acm:DescribeCertificate': 10,
-  'acm:GetCertificate': 10,
-  'acm:ListTagsForCertificate': 10,
-  'secretsmanager:ListSecrets': 100,
-  'secretsmanager:DescribeSecret': 40000,
-  'ssm:DescribeParameters': 10,
-  'ssm:ListTagsForResource': 10,
-  'sts:*': 600,
+  ...Object.fromEntries(Object.entries(AWS_REQUEST_QUOTAS).filter(([api]) => !api.startsWith('sts:'))),
+  'sts:*': STS_SHARED_QUOTA,
 };
 
 interface Bucket {
