@@ -8,7 +8,7 @@
  */
 import { parseArgs } from 'node:util';
 
-const USAGE = `Usage: npm start -- [--port <n>] [--data-dir <dir>] [--reset] [--no-demo] [--aws] [--help]
+const USAGE = `Usage: npm start -- [--port <n>] [--data-dir <dir>] [--reset] [--no-demo] [--aws] [--public-url <https url>] [--help]
 
   --port <n>        API port on 127.0.0.1 (default 3000; 0 = any free port)
   --data-dir <dir>  where the local DynamoDB data and local.json live (default .aqg)
@@ -16,6 +16,8 @@ const USAGE = `Usage: npm start -- [--port <n>] [--data-dir <dir>] [--reset] [--
   --no-demo         create the tenant and tokens only (no connection, ingestion or event replay)
   --aws             customer accounts through the SDK's standard credential and endpoint chain (no sandbox);
                     nothing is connected automatically
+  --public-url <u>  HTTPS URL (with /v1) at which AWS reaches this API, e.g. a tunnel; it is the events endpoint in
+                    downloaded templates (default: https://<host you called>/v1, which AWS cannot reach)
   --help            this text`;
 
 function parseFlags(argv: string[]) {
@@ -30,12 +32,25 @@ function parseFlags(argv: string[]) {
         reset: { type: 'boolean' },
         'no-demo': { type: 'boolean' },
         aws: { type: 'boolean' },
+        'public-url': { type: 'string' },
         help: { type: 'boolean' },
       },
     });
+    const publicUrl = values['public-url'];
+    if (publicUrl !== undefined && !/^https:\/\/[^\s/]+(\/\S*)?$/.test(publicUrl)) {
+      throw new Error(`--public-url must be an https:// URL (EventBridge API destinations accept only HTTPS), got ${publicUrl}`);
+    }
     const port = values.port === undefined ? 3000 : Number(values.port);
     if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`--port must be an integer 0-65535, got ${values.port}`);
-    return { port, dataDir: values['data-dir'] ?? '.aqg', reset: !!values.reset, demo: !values['no-demo'] && !values.aws, aws: !!values.aws, help: !!values.help };
+    return {
+      port,
+      dataDir: values['data-dir'] ?? '.aqg',
+      reset: !!values.reset,
+      demo: !values['no-demo'] && !values.aws,
+      aws: !!values.aws,
+      publicUrl,
+      help: !!values.help,
+    };
   } catch (err) {
     process.stderr.write(`${(err as Error).message}\n\n${USAGE}\n`);
     process.exit(2);
@@ -65,6 +80,7 @@ async function main(): Promise<void> {
     reset: flags.reset,
     port: flags.port,
     customerAccount: flags.aws ? { mode: 'aws' } : { mode: 'sandbox' },
+    publicUrl: flags.publicUrl,
   });
   let stopping = false;
   const stop = (signal: string) => {

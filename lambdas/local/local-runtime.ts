@@ -34,6 +34,12 @@ export interface LocalRuntimeOptions {
   readonly backend?: BackendModel;
   /** @default the handlers' sources in lambdas/handlers */
   readonly loadHandler?: HandlerLoader;
+  /**
+   * The HTTPS URL (with the stage, e.g. a tunnel's `https://abc.example/v1`) at which AWS can reach this API: it goes
+   * into downloaded templates as the events endpoint. @default derived from each request (`https://<host>/v1`), as
+   * API Gateway does — EventBridge API destinations accept only HTTPS endpoints.
+   */
+  readonly publicUrl?: string;
   /** Where the runtime reports handler failures. @default console.error */
   readonly onError?: (message: string, err: unknown) => void;
 }
@@ -167,7 +173,7 @@ export async function startLocalRuntime(options: LocalRuntimeOptions = {}): Prom
       PLATFORM_DYNAMODB_ENDPOINT: dynamo.endpoint,
       PLATFORM_SQS_ENDPOINT: endpoint.url,
       PLATFORM_SFN_ENDPOINT: endpoint.url,
-      PUBLIC_API_URL: api.url,
+      ...(options.publicUrl && { PUBLIC_API_URL: options.publicUrl }),
     });
     applyEnvironment(env, sandbox, options.loadHandler === undefined);
     const handlerNames = new Set<string>([
