@@ -1,0 +1,33 @@
+/** What `npm run bench` runs: the full plan (< 15 minutes on a 2-core machine) and the `--smoke` one (~2 minutes). */
+import type { CrawlIngestionOptions } from './crawl-ingestion-bench';
+import type { EventThroughputOptions } from './event-throughput-bench';
+
+export const BENCH_REGIONS = ['us-east-1', 'us-east-2', 'us-west-2', 'eu-west-1', 'eu-central-1', 'ap-southeast-2', 'ap-northeast-1', 'sa-east-1'] as const;
+
+export interface BenchPlan {
+  readonly name: 'full' | 'smoke';
+  readonly crawl: CrawlIngestionOptions;
+  readonly events: EventThroughputOptions;
+  /** Target of the issue: 100,000 events; `events.events` is what fits the budget, the rest is extrapolated. */
+  readonly eventTarget: number;
+  readonly scalingSizes: readonly number[];
+  readonly bundleRuns: number;
+}
+
+export const FULL_PLAN: BenchPlan = {
+  name: 'full',
+  crawl: { estateSize: 20_000, regions: BENCH_REGIONS, quotaScale: 0.5, seed: 7 },
+  events: { events: 10_000, concurrency: 16, duplicateProbe: 1_000, latencyEvents: 1_000, latencyLoad: 0.5, estateSize: 200, seed: 7 },
+  eventTarget: 100_000,
+  scalingSizes: [1_000, 3_000, 9_000],
+  bundleRuns: 5,
+};
+
+export const SMOKE_PLAN: BenchPlan = {
+  name: 'smoke',
+  crawl: { estateSize: 1_000, regions: BENCH_REGIONS, quotaScale: 1, seed: 7 },
+  events: { events: 500, concurrency: 8, duplicateProbe: 50, latencyEvents: 100, latencyLoad: 0.5, estateSize: 100, seed: 7 },
+  eventTarget: 100_000,
+  scalingSizes: [200, 400, 800],
+  bundleRuns: 1,
+};

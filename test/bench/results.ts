@@ -1,0 +1,95 @@
+/** The shape of test/bench/results.json (documented in BENCHMARKS.md) and the figures derived from the raw suites. */
+import type { BundleResult } from './bundle-bench';
+import type { CrawlIngestionResult } from './crawl-ingestion-bench';
+import type { EventThroughputResult } from './event-throughput-bench';
+import type { MachineInfo } from './machine';
+import type { BenchPlan } from './plan';
+import type { ScalingPointResult } from './scaling-bench';
+import { linearFit, type LinearFit } from './stats';
+
+export type SuiteOutcome<T> = { readonly ok: true; readonly seconds: number; readonly result: T } | { readonly ok: false; readonly seconds: number; readonly error: string };
+
+export interface ScalingDerived {
+  readonly points: ScalingPointResult[];
+  /** seconds = slope·assets + intercept over the measured points. */
+  readonly timeFit: LinearFit;
+  readonly msPerAsset: number;
+  /** Peak heap (MiB) = slope·assets + intercept; slope ≈ 0 means memory does not grow with the estate. */
+  readonly heapFit: LinearFit;
+  readonly heapMiBPer10kAssets: number;
+  /** The time at 50,000 assets from the fit (when 50k was not measured). */
+  readonly extrapolated50kSeconds: number;
+  readonly extrapolated50kPeakHeapMiB: number;
+}
+
+export interface EventsDerived {
+  readonly target: number;
+  readonly measured: number;
+  /** target ÷ events/s: how long the target volume takes at the measured rate (linear: dedup markers and inventory items are point reads/writes). */
+  readonly extrapolatedTargetSeconds: number | null;
+}
+
+export interface BenchResults {
+  readonly schemaVersion: 1;
+  readonly plan: BenchPlan;
+  readonly command: string;
+  readonly machine: MachineInfo;
+  readonly startedAt: string;
+  readonly durationSeconds: number;
+  readonly crawl?: SuiteOutcome<CrawlIngestionResult>;
+  readonly events?: SuiteOutcome<EventThroughputResult> & { readonly derived?: EventsDerived };
+  readonly scaling?: SuiteOutcome<ScalingPointResult[]> & { readonly derived?: ScalingDerived };
+  readonly bundles?: SuiteOutcome<BundleResult[]>;
+}
+
+export function deriveScaling(points: ScalingPointResult[]): ScalingDerived {
+  const xs = points.map((p) => p.assets);
+  const timeFit = linearFit(xs, points.map((p) => p.seconds));
+  const heapFit = linearFit(xs, points.map((p) => p.peakHeapUsedMiB));
+  return {
+    points,
+    timeFit,
+    msPerAsset: Math.round(timeFit.slope * 1000 * 1000) / 1000,
+    heapFit,
+    heapMiBPer10kAssets: Math.round(heapFit.slope * 10_000 * 100) / 100,
+    extrapolated50kSeconds: Math.round(timeFit.slope * 50_000 + timeFit.intercept),
+    extrapolated50kPeakHeapMiB: Math.round(heapFit.slope * 50_000 + heapFit.intercept),
+  };
+}
+
+export function buildResults(input: {
+  plan: BenchPlan;
+  command: string;
+  machine: MachineInfo;
+  startedAt: string;
+  durationSeconds: number;
+  crawl?: SuiteOutcome<CrawlIngestionResult>;
+  events?: SuiteOutcome<EventThroughputResult>;
+  scaling?: SuiteOutcome<ScalingPointResult[]>;
+  bundles?: SuiteOutcome<BundleResult[]>;
+}): BenchResults {
+  const events = input.events?.ok
+    ? {
+        ...input.events,
+        derived: {
+          target: input.plan.eventTarget,
+          measured: input.events.result.throughput.sent,
+          extrapolatedTargetSeconds:
+            input.events.result.throughput.eventsPerSecond > 0 ? Math.round(input.plan.eventTarget / input.events.result.throughput.eventsPerSecond) : null,
+        },
+      }
+    : input.events;
+  const scaling = input.scaling?.ok && input.scaling.result.length >= 2 ? { ...input.scaling, derived: deriveScaling(input.scaling.result) } : input.scaling;
+  return {
+    schemaVersion: 1,
+    plan: input.plan,
+    command: input.command,
+    machine: input.machine,
+    startedAt: input.startedAt,
+    durationSeconds: Math.round(input.durationSeconds),
+    ...(input.crawl && { crawl: input.crawl }),
+    ...(events && { events }),
+    ...(scaling && { scaling }),
+    ...(input.bundles && { bundles: input.bundles }),
+  };
+}

@@ -1,0 +1,116 @@
+/**
+ * `npm run bench` — runs the benchmarks of issue 7 and writes BENCHMARKS.md and test/bench/results.json.
+ *   npm run bench                      full plan (< 15 min on 2 cores)
+ *   npm run bench -- --smoke           small sizes (~2 min); writes to the OS temp dir, not the committed files
+ *   npm run bench -- --only=crawl,events,scaling,bundles   a subset (files still written: missing parts say so)
+ * Each suite that needs the local runtime runs in its own process (suite-child.ts): one runtime per process.
+ */
+import { spawn } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { runBundleBench } from './bundle-bench';
+import { machineInfo } from './machine';
+import { FULL_PLAN, SMOKE_PLAN, type BenchPlan } from './plan';
+import { renderMarkdown } from './report';
+import { buildResults, type SuiteOutcome } from './results';
+
+const ROOT = join(__dirname, '..', '..');
+const TSX_CLI = join(ROOT, 'node_modules', 'tsx', 'dist', 'cli.mjs');
+const SUITES = ['crawl', 'events', 'scaling', 'bundles'] as const;
+type Suite = (typeof SUITES)[number];
+
+async function runChild<T>(suite: string, options: unknown): Promise<T> {
+  const dir = mkdtempSync(join(tmpdir(), 'aqg-bench-result-'));
+  const file = join(dir, 'result.json');
+  try {
+    await new Promise<void>((resolve, reject) => {
+      const child = spawn(process.execPath, [TSX_CLI, join(__dirname, 'suite-child.ts'), suite, JSON.stringify(options), file], {
+        stdio: ['ignore', 'ignore', 'pipe'],
+        env: { ...process.env, AWS_SDK_JS_SUPPRESS_NODE_VERSION_WARNING: '1', POWERTOOLS_LOG_LEVEL: 'ERROR' },
+      });
+      let stderr = '';
+      child.stderr!.on('data', (d: Buffer) => {
+        stderr = (stderr + d.toString()).slice(-20_000);
+      });
+      child.on('error', reject);
+      child.on('exit', (code) => (code === 0 ? resolve() : reject(new Error(`${suite} exited with ${code}: ${stderr.slice(-3000)}`))));
+    });
+    return JSON.parse(readFileSync(file, 'utf8')) as T;
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+async function timed<T>(name: string, run: () => Promise<T>): Promise<SuiteOutcome<T>> {
+  const started = performance.now();
+  log(`${name}: running`);
+  try {
+    const result = await run();
+    const seconds = (performance.now() - started) / 1000;
+    log(`${name}: done in ${seconds.toFixed(1)} s`);
+    return { ok: true, seconds, result };
+  } catch (err) {
+    const seconds = (performance.now() - started) / 1000;
+    log(`${name}: FAILED after ${seconds.toFixed(1)} s: ${err instanceof Error ? err.message : String(err)}`);
+    return { ok: false, seconds, error: err instanceof Error ? err.message.slice(0, 2000) : String(err) };
+  }
+}
+
+function log(message: string): void {
+  process.stderr.write(`[bench ${new Date().toISOString().slice(11, 19)}] ${message}\n`);
+}
+
+async function main(): Promise<void> {
+  const args = process.argv.slice(2);
+  const plan: BenchPlan = args.includes('--smoke') ? SMOKE_PLAN : FULL_PLAN;
+  const onlyArg = args.find((a) => a.startsWith('--only='));
+  const only = new Set<Suite>(onlyArg ? (onlyArg.slice('--only='.length).split(',') as Suite[]) : SUITES);
+  for (const s of only) if (!SUITES.includes(s)) throw new Error(`Unknown suite ${s}; expected ${SUITES.join(', ')}`);
+  const command = `npm run bench${args.length ? ` -- ${args.join(' ')}` : ''}`;
+  const machine = machineInfo();
+  const started = performance.now();
+  const startedAt = new Date().toISOString();
+  log(`${plan.name} plan on ${machine.cpus}× ${machine.cpuModel}, load ${machine.loadAverage1m}`);
+
+  const crawl = only.has('crawl') ? await timed('crawl ingestion (benchmarks 1 and 2)', () => runChild('crawl-ingestion', plan.crawl)) : undefined;
+  const events = only.has('events') ? await timed('event throughput (benchmark 3)', () => runChild('event-throughput', plan.events)) : undefined;
+  const scaling = only.has('scaling')
+    ? await timed('scaling (benchmark 4)', async () => {
+        const points = [];
+        for (const estateSize of plan.scalingSizes) {
+          log(`  scaling point ${estateSize} assets`);
+          points.push(await runChild('scaling-point', { estateSize, regions: plan.crawl.regions, seed: plan.crawl.seed }));
+        }
+        return points;
+      })
+    : undefined;
+  const bundles = only.has('bundles') ? await timed('bundles (benchmark 5)', () => runBundleBench({ runs: plan.bundleRuns })) : undefined;
+
+  const results = buildResults({
+    plan,
+    command,
+    machine,
+    startedAt,
+    durationSeconds: (performance.now() - started) / 1000,
+    crawl: crawl as never,
+    events: events as never,
+    scaling: scaling as never,
+    bundles,
+  });
+  const markdown = renderMarkdown(results);
+  const outDir = plan.name === 'smoke' ? join(tmpdir(), 'aqg-bench-smoke') : ROOT;
+  mkdirSync(join(outDir, 'test', 'bench'), { recursive: true });
+  writeFileSync(join(outDir, 'test', 'bench', 'results.json'), `${JSON.stringify(results, null, 2)}\n`);
+  writeFileSync(join(outDir, 'BENCHMARKS.md'), markdown);
+  log(`wrote ${join(outDir, 'BENCHMARKS.md')} and ${join(outDir, 'test', 'bench', 'results.json')} (${results.durationSeconds.toFixed(0)} s in all)`);
+  if (plan.name === 'smoke') process.stdout.write(markdown);
+}
+
+main().then(
+  () => process.exit(0),
+  (err: unknown) => {
+    console.error(err);
+    process.exit(1);
+  },
+);
