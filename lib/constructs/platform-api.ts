@@ -98,16 +98,16 @@ export class PlatformApi extends Construct {
     // API Gateway's own answers, in our error shape. A failing authorizer is a 500 (EventBridge retries it),
     // never a 401 (which would deauthorize the customer's connection).
     const responses: Array<[string, apigw.ResponseType, string, string, string]> = [
-      ['Unauthorized', apigw.ResponseType.UNAUTHORIZED, '401', 'UNAUTHORIZED', 'Missing or invalid API token.'],
-      ['AccessDenied', apigw.ResponseType.ACCESS_DENIED, '403', 'FORBIDDEN', 'This token does not have the permission this route needs.'],
-      ['AuthorizerFailure', apigw.ResponseType.AUTHORIZER_FAILURE, '500', 'INTERNAL', 'Authorization is temporarily unavailable; retry.'],
-      ['AuthorizerConfig', apigw.ResponseType.AUTHORIZER_CONFIGURATION_ERROR, '500', 'INTERNAL', 'Authorization is temporarily unavailable; retry.'],
-      ['Throttled', apigw.ResponseType.THROTTLED, '429', 'THROTTLED', 'Too many requests; retry later.'],
-      ['TooLarge', apigw.ResponseType.REQUEST_TOO_LARGE, '413', 'PAYLOAD_TOO_LARGE', 'The request body is too large.'],
-      ['NotFound', apigw.ResponseType.RESOURCE_NOT_FOUND, '404', 'NOT_FOUND', 'No such route.'],
-      ['MissingAuthToken', apigw.ResponseType.MISSING_AUTHENTICATION_TOKEN, '404', 'NOT_FOUND', 'No such route.'],
-      ['Default4xx', apigw.ResponseType.DEFAULT_4XX, '400', 'BAD_REQUEST', 'The request was not accepted.'],
-      ['Default5xx', apigw.ResponseType.DEFAULT_5XX, '500', 'INTERNAL', 'Internal error; retry.'],
+      ['Unauthorized', apigw.ResponseType.UNAUTHORIZED, '401', 'Unauthorized', 'Missing or invalid API token.'],
+      ['AccessDenied', apigw.ResponseType.ACCESS_DENIED, '403', 'Forbidden', 'This token does not have the permission this route needs.'],
+      ['AuthorizerFailure', apigw.ResponseType.AUTHORIZER_FAILURE, '500', 'InternalError', 'Authorization is temporarily unavailable; retry.'],
+      ['AuthorizerConfig', apigw.ResponseType.AUTHORIZER_CONFIGURATION_ERROR, '500', 'InternalError', 'Authorization is temporarily unavailable; retry.'],
+      ['Throttled', apigw.ResponseType.THROTTLED, '429', 'Throttled', 'Too many requests; retry later.'],
+      ['TooLarge', apigw.ResponseType.REQUEST_TOO_LARGE, '413', 'PayloadTooLarge', 'The request body is too large.'],
+      ['NotFound', apigw.ResponseType.RESOURCE_NOT_FOUND, '404', 'NotFound', 'No such route.'],
+      ['MissingAuthToken', apigw.ResponseType.MISSING_AUTHENTICATION_TOKEN, '404', 'NotFound', 'No such route.'],
+      ['Default4xx', apigw.ResponseType.DEFAULT_4XX, '400', 'BadRequest', 'The request was not accepted.'],
+      ['Default5xx', apigw.ResponseType.DEFAULT_5XX, '500', 'InternalError', 'Internal error; retry.'],
     ];
     for (const [id, type, statusCode, code, message] of responses) {
       this.api.addGatewayResponse(id, {
