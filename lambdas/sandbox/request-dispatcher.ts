@@ -31,6 +31,7 @@ export interface DispatcherDeps {
   readonly log: RequestLog;
   readonly now: () => Date;
   readonly isRegionEnabled: (region: string) => boolean;
+  /** Initial access-denied rules (copied: change them later with denyAccess / allowAccess). */
   readonly accessDenied: readonly { readonly region: string; readonly service: string }[];
   /** JSON services by signing name (kms, acm, secretsmanager, ssm). */
   readonly services: Readonly<Record<string, ServiceOperations>>;
@@ -61,8 +62,25 @@ function authError(protocol: Protocol, kind: keyof (typeof AUTH_ERRORS)['json'],
   return new AwsServiceError(code, message, status);
 }
 
+const accessKey = (region: string, service: string): string => `${region}|${service}`;
+
 export class RequestDispatcher {
-  constructor(private readonly deps: DispatcherDeps) {}
+  /** (region, signing name) pairs answering AccessDenied, as an explicit deny in an SCP would. */
+  private readonly denied: Set<string>;
+
+  constructor(private readonly deps: DispatcherDeps) {
+    this.denied = new Set(deps.accessDenied.map((d) => accessKey(d.region, d.service)));
+  }
+
+  /** Every later request to `service` (signing name: kms, acm, secretsmanager, ssm, sts) in `region` is denied. */
+  denyAccess(region: string, service: string): void {
+    this.denied.add(accessKey(region, service));
+  }
+
+  /** Lifts a denial made by denyAccess or the `accessDenied` option. */
+  allowAccess(region: string, service: string): void {
+    this.denied.delete(accessKey(region, service));
+  }
 
   readonly handle = (req: IncomingMessage, body: string, res: ServerResponse): void => {
     const requestId = randomUUID();
@@ -131,7 +149,7 @@ export class RequestDispatcher {
       this.deps.log.countThrottled(api);
       throw authError(protocol, 'throttled', service === 'kms' ? 'You have exceeded the rate at which you may call KMS. Reduce the frequency of your calls.' : 'Rate exceeded');
     }
-    if (this.deps.accessDenied.some((d) => d.region === scope.region && d.service === service)) {
+    if (this.denied.has(accessKey(scope.region, service))) {
       throw authError(protocol, 'denied', `User: ${identity.arn} is not authorized to perform: ${api} with an explicit deny in a service control policy`);
     }
     return { scope, identity };

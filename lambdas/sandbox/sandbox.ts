@@ -73,6 +73,13 @@ export interface Sandbox extends SandboxMutations {
   /** A realistic mixed burst of at least `n` events over the populated regions; its changes are applied to the estate. */
   burst(n: number): Promise<EventBridgeEnvelope[]>;
   isRegionEnabled(region: string): boolean;
+  /**
+   * From now on every request to `service` (signing name: kms, acm, secretsmanager, ssm) in `region` answers
+   * AccessDenied, as an explicit deny in a service control policy would; e.g. to make one ingestion PARTIAL.
+   */
+  denyAccess(region: string, service: string): void;
+  /** Lifts a denial made by denyAccess or the `accessDenied` option. */
+  allowAccess(region: string, service: string): void;
   stats(): RequestStats;
   resetStats(): void;
   violations(): readonly Violation[];
@@ -140,6 +147,8 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     connectionSecretRead: (input) => mutations.connectionSecretRead(input),
     burst: (n) => eventBurst(mutations, estate, regions, burstRandom, n),
     isRegionEnabled,
+    denyAccess: (region, service) => dispatcher.denyAccess(region, service),
+    allowAccess: (region, service) => dispatcher.allowAccess(region, service),
     stats: () => log.stats(),
     resetStats: () => log.reset(),
     violations: () => log.violations(),

@@ -5,8 +5,7 @@ jest.setTimeout(120_000);
 
 it('a run where one region answers AccessDenied ends PARTIAL and deletes nothing of that region', async () => {
   // GIVEN a connected sandbox account and a first, clean ingestion
-  const accessDenied: Array<{ region: string; service: string }> = [];
-  const { runtime, api, cleanup } = await startE2eRuntime({ accessDenied });
+  const { runtime, api, cleanup } = await startE2eRuntime();
   try {
     const admin = api.as(runtime.tokens.admin);
     const sandbox = runtime.sandbox!;
@@ -16,8 +15,8 @@ it('a run where one region answers AccessDenied ends PARTIAL and deletes nothing
     const euKeys = estateAssets(sandbox.estate).filter((a) => a.region === 'eu-west-1' && a.type === 'key');
     expect(euKeys.length).toBeGreaterThan(0);
 
-    // WHEN KMS in eu-west-1 starts answering AccessDenied (the sandbox reads this list on every request)
-    accessDenied.push({ region: 'eu-west-1', service: 'kms' });
+    // WHEN KMS in eu-west-1 starts answering AccessDenied
+    sandbox.denyAccess('eu-west-1', 'kms');
     const second = await admin.call<any>('POST', `${ACCOUNTS}/${sandbox.accountId}/ingestions`, {}, [202]);
     const run = await waitForIngestion(admin, sandbox.accountId, second.ingestionId);
 
