@@ -14,7 +14,7 @@ export interface ScalingDerived {
   /** seconds = slope·assets + intercept over the measured points. */
   readonly timeFit: LinearFit;
   readonly msPerAsset: number;
-  /** Peak heap (MiB) = slope·assets + intercept; slope ≈ 0 means memory does not grow with the estate. */
+  /** Live heap after GC (MiB) = slope·assets + intercept; slope ≈ 0 means memory does not grow with the estate. */
   readonly heapFit: LinearFit;
   readonly heapMiBPer10kAssets: number;
   /** The time at 50,000 assets from the fit (when 50k was not measured). */
@@ -45,7 +45,7 @@ export interface BenchResults {
 export function deriveScaling(points: ScalingPointResult[]): ScalingDerived {
   const xs = points.map((p) => p.assets);
   const timeFit = linearFit(xs, points.map((p) => p.seconds));
-  const heapFit = linearFit(xs, points.map((p) => p.peakHeapUsedMiB));
+  const heapFit = linearFit(xs, points.map((p) => p.peakLiveHeapMiB));
   return {
     points,
     timeFit,

@@ -38,7 +38,7 @@ describe('linearFit', () => {
 
 describe('deriveScaling', () => {
   it('per-asset time from the slope, heap growth per 10k assets, 50k extrapolation', () => {
-    const point = (assets: number, seconds: number, heap: number) => ({ assets, seconds, peakHeapUsedMiB: heap }) as never;
+    const point = (assets: number, seconds: number, heap: number) => ({ assets, seconds, peakLiveHeapMiB: heap }) as never;
     const d = deriveScaling([point(1000, 2, 50), point(2000, 4, 50), point(4000, 8, 50)]);
     expect(d.msPerAsset).toBeCloseTo(2);
     expect(d.heapMiBPer10kAssets).toBe(0);
