@@ -59,7 +59,10 @@ export async function crawlAcm(ctx: ServiceCrawlContext, start: PagePosition): P
   });
 }
 
-async function describeCertificate(ctx: ServiceCrawlContext, summary: CertificateSummary): Promise<DiscoveredAsset | undefined> {
+/** What reading one certificate needs (the crawl's context without its listing parts). */
+type ReadContext = Pick<ServiceCrawlContext, 'accountId' | 'region' | 'clients' | 'call'>;
+
+async function describeCertificate(ctx: ReadContext, summary: CertificateSummary): Promise<DiscoveredAsset | undefined> {
   const arn = summary.CertificateArn!;
   const gaps: CoverageGap[] = [];
   let detail: CertificateDetail;
@@ -67,25 +70,65 @@ async function describeCertificate(ctx: ServiceCrawlContext, summary: Certificat
   let tags: Record<string, string>;
   try {
     [detail, body, tags] = await Promise.all([
-      ctx.call
-        .send('acm:DescribeCertificate', new DescribeCertificateCommand({ CertificateArn: arn }), (c) => ctx.clients.acm.send(c))
-        .then((o) => o.Certificate ?? {}),
+      describeCertificateDetail(ctx, arn),
       HAS_BODY.has(summary.Status ?? '') ? certificateBody(ctx, arn, gaps) : Promise.resolve(undefined),
-      ctx.call
-        .send('acm:ListTagsForCertificate', new ListTagsForCertificateCommand({ CertificateArn: arn }), (c) => ctx.clients.acm.send(c))
-        .then((o) => userTags(o.Tags))
-        .catch((err: unknown) => {
-          if (!isAccessDeniedError(err)) throw err;
-          gaps.push(coverageGap('acm:ListTagsForCertificate', err));
-          return {};
-        }),
+      certificateTags(ctx, arn, gaps),
     ]);
   } catch (err) {
     // Deleted between listing and describing.
     if (errorCode(err) === 'ResourceNotFoundException') return undefined;
     throw err;
   }
+  return certificateAsset(ctx, summary, detail, body, tags, gaps);
+}
 
+/**
+ * One certificate by ARN as the crawl reports it, without a list entry: DescribeCertificate first (its status says
+ * whether there is a body), then GetCertificate (only with a body) and ListTagsForCertificate. Undefined when ACM
+ * does not know the certificate (deleted, or requested so recently that ACM cannot describe it yet).
+ */
+export async function describeCertificateByArn(ctx: ReadContext, arn: string): Promise<DiscoveredAsset | undefined> {
+  const gaps: CoverageGap[] = [];
+  try {
+    const detail = await describeCertificateDetail(ctx, arn);
+    const [body, tags] = await Promise.all([
+      HAS_BODY.has(detail.Status ?? '') ? certificateBody(ctx, arn, gaps) : Promise.resolve(undefined),
+      certificateTags(ctx, arn, gaps),
+    ]);
+    return certificateAsset(ctx, { CertificateArn: arn }, detail, body, tags, gaps);
+  } catch (err) {
+    if (errorCode(err) === 'ResourceNotFoundException') return undefined;
+    throw err;
+  }
+}
+
+function describeCertificateDetail(ctx: ReadContext, arn: string): Promise<CertificateDetail> {
+  return ctx.call
+    .send('acm:DescribeCertificate', new DescribeCertificateCommand({ CertificateArn: arn }), (c) => ctx.clients.acm.send(c))
+    .then((o) => o.Certificate ?? {});
+}
+
+function certificateTags(ctx: ReadContext, arn: string, gaps: CoverageGap[]): Promise<Record<string, string>> {
+  return ctx.call
+    .send('acm:ListTagsForCertificate', new ListTagsForCertificateCommand({ CertificateArn: arn }), (c) => ctx.clients.acm.send(c))
+    .then((o) => userTags(o.Tags))
+    .catch((err: unknown) => {
+      if (!isAccessDeniedError(err)) throw err;
+      gaps.push(coverageGap('acm:ListTagsForCertificate', err));
+      return {};
+    });
+}
+
+/** The asset from what ACM answered (the list entry's fields are fallbacks for the detail's). */
+function certificateAsset(
+  ctx: ReadContext,
+  summary: CertificateSummary,
+  detail: CertificateDetail,
+  body: { pem: string; chain?: string } | undefined,
+  tags: Record<string, string>,
+  gaps: CoverageGap[],
+): DiscoveredAsset {
+  const arn = summary.CertificateArn!;
   let parsed: ParsedCertificate | undefined;
   if (body) {
     try {
@@ -142,7 +185,7 @@ async function describeCertificate(ctx: ServiceCrawlContext, summary: Certificat
 }
 
 /** GetCertificate; a certificate still being issued answers RequestInProgressException and has no body yet. */
-async function certificateBody(ctx: ServiceCrawlContext, arn: string, gaps: CoverageGap[]): Promise<{ pem: string; chain?: string } | undefined> {
+async function certificateBody(ctx: ReadContext, arn: string, gaps: CoverageGap[]): Promise<{ pem: string; chain?: string } | undefined> {
   try {
     const out = await ctx.call.send('acm:GetCertificate', new GetCertificateCommand({ CertificateArn: arn }), (c) => ctx.clients.acm.send(c));
     return out.Certificate ? { pem: out.Certificate, ...(out.CertificateChain ? { chain: out.CertificateChain } : {}) } : undefined;

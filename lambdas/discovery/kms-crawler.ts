@@ -22,6 +22,9 @@ const LIST_KEYS_LIMIT = 1000;
 const LIST_ALIASES_LIMIT = 100;
 const LIST_TAGS_LIMIT = 50;
 
+/** What reading one key needs (the crawl's context without its listing parts); describe-asset.ts passes its own. */
+type ReadContext = Pick<ServiceCrawlContext, 'accountId' | 'region' | 'clients' | 'call'>;
+
 /** Errors when KMS says `Truncated` without a marker: a protocol violation we refuse to paper over. */
 export class KmsPaginationError extends Error {
   constructor(api: string) {
@@ -58,12 +61,18 @@ export async function crawlKms(ctx: ServiceCrawlContext, start: PagePosition): P
   });
 }
 
-async function listAliases(ctx: ServiceCrawlContext): Promise<Map<string, string[]>> {
+/**
+ * Aliases by target key id: all of the Region's, or only those of `keyId` (key id or key ARN; ListAliases then
+ * answers NotFoundException for a key that does not exist).
+ */
+export async function listAliases(ctx: ReadContext, keyId?: string): Promise<Map<string, string[]>> {
   const byKeyId = new Map<string, string[]>();
   let marker: string | undefined;
   do {
-    const out = await ctx.call.send('kms:ListAliases', new ListAliasesCommand({ Limit: LIST_ALIASES_LIMIT, Marker: marker }), (c) =>
-      ctx.clients.kms.send(c),
+    const out = await ctx.call.send(
+      'kms:ListAliases',
+      new ListAliasesCommand({ Limit: LIST_ALIASES_LIMIT, Marker: marker, ...(keyId ? { KeyId: keyId } : {}) }),
+      (c) => ctx.clients.kms.send(c),
     );
     for (const alias of out.Aliases ?? []) {
       // Predefined AWS aliases not yet associated with a key have no TargetKeyId: nothing to relate.
@@ -76,8 +85,12 @@ async function listAliases(ctx: ServiceCrawlContext): Promise<Map<string, string
   return byKeyId;
 }
 
-async function describeKey(
-  ctx: ServiceCrawlContext,
+/**
+ * One key as the crawl reports it: DescribeKey + GetKeyPolicy (+ ListResourceTags, GetKeyRotationStatus where they
+ * apply); undefined when KMS no longer knows the key. `entry.KeyArn` must be a key ARN, never an alias.
+ */
+export async function describeKey(
+  ctx: ReadContext,
   entry: KeyListEntry,
   aliasesByKeyId: ReadonlyMap<string, string[]>,
 ): Promise<DiscoveredAsset | undefined> {
@@ -141,7 +154,7 @@ async function describeKey(
   };
 }
 
-function deniedKeyAsset(ctx: ServiceCrawlContext, keyArn: string, keyId: string, aliases: string[], gap: CoverageGap): DiscoveredAsset {
+function deniedKeyAsset(ctx: ReadContext, keyArn: string, keyId: string, aliases: string[], gap: CoverageGap): DiscoveredAsset {
   return {
     type: 'key',
     accountId: ctx.accountId,
@@ -158,7 +171,7 @@ function deniedKeyAsset(ctx: ServiceCrawlContext, keyArn: string, keyId: string,
   };
 }
 
-async function keyPolicy(ctx: ServiceCrawlContext, keyArn: string, gaps: CoverageGap[]): Promise<string[] | undefined> {
+async function keyPolicy(ctx: ReadContext, keyArn: string, gaps: CoverageGap[]): Promise<string[] | undefined> {
   try {
     const out = await ctx.call.send('kms:GetKeyPolicy', new GetKeyPolicyCommand({ KeyId: keyArn, PolicyName: 'default' }), (c) =>
       ctx.clients.kms.send(c),
@@ -173,7 +186,7 @@ async function keyPolicy(ctx: ServiceCrawlContext, keyArn: string, gaps: Coverag
   }
 }
 
-async function resourceTags(ctx: ServiceCrawlContext, keyArn: string, gaps: CoverageGap[]): Promise<Record<string, string>> {
+async function resourceTags(ctx: ReadContext, keyArn: string, gaps: CoverageGap[]): Promise<Record<string, string>> {
   const tags: Tag[] = [];
   try {
     let marker: string | undefined;
@@ -206,7 +219,7 @@ const PENDING_DELETION = new Set(['PendingDeletion', 'PendingReplicaDeletion']);
  *   rotation: recorded as unknown rather than "disabled".
  * https://docs.aws.amazon.com/kms/latest/APIReference/API_GetKeyRotationStatus.html
  */
-async function rotationInfo(ctx: ServiceCrawlContext, meta: KeyMetadata, gaps: CoverageGap[]): Promise<RotationInfo> {
+async function rotationInfo(ctx: ReadContext, meta: KeyMetadata, gaps: CoverageGap[]): Promise<RotationInfo> {
   if (meta.KeyManager === 'AWS') return { applicable: true, enabled: true, periodDays: 365 };
   const rotatable = meta.KeySpec === 'SYMMETRIC_DEFAULT' && meta.KeyUsage === 'ENCRYPT_DECRYPT' && meta.Origin === 'AWS_KMS';
   if (!rotatable) return { applicable: false, enabled: null };

@@ -1,4 +1,4 @@
-import { DescribeSecretCommand, ListSecretsCommand, type SecretListEntry } from '@aws-sdk/client-secrets-manager';
+import { DescribeSecretCommand, ListSecretsCommand, type DescribeSecretCommandOutput, type ReplicationStatusType, type SecretListEntry } from '@aws-sdk/client-secrets-manager';
 import { classifyKmsProtected } from '../crypto/kms-protected-crypto';
 import type { CoverageGap, DiscoveredAsset, RotationInfo, SecretDetails } from '../inventory/asset';
 import { errorCode, isAccessDeniedError } from './aws-error';
@@ -38,9 +38,35 @@ export async function crawlSecretsManager(ctx: ServiceCrawlContext, start: PageP
   });
 }
 
-async function secretAsset(ctx: ServiceCrawlContext, entry: SecretListEntry): Promise<DiscoveredAsset> {
+/** What reading one secret needs (the crawl's context without its listing parts). */
+type ReadContext = Pick<ServiceCrawlContext, 'accountId' | 'region' | 'partition' | 'clients' | 'call'>;
+
+async function secretAsset(ctx: ReadContext, entry: SecretListEntry): Promise<DiscoveredAsset> {
   const gaps: CoverageGap[] = [];
   const replicas = entry.PrimaryRegion === ctx.region ? await replicationStatus(ctx, entry.ARN!, gaps) : undefined;
+  return secretAssetOf(ctx, entry, replicas, gaps);
+}
+
+/**
+ * One secret by ARN as the crawl reports it: DescribeSecret carries every field of a ListSecrets entry (a secret
+ * scheduled for deletion included) plus ReplicationStatus, so one call is enough. Undefined when Secrets Manager
+ * no longer knows the secret (ResourceNotFoundException).
+ * https://docs.aws.amazon.com/secretsmanager/latest/apireference/API_DescribeSecret.html
+ */
+export async function describeSecretByArn(ctx: ReadContext, arn: string): Promise<DiscoveredAsset | undefined> {
+  let out: DescribeSecretCommandOutput;
+  try {
+    out = await ctx.call.send('secretsmanager:DescribeSecret', new DescribeSecretCommand({ SecretId: arn }), (c) => ctx.clients.secretsManager.send(c));
+  } catch (err) {
+    if (errorCode(err) === 'ResourceNotFoundException') return undefined;
+    throw err;
+  }
+  const { ReplicationStatus, VersionIdsToStages: _versions, $metadata: _metadata, ...entry } = out;
+  const replicas = entry.PrimaryRegion === ctx.region ? replicaEntries(ReplicationStatus) : undefined;
+  return secretAssetOf(ctx, entry, replicas, []);
+}
+
+function secretAssetOf(ctx: ReadContext, entry: SecretListEntry, replicas: SecretDetails['replicas'], gaps: CoverageGap[]): DiscoveredAsset {
   const name = entry.Name ?? entry.ARN!;
   const asset: DiscoveredAsset = {
     type: 'secret',
@@ -95,12 +121,16 @@ function rotation(entry: SecretListEntry): RotationInfo {
   });
 }
 
-async function replicationStatus(ctx: ServiceCrawlContext, arn: string, gaps: CoverageGap[]): Promise<SecretDetails['replicas']> {
+function replicaEntries(status: ReplicationStatusType[] | undefined): SecretDetails['replicas'] {
+  return (status ?? []).map((r) => compact({ region: r.Region!, status: r.Status, kmsKeyRef: r.KmsKeyId }));
+}
+
+async function replicationStatus(ctx: ReadContext, arn: string, gaps: CoverageGap[]): Promise<SecretDetails['replicas']> {
   try {
     const out = await ctx.call.send('secretsmanager:DescribeSecret', new DescribeSecretCommand({ SecretId: arn }), (c) =>
       ctx.clients.secretsManager.send(c),
     );
-    return (out.ReplicationStatus ?? []).map((r) => compact({ region: r.Region!, status: r.Status, kmsKeyRef: r.KmsKeyId }));
+    return replicaEntries(out.ReplicationStatus);
   } catch (err) {
     if (isAccessDeniedError(err) || errorCode(err) === 'ResourceNotFoundException') {
       gaps.push(coverageGap('secretsmanager:DescribeSecret', err));

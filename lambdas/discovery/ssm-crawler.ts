@@ -44,7 +44,36 @@ export function parameterArn(partition: string, region: string, accountId: strin
   return `arn:${partition}:ssm:${region}:${accountId}:parameter/${name.replace(/^\//, '')}`;
 }
 
-async function parameterAsset(ctx: ServiceCrawlContext, p: ParameterMetadata): Promise<DiscoveredAsset | undefined> {
+/** What reading one parameter needs (the crawl's context without its listing parts). */
+type ReadContext = Pick<ServiceCrawlContext, 'accountId' | 'region' | 'partition' | 'clients' | 'call'>;
+
+/**
+ * One parameter by name as the crawl reports it: DescribeParameters filtered on `Name Equals` (paged while there is
+ * a NextToken: SSM may answer empty pages first) + ListTagsForResource. Undefined when no such parameter exists.
+ * `names` are the candidate spellings of one parameter (a parameter ARN does not say whether a one-level name had
+ * a leading slash); the first candidate found wins.
+ */
+export async function describeParameterByName(ctx: ReadContext, names: readonly string[]): Promise<DiscoveredAsset | undefined> {
+  const found: ParameterMetadata[] = [];
+  let token: string | undefined;
+  do {
+    const out = await ctx.call.send(
+      'ssm:DescribeParameters',
+      new DescribeParametersCommand({
+        ParameterFilters: [{ Key: 'Name', Option: 'Equals', Values: [...names] }],
+        MaxResults: DESCRIBE_PARAMETERS_MAX_RESULTS,
+        NextToken: token,
+      }),
+      (c) => ctx.clients.ssm.send(c),
+    );
+    found.push(...(out.Parameters ?? []));
+    token = out.NextToken;
+  } while (token);
+  const parameter = names.map((n) => found.find((p) => p.Name === n)).find((p) => p !== undefined);
+  return parameter ? parameterAsset(ctx, parameter) : undefined;
+}
+
+async function parameterAsset(ctx: ReadContext, p: ParameterMetadata): Promise<DiscoveredAsset | undefined> {
   const name = p.Name!;
   const gaps: CoverageGap[] = [];
   let tags: Record<string, string> = {};

@@ -1,7 +1,12 @@
 import { Logger } from '@aws-lambda-powertools/logger';
 import type { Context, SQSBatchResponse, SQSEvent } from 'aws-lambda';
 import { z } from 'zod';
-import { unavailableRefresher } from '../events/asset-refresher';
+import { DynamoControlRepository } from '../control/dynamo-control-repository';
+import { describeAsset } from '../discovery/describe-asset';
+import { AssumedRoleCache, createCustomerClients, type RegionClients } from '../discovery/region-clients';
+import { TokenBucketPacer } from '../discovery/request-pacer';
+import { AssetRefreshUnavailableError, type DescribeAsset } from '../events/asset-refresher';
+import { DescribeAssetRefresher } from '../events/describe-asset-refresher';
 import { DynamoEventStore } from '../events/dynamo-event-store';
 import { processSqsBatch } from '../events/process-batch';
 import { createDocumentClient } from '../shared/platform-clients';
@@ -12,21 +17,56 @@ export const EventProcessorEnv = z.object({
   INVENTORY_TABLE_NAME: z.string().min(1),
   HISTORY_RETENTION_DAYS: z.coerce.number().int().positive().default(365),
   EVENT_DEDUP_DAYS: z.coerce.number().int().positive().default(7),
+  /** Role assumed before the customer role (role chaining); unset locally: the customer role is assumed directly. */
+  PLATFORM_ACCESS_ROLE_ARN: z.string().min(1).optional(),
 });
 
 const env = EventProcessorEnv.parse(process.env);
 const logger = new Logger({ serviceName: 'event-processor' });
+const db = createDocumentClient();
+const control = new DynamoControlRepository(db, env.CONTROL_TABLE_NAME);
 const store = new DynamoEventStore({
-  documentClient: createDocumentClient(),
+  documentClient: db,
   inventoryTable: env.INVENTORY_TABLE_NAME,
   controlTable: env.CONTROL_TABLE_NAME,
   dedupDays: env.EVENT_DEDUP_DAYS,
   historyDays: env.HISTORY_RETENTION_DAYS,
 });
-// Targeted refresh needs single-asset describe functions from lambdas/discovery, which do not exist yet: until the
-// lead wires DescribeAssetRefresher (lambdas/events/describe-asset-refresher.ts) here, refreshes are counted as
-// `refresh_unavailable` and the daily crawl completes those assets.
-const refresher = unavailableRefresher;
+
+// Module scope: a warm container reuses the assumed-role credentials (until near expiry), the clients and the
+// per-(region, API) pacer across batches.
+const credentialCache = new AssumedRoleCache();
+const pacer = new TokenBucketPacer();
+const clientsByKey = new Map<string, RegionClients>();
+
+function clientsFor(roleArn: string, externalId: string, region: string): RegionClients {
+  const key = `${roleArn}|${externalId}|${region}`;
+  let clients = clientsByKey.get(key);
+  if (!clients) {
+    clients = createCustomerClients({ region, roleArn, externalId, platformRoleArn: env.PLATFORM_ACCESS_ROLE_ARN, credentialCache });
+    clientsByKey.set(key, clients);
+  }
+  return clients;
+}
+
+/** One asset through the account's read-only role, with the tenant's ExternalId (lambdas/discovery/describe-asset.ts). */
+const describe: DescribeAsset = async (request) => {
+  const [account, tenant] = await Promise.all([control.getAccount(request.tenantId, request.accountId), control.getTenant(request.tenantId)]);
+  // Unlinked since the event was accepted: the platform no longer reads that account.
+  if (account.status !== 'LINKED') throw new AssetRefreshUnavailableError(request);
+  return describeAsset({
+    accountId: request.accountId,
+    region: request.region,
+    type: request.type,
+    arn: request.arn,
+    clients: clientsFor(account.roleArn, tenant.externalId, request.region),
+    pacer,
+  });
+};
+
+// The refreshed asset is applied as an observation stamped with the describe's read time: the store's newest-wins
+// rule keeps any field a later event changed.
+const refresher = new DescribeAssetRefresher({ describe, store });
 
 export const handler = async (event: SQSEvent, context: Context): Promise<SQSBatchResponse> =>
   processSqsBatch(
