@@ -1,0 +1,106 @@
+import { randomUUID } from 'node:crypto';
+import { Enums, Models, Serialize, Spec } from '@cyclonedx/cyclonedx-library';
+import type { Asset, DiscoveredAsset } from '../inventory/asset';
+import type { AlgorithmSpec } from './algorithm-component';
+import { assetComponents, type CryptoComponentSpec } from './asset-components';
+import type { CbomComponent, CbomCryptoProperties, CbomDocument } from './cbom-types';
+
+/** The media type of the export (https://cyclonedx.org/specification/overview/ "Media Types"). */
+export const CBOM_MEDIA_TYPE = 'application/vnd.cyclonedx+json; version=1.6';
+
+export const CBOM_TOOL_NAME = 'aqtive-guard-aws-integration';
+
+export interface CbomMeta {
+  /** When the document was generated (metadata.timestamp). */
+  readonly generatedAt: Date;
+  /** `urn:uuid:…`; a new random one when absent (RFC 4122 v4, as CycloneDX recommends). */
+  readonly serialNumber?: string;
+  /** What the BOM describes, e.g. "AWS account 111122223333" (metadata.component name). @default "AWS" */
+  readonly subject?: string;
+  readonly toolVersion?: string;
+  /** Extra metadata.properties, e.g. the tenant and the filters of an API export. */
+  readonly properties?: Readonly<Record<string, string>>;
+}
+
+export class DuplicateBomRefError extends Error {
+  constructor(readonly bomRef: string) {
+    super(`Two assets share the bom-ref ${bomRef}`);
+    this.name = 'DuplicateBomRefError';
+  }
+}
+
+/**
+ * Accumulates assets into a CycloneDX 1.6 CBOM, one at a time (the API feeds it page by page). The library builds
+ * the BOM skeleton, serial number, metadata, components, bom-refs, properties and the dependency graph, and
+ * serializes for spec 1.6; it has no model for `cryptoProperties`, so those are merged into the normalized
+ * components by bom-ref. The document itself is held in memory: callers bound the number of assets.
+ */
+export class CbomBuilder {
+  private readonly bom = new Models.Bom();
+  private readonly crypto = new Map<string, CbomCryptoProperties>();
+  private readonly components = new Map<string, Models.Component>();
+  private readonly pendingDependencies: { from: string; to: string }[] = [];
+  private assets = 0;
+
+  get assetCount(): number {
+    return this.assets;
+  }
+
+  add(asset: Asset | DiscoveredAsset): void {
+    const mapped = assetComponents(asset);
+    this.addComponent(mapped.component);
+    for (const part of mapped.parts) this.addComponent(part);
+    for (const algorithm of mapped.algorithms) this.addAlgorithm(algorithm);
+    for (const to of mapped.dependsOn) this.pendingDependencies.push({ from: mapped.component.bomRef, to });
+    this.assets++;
+  }
+
+  build(meta: CbomMeta): CbomDocument {
+    // A dependency on a key outside this export (another account, or filtered out) would dangle: the kmsKeyArn
+    // property still names it.
+    for (const { from, to } of this.pendingDependencies) {
+      const target = this.components.get(to);
+      if (target) this.components.get(from)!.dependencies.add(target.bomRef);
+    }
+    this.bom.serialNumber = meta.serialNumber ?? `urn:uuid:${randomUUID()}`;
+    this.bom.metadata.timestamp = meta.generatedAt;
+    this.bom.metadata.tools.components.add(
+      new Models.Component(Enums.ComponentType.Application, CBOM_TOOL_NAME, { version: meta.toolVersion, group: 'sandboxaq' }),
+    );
+    this.bom.metadata.component = new Models.Component(Enums.ComponentType.Platform, meta.subject ?? 'AWS', { bomRef: 'aws-estate' });
+    for (const [name, value] of Object.entries(meta.properties ?? {})) this.bom.metadata.properties.add(new Models.Property(name, value));
+    this.bom.metadata.properties.add(new Models.Property('aqg:assetCount', String(this.assets)));
+
+    const normalized = new Serialize.JSON.Normalize.Factory(Spec.Spec1dot6).makeForBom().normalize(this.bom, { sortLists: true });
+    const components = (normalized.components ?? []).map((c) => {
+      const ref = (c as { 'bom-ref'?: string })['bom-ref'];
+      const cryptoProperties = ref === undefined ? undefined : this.crypto.get(ref);
+      return (cryptoProperties ? { ...c, cryptoProperties } : c) as unknown as CbomComponent;
+    });
+    return { ...(normalized as unknown as CbomDocument), components };
+  }
+
+  private addComponent(spec: CryptoComponentSpec): void {
+    if (this.components.has(spec.bomRef)) throw new DuplicateBomRefError(spec.bomRef);
+    const component = new Models.Component(Enums.ComponentType.CryptographicAsset, spec.name, { bomRef: spec.bomRef });
+    for (const [name, value] of spec.properties) component.properties.add(new Models.Property(name, value));
+    this.bom.components.add(component);
+    this.components.set(spec.bomRef, component);
+    this.crypto.set(spec.bomRef, spec.cryptoProperties);
+  }
+
+  private addAlgorithm(spec: AlgorithmSpec): void {
+    if (this.crypto.has(spec.bomRef)) return; // one component per distinct algorithm
+    const component = new Models.Component(Enums.ComponentType.CryptographicAsset, spec.name, { bomRef: spec.bomRef });
+    this.bom.components.add(component);
+    this.components.set(spec.bomRef, component);
+    this.crypto.set(spec.bomRef, { assetType: 'algorithm', algorithmProperties: spec.properties });
+  }
+}
+
+/** The CycloneDX 1.6 CBOM (JSON object) of some inventory assets. Pure apart from the default random serial number. */
+export function inventoryToCbom(assets: Iterable<Asset | DiscoveredAsset>, meta: CbomMeta): CbomDocument {
+  const builder = new CbomBuilder();
+  for (const asset of assets) builder.add(asset);
+  return builder.build(meta);
+}
