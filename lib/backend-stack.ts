@@ -189,6 +189,7 @@ export class BackendStack extends Stack {
       { method: 'POST', path: `${accountPath}/ingestions`, handler: ingestions.function },
       { method: 'GET', path: `${accountPath}/ingestions/{ingestionId}`, handler: ingestions.function },
       { method: 'GET', path: '/inventory', handler: inventory.function },
+      { method: 'GET', path: '/inventory/cbom', handler: inventory.function },
       { method: 'GET', path: '/inventory/{assetId}', handler: inventory.function },
       { method: 'POST', path: EVENTS_PATH, handler: intake.function },
     ];

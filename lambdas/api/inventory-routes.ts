@@ -1,14 +1,21 @@
+import { CbomExportTooLargeError, exportCbom, type CbomExportLimits } from '../cbom/cbom-export';
+import { CBOM_MEDIA_TYPE } from '../cbom/cbom-media-type';
 import type { DynamoControlRepository } from '../control/dynamo-control-repository';
 import { NotFoundError } from '../control/errors';
 import type { DynamoInventoryRepository } from '../inventory/dynamo-inventory-repository';
-import { jsonResponse } from '../shared/http';
+import { errorResponse, jsonResponse } from '../shared/http';
 import type { RouteTable } from './api-handler';
 import { parseQuery, pathParam } from './request';
 import { AssetIdParam, EmptyQuery, InventoryQueryParams } from './schemas';
+import { CbomQueryParams } from '../cbom/cbom-query';
 
 export interface InventoryRoutesDeps {
   readonly control: Pick<DynamoControlRepository, 'listAccounts'>;
   readonly inventory: Pick<DynamoInventoryRepository, 'list' | 'getDetails'>;
+  /** Bounds of GET /inventory/cbom (one buffered Lambda response). @default exportCbom's */
+  readonly cbomLimits?: CbomExportLimits;
+  /** @default () => new Date() */
+  readonly now?: () => Date;
 }
 
 export class AssetNotFoundError extends NotFoundError {
@@ -39,6 +46,31 @@ export function inventoryRoutes(deps: InventoryRoutesDeps): RouteTable {
       });
       return jsonResponse(200, page);
     },
+    // The CycloneDX 1.6 CBOM of the whole (filtered) inventory; the literal segment wins over {assetId} in API Gateway.
+    'GET /inventory/cbom': async (event, caller) => {
+      const q = parseQuery(event, CbomQueryParams);
+      const accounts = await deps.control.listAccounts(caller.tenantId);
+      const filters = { type: q.type, region: q.region, accountId: q.accountId };
+      let body: string;
+      try {
+        body = await exportCbom(
+          (cursor) => deps.inventory.list({ tenantId: caller.tenantId, accountIds: accounts.map((a) => a.accountId), ...filters, limit: 1000, cursor }),
+          {
+            generatedAt: (deps.now ?? (() => new Date()))(),
+            subject: `AWS inventory of tenant ${caller.tenantId}`,
+            properties: Object.fromEntries(
+              Object.entries({ 'aqg:tenantId': caller.tenantId, ...prefixed('aqg:filter:', filters) }).filter((e): e is [string, string] => e[1] !== undefined),
+            ),
+          },
+          deps.cbomLimits,
+        );
+      } catch (err) {
+        // Translated here: the answer is specific to this route (narrow the export), not a domain failure.
+        if (err instanceof CbomExportTooLargeError) return errorResponse(422, 'ExportTooLarge', err.message);
+        throw err;
+      }
+      return { statusCode: 200, headers: { 'Content-Type': CBOM_MEDIA_TYPE, 'Cache-Control': 'no-store' }, body };
+    },
     'GET /inventory/{assetId}': async (event, caller) => {
       parseQuery(event, EmptyQuery);
       const assetId = pathParam(event, 'assetId', AssetIdParam);
@@ -47,4 +79,8 @@ export function inventoryRoutes(deps: InventoryRoutesDeps): RouteTable {
       return jsonResponse(200, details);
     },
   };
+}
+
+function prefixed(prefix: string, o: Record<string, string | undefined>): Record<string, string | undefined> {
+  return Object.fromEntries(Object.entries(o).map(([k, v]) => [`${prefix}${k}`, v]));
 }

@@ -1,5 +1,7 @@
 import { z } from 'zod';
 import { ROUTES, type RouteSpec } from '../auth/route-permissions';
+import { CbomQueryParams } from '../cbom/cbom-query';
+import { CBOM_MEDIA_TYPE } from '../cbom/cbom-media-type';
 import { API_KEY_HEADER, API_STAGE, EVENTS_PATH } from '../shared/protocol';
 import {
   AccountIdParam,
@@ -21,6 +23,8 @@ interface Operation {
   readonly body?: z.ZodType;
   readonly query?: z.ZodObject;
   readonly responses: Readonly<Record<number, string>>;
+  /** Media type of the 2xx answer. @default application/json */
+  readonly mediaType?: string;
 }
 
 const OPERATIONS: Readonly<Record<string, Operation>> = {
@@ -74,6 +78,13 @@ const OPERATIONS: Readonly<Record<string, Operation>> = {
     query: InventoryQueryParams,
     responses: { 200: '`{items, nextCursor}`' },
   },
+  'GET /inventory/cbom': {
+    summary:
+      'The inventory (optionally filtered by type, region, accountId) as a CycloneDX 1.6 CBOM. Bounded to one response: a 422 ExportTooLarge asks to narrow the filters.',
+    query: CbomQueryParams,
+    responses: { 200: 'CycloneDX 1.6 JSON (`application/vnd.cyclonedx+json; version=1.6`)', 422: 'Too many assets for one export: narrow the filters' },
+    mediaType: CBOM_MEDIA_TYPE,
+  },
   'GET /inventory/{assetId}': {
     summary: 'One asset with its relations, usages and recent changes',
     responses: { 200: '`{asset, usages, history}`', 404: 'Unknown asset' },
@@ -125,7 +136,8 @@ function operation(route: RouteSpec, op: Operation): Json {
   }
   const responses: Json = {};
   for (const [status, description] of Object.entries(op.responses)) {
-    responses[status] = { description, content: { 'application/json': { schema: { type: 'object' } } } };
+    const mediaType = status.startsWith('2') ? (op.mediaType ?? 'application/json') : 'application/json';
+    responses[status] = { description, content: { [mediaType]: { schema: { type: 'object' } } } };
   }
   const error = (description: string) => ({ description, content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } } });
   if (op.body || parameters.length > 0) responses['400'] ??= error('Bad input; `field` names it');

@@ -27,6 +27,7 @@ export const ROUTES: readonly RouteSpec[] = [
   { method: 'POST', path: '/data-sources/aws/accounts/{accountId}/ingestions', permission: 'admin' },
   { method: 'GET', path: '/data-sources/aws/accounts/{accountId}/ingestions/{ingestionId}', permission: 'reader' },
   { method: 'GET', path: '/inventory', permission: 'reader' },
+  { method: 'GET', path: '/inventory/cbom', permission: 'reader' },
   { method: 'GET', path: '/inventory/{assetId}', permission: 'reader' },
   { method: 'POST', path: EVENTS_PATH, permission: 'uploader' },
 ];

@@ -5,8 +5,7 @@ import type { AlgorithmSpec } from './algorithm-component';
 import { assetComponents, type CryptoComponentSpec } from './asset-components';
 import type { CbomComponent, CbomCryptoProperties, CbomDocument } from './cbom-types';
 
-/** The media type of the export (https://cyclonedx.org/specification/overview/ "Media Types"). */
-export const CBOM_MEDIA_TYPE = 'application/vnd.cyclonedx+json; version=1.6';
+export { CBOM_MEDIA_TYPE } from './cbom-media-type';
 
 export const CBOM_TOOL_NAME = 'aqtive-guard-aws-integration';
 

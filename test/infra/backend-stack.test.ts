@@ -171,11 +171,11 @@ describe('backend stack', () => {
         AuthorizerResultTtlInSeconds: 60,
       });
       const methods = resources('AWS::ApiGateway::Method').map(([, m]) => m.Properties);
-      expect(methods).toHaveLength(15);
+      expect(methods).toHaveLength(16);
       const open = methods.filter((m) => m.AuthorizationType === 'NONE');
       expect(open).toHaveLength(1);
       expect(methods.every((m) => !m.ApiKeyRequired)).toBe(true);
-      expect(methods.filter((m) => m.AuthorizationType === 'CUSTOM')).toHaveLength(14);
+      expect(methods.filter((m) => m.AuthorizationType === 'CUSTOM')).toHaveLength(15);
     });
 
     it('answers API Gateway errors in the API error shape; an authorizer failure is a 500, never a 401', () => {

@@ -17,6 +17,7 @@ const CONTRACT_ROUTES: Array<[string, string, string | undefined]> = [
   ['POST', '/data-sources/aws/accounts/{accountId}/ingestions', 'admin'],
   ['GET', '/data-sources/aws/accounts/{accountId}/ingestions/{ingestionId}', 'reader'],
   ['GET', '/inventory', 'reader'],
+  ['GET', '/inventory/cbom', 'reader'],
   ['GET', '/inventory/{assetId}', 'reader'],
   ['POST', EVENTS_PATH, 'uploader'],
 ];
@@ -43,6 +44,9 @@ describe('OpenAPI document', () => {
     expect(doc.components.securitySchemes.apiKey).toEqual({ type: 'apiKey', in: 'header', name: 'X-API-Key' });
     expect(doc.components.schemas.Error).toMatchObject({ required: ['error'] });
     const inventoryParams = doc.paths['/inventory'].get.parameters?.map((p) => p.name);
+    const cbom = doc.paths['/inventory/cbom'].get as unknown as { parameters: Array<{ name: string }>; responses: Record<string, { content: Record<string, unknown> }> };
+    expect(cbom.parameters.map((p) => p.name).sort()).toEqual(['accountId', 'region', 'type']);
+    expect(Object.keys(cbom.responses['200'].content)).toEqual(['application/vnd.cyclonedx+json; version=1.6']);
     expect(inventoryParams).toEqual(expect.arrayContaining(['type', 'region', 'accountId', 'arn', 'quantumVulnerable', 'expiresBefore', 'q', 'limit', 'cursor']));
   });
 });
