@@ -3,11 +3,20 @@
  * forwards to AQtive Guard. Pure data, no CDK: the stack embeds it and the tests match AWS sample records against it.
  *
  * Shape (operators: https://docs.aws.amazon.com/eventbridge/latest/userguide/eb-create-pattern-operators.html):
- * a top-level `$or` of one branch per group of sources, each restricted to successful calls (`errorCode` absent) of
- * an explicit list of event names, so the crawler's own List/Describe/Get calls never come back. The serialized
+ * a top-level `$or` of one branch per group of sources; the CloudTrail branches are restricted to successful calls
+ * (`errorCode` absent) of the explicit list of event names the processor maps, so the crawler's own List/Describe/Get
+ * calls never come back. The serialized
  * pattern must stay within the 2,048-character "Event pattern size" quota
  * (https://docs.aws.amazon.com/eventbridge/latest/userguide/eb-quota.html).
  */
+
+import {
+  CLOUDTRAIL_CATALOGUE,
+  TAG_CHANGE_DETAIL_TYPE,
+  TAG_CHANGE_SERVICES,
+  VERSIONED_NAME_SOURCES,
+  type CatalogueEntry,
+} from '../../lambdas/events/mappers/event-names';
 
 /** Event-name matcher: an exact name or a documented `prefix` / `suffix` operator. */
 export type EventNameMatcher = string | { readonly prefix: string } | { readonly suffix: string };
@@ -18,7 +27,10 @@ export interface EventPatternOptions {
 }
 
 export const CLOUDTRAIL_DETAIL_TYPES = ['AWS API Call via CloudTrail', 'AWS Service Event via CloudTrail'] as const;
-export const TAG_CHANGE_DETAIL_TYPE = 'Tag Change on Resource';
+export { TAG_CHANGE_DETAIL_TYPE, TAG_CHANGE_SERVICES };
+
+/** ACM's own events ("ACM Certificate Approaching Expiration", "… Expired", "… Available", "… Renewal Action Required"). */
+export const ACM_NATIVE_DETAIL_TYPE_PREFIX = 'ACM Certificate';
 
 /**
  * EventBridge reads the connection's own `events!connection/…` secret on every delivery; CloudTrail records that
@@ -37,163 +49,105 @@ export const API_DESTINATIONS_CALLER = 'apidestinations.events.amazonaws.com';
  */
 export const SECRETS_MANAGER_CALLER = 'secretsmanager.amazonaws.com';
 
-/** KMS calls that create, change, tag or delete keys and aliases; plus KMS's own service events. */
-export const KMS_MUTATIONS: readonly EventNameMatcher[] = [
-  'CreateKey',
-  'ReplicateKey',
-  'ScheduleKeyDeletion',
-  'CancelKeyDeletion',
-  'DeleteKey', // AwsServiceEvent when the waiting period ends (https://docs.aws.amazon.com/kms/latest/developerguide/ct-delete-key.html)
+/**
+ * The names the rule forwards are the processor's catalogue (`lambdas/events/mappers/event-names.ts`): one list, so
+ * the rule never forwards an event no mapper handles (paid for by the customer, then dropped) and no mapper waits for
+ * an event the rule never sends. To fit the size quota, catalogue names that share a prefix or suffix below are
+ * written as one `prefix` / `suffix` matcher — only where it covers two or more names of the branch, and only with a
+ * shape no other known event of the branch's sources has (test/unit/event-catalogue.test.ts checks that the
+ * crawler's own reads and the known siblings stay out).
+ */
+export const NAME_MATCHERS: readonly Exclude<EventNameMatcher, string>[] = [
   { prefix: 'EnableKey' }, // EnableKey, EnableKeyRotation
   { prefix: 'DisableKey' }, // DisableKey, DisableKeyRotation
   { prefix: 'RotateKey' }, // RotateKey (automatic rotation, AwsServiceEvent), RotateKeyOnDemand
-  'PutKeyPolicy',
-  'UpdatePrimaryRegion',
   { suffix: 'KeyMaterial' }, // ImportKeyMaterial, DeleteImportedKeyMaterial, DeleteExpiredKeyMaterial (service event)
-  'CreateAlias',
-  'UpdateAlias',
-  'DeleteAlias',
-  'TagResource',
-  'UntagResource',
-];
-
-/** KMS cryptographic operations: who uses which key. Read-only management events. */
-export const KMS_USAGE: readonly EventNameMatcher[] = [
-  'Decrypt',
-  'Encrypt',
-  { prefix: 'GenerateDataKey' }, // GenerateDataKey, …WithoutPlaintext, …Pair, …PairWithoutPlaintext
-  'ReEncrypt',
-  'Sign',
-  'Verify',
-  'GenerateMac',
-  'VerifyMac',
-  'DeriveSharedSecret',
-];
-
-/** ACM, Secrets Manager and SSM Parameter Store calls that create, change, tag or delete assets. */
-export const ASSET_MUTATIONS: readonly EventNameMatcher[] = [
-  // ACM
-  'RequestCertificate',
-  'ImportCertificate',
-  'RenewCertificate',
-  'RevokeCertificate',
-  'DeleteCertificate',
-  'AddTagsToCertificate',
-  'RemoveTagsFromCertificate',
-  // Secrets Manager (rotation outcomes RotationSucceeded/Failed/Abandoned/Started are AwsServiceEvents)
-  'CreateSecret',
-  'UpdateSecret',
-  'PutSecretValue',
-  'UpdateSecretVersionStage',
-  'RotateSecret',
-  'CancelRotateSecret',
-  { prefix: 'Rotation' },
-  'DeleteSecret',
-  'RestoreSecret',
-  'ReplicateSecretToRegions',
-  'RemoveRegionsFromReplication',
-  'TagResource',
-  'UntagResource',
-  // SSM Parameter Store
-  'PutParameter',
+  { suffix: 'Alias' }, // CreateAlias, UpdateAlias, DeleteAlias
+  { prefix: 'AddTagsTo' }, // ACM AddTagsToCertificate, SSM AddTagsToResource
+  { prefix: 'RemoveTagsFrom' }, // ACM RemoveTagsFromCertificate, SSM RemoveTagsFromResource
+  { prefix: 'Rotation' }, // Secrets Manager RotationSucceeded/Failed/Abandoned/Started (AwsServiceEvent)
   { prefix: 'DeleteParameter' }, // DeleteParameter, DeleteParameters
-  'AddTagsToResource',
-  'RemoveTagsFromResource',
+  { prefix: 'GenerateDataKey' }, // GenerateDataKey, …WithoutPlaintext, …Pair, …PairWithoutPlaintext
+  // Classic ELB CreateLoadBalancer, CreateLoadBalancerListeners (sSLCertificateId). Also matches the rare
+  // CreateLoadBalancerPolicy, forwarded knowingly (allow-listed in the catalogue test).
+  { prefix: 'CreateLoadBalancer' },
 ];
 
-/** Reads of certificates, secrets and parameters: who uses them. */
-export const ASSET_USAGE: readonly EventNameMatcher[] = [
-  'ExportCertificate',
-  'GetSecretValue',
-  'BatchGetSecretValue',
-  { prefix: 'GetParameter' }, // GetParameter, GetParameters, GetParametersByPath, GetParameterHistory
-];
+/** Whether a name matcher accepts an event name (exact, `prefix` or `suffix`, case-sensitive as EventBridge). */
+export function nameMatches(matcher: EventNameMatcher, name: string): boolean {
+  if (typeof matcher === 'string') return matcher === name;
+  return 'prefix' in matcher ? name.startsWith(matcher.prefix) : name.endsWith(matcher.suffix);
+}
 
-/** Services whose resources use keys and certificates; forwarded only with usage events on. */
-export const USING_SERVICE_SOURCES = [
-  'aws.apigateway',
-  'aws.elasticloadbalancing',
-  'aws.cloudfront',
-  'aws.lambda',
-  'aws.ec2',
-] as const;
-
-/** Calls that attach a certificate or a key to a resource of those services. */
-export const USING_SERVICE_EVENTS: readonly EventNameMatcher[] = [
-  // API Gateway (v1 and v2 share the names): certificateArn / regionalCertificateArn
-  'CreateDomainName',
-  'UpdateDomainName',
-  // Elastic Load Balancing: listener certificates (classic and v2)
-  { prefix: 'CreateLoadBalancer' }, // classic: CreateLoadBalancer, CreateLoadBalancerListeners (sSLCertificateId)
-  'SetLoadBalancerListenerSSLCertificate',
-  'CreateListener',
-  'ModifyListener',
-  'AddListenerCertificates',
-  // CloudFront: viewer certificate of a distribution (CreateDistribution, CreateDistributionWithTags, …)
-  { prefix: 'CreateDistribution' },
-  { prefix: 'UpdateDistribution' },
-  // Lambda: KMSKeyArn of a function (event names carry an API version suffix, e.g. CreateFunction20150331)
-  { prefix: 'CreateFunction' },
-  { prefix: 'UpdateFunctionConfiguration' },
-  // EC2: EBS encryption keys
-  'CreateVolume',
-];
-
-/** The asset services whose tag changes arrive as "Tag Change on Resource" (detail.service). */
-export const TAG_CHANGE_SERVICES = ['kms', 'acm', 'secretsmanager', 'ssm'] as const;
+/**
+ * The catalogue names of one branch as pattern values: versioned names (Lambda, CloudFront) by prefix; names of which
+ * two or more share a matcher of NAME_MATCHERS by that matcher; the rest exactly; no duplicates.
+ */
+export function compactEventNames(entries: readonly CatalogueEntry[]): EventNameMatcher[] {
+  const isVersioned = (e: CatalogueEntry) => VERSIONED_NAME_SOURCES.includes(e.eventSource);
+  const exact = entries.filter((e) => !isVersioned(e)).flatMap((e) => e.names);
+  const versioned = entries.filter(isVersioned).flatMap((e) => e.names);
+  const out: EventNameMatcher[] = [];
+  const seen = new Set<string>();
+  const push = (m: EventNameMatcher) => {
+    const key = JSON.stringify(m);
+    if (!seen.has(key)) {
+      seen.add(key);
+      out.push(m);
+    }
+  };
+  for (const name of exact) {
+    push(NAME_MATCHERS.find((m) => nameMatches(m, name) && exact.filter((n) => nameMatches(m, n)).length >= 2) ?? name);
+  }
+  // A versioned name already covered by a shorter one's prefix (CreateDistribution covers CreateDistributionWithTags).
+  for (const name of versioned) {
+    if (!versioned.some((other) => other !== name && name.startsWith(other))) push({ prefix: name });
+  }
+  return out;
+}
 
 type PatternValue = string | Record<string, unknown>;
 
-function cloudTrailBranch(
-  sources: readonly string[],
-  eventNames: readonly EventNameMatcher[],
-  droppedCallers: readonly string[],
-): Record<string, unknown> {
-  const detail: Record<string, unknown> = {
-    eventName: eventNames.map((n): PatternValue => (typeof n === 'string' ? n : { ...n })),
-    // Failed calls are delivered too (https://docs.aws.amazon.com/awscloudtrail/latest/userguide/cloudtrail-event-reference-record-contents.html).
-    errorCode: [{ exists: false }],
+function cloudTrailBranch(entries: readonly CatalogueEntry[], droppedCallers: readonly string[]): Record<string, unknown> {
+  return {
+    source: [...new Set(entries.map((e) => e.source))],
+    detail: {
+      eventName: compactEventNames(entries).map((n): PatternValue => (typeof n === 'string' ? n : { ...n })),
+      // Failed calls are delivered too (https://docs.aws.amazon.com/awscloudtrail/latest/userguide/cloudtrail-event-reference-record-contents.html).
+      errorCode: [{ exists: false }],
+      // `anything-but` never matches a missing field; sourceIPAddress is always present in CloudTrail records
+      // ("Optional: False" on the record-contents page above), so this drops only the named callers.
+      sourceIPAddress: [{ 'anything-but': [...droppedCallers] }],
+    },
   };
-  if (droppedCallers.length > 0) {
-    // `anything-but` never matches a missing field; sourceIPAddress is always present in CloudTrail records
-    // ("Optional: False" on the record-contents page above), so this drops only the named callers.
-    detail.sourceIPAddress = [{ 'anything-but': [...droppedCallers] }];
-  }
-  return { source: [...sources], detail };
 }
-
-function unique(names: readonly EventNameMatcher[]): EventNameMatcher[] {
-  const seen = new Set<string>();
-  return names.filter((n) => {
-    const key = JSON.stringify(n);
-    return seen.has(key) ? false : (seen.add(key), true);
-  });
-}
-
-/** The four asset services. */
-export const ASSET_SOURCES = ['aws.kms', 'aws.acm', 'aws.secretsmanager', 'aws.ssm'] as const;
 
 /** Builds the rule's event pattern. */
 export function buildEventPattern(options: EventPatternOptions): Record<string, unknown> {
   const branches: Record<string, unknown>[] = [
-    // Mutations of the four asset services (including Secrets Manager rotation outcomes, whose caller is
-    // secretsmanager.amazonaws.com: only the API-destination caller is dropped here).
-    cloudTrailBranch(ASSET_SOURCES, unique([...KMS_MUTATIONS, ...ASSET_MUTATIONS]), [API_DESTINATIONS_CALLER]),
+    // Mutations of the four asset services, including Secrets Manager rotation outcomes and KMS service events (whose
+    // caller is the service itself): only the API-destination caller is dropped here.
+    cloudTrailBranch(
+      CLOUDTRAIL_CATALOGUE.filter((e) => e.kind === 'mutation'),
+      [API_DESTINATIONS_CALLER],
+    ),
   ];
   if (options.forwardUsageEvents) {
+    // Usage of keys, certificates, secrets and parameters, and the resources that attach keys and certificates,
+    // minus the calls AWS makes on the connection's behalf (the names of the two groups do not overlap).
     branches.push(
-      // Usage of keys, certificates, secrets and parameters, and the resources that attach keys and certificates,
-      // minus the calls AWS makes on the connection's behalf (the names of the two groups do not overlap).
       cloudTrailBranch(
-        [...ASSET_SOURCES, ...USING_SERVICE_SOURCES],
-        unique([...KMS_USAGE, ...ASSET_USAGE, ...USING_SERVICE_EVENTS]),
+        CLOUDTRAIL_CATALOGUE.filter((e) => e.kind === 'usage'),
         [API_DESTINATIONS_CALLER, SECRETS_MANAGER_CALLER],
       ),
     );
   }
   branches.push({ source: ['aws.tag'], detail: { service: [...TAG_CHANGE_SERVICES] } });
+  // ACM's own certificate events (https://docs.aws.amazon.com/acm/latest/userguide/supported-events.html): not
+  // CloudTrail records, and few (expiry notices are daily per certificate at most).
+  branches.push({ source: ['aws.acm'], 'detail-type': [{ prefix: ACM_NATIVE_DETAIL_TYPE_PREFIX }] });
   return {
-    'detail-type': [...CLOUDTRAIL_DETAIL_TYPES, TAG_CHANGE_DETAIL_TYPE],
+    'detail-type': [...CLOUDTRAIL_DETAIL_TYPES, TAG_CHANGE_DETAIL_TYPE, { prefix: ACM_NATIVE_DETAIL_TYPE_PREFIX }],
     $or: branches,
   };
 }

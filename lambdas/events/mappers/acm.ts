@@ -2,7 +2,8 @@ import { classifyAcmKeyAlgorithm, normalizeAcmKeyAlgorithm } from '../../crypto/
 import { isArn } from '../arn';
 import { alive, gone, set, type AssetRef, type FieldOp, type InventoryChange, type MapResult } from '../inventory-change';
 import type { NormalizedEvent } from '../normalized-event';
-import { arr, requestOf, responseOf, str, strings, tagPutOps, tagRemoveOps } from './record-fields';
+import { ACM_MUTATION_EVENTS } from './event-names';
+import { arr, notInCatalogue, requestOf, responseOf, str, strings, tagPutOps, tagRemoveOps } from './record-fields';
 
 /**
  * ACM events → inventory changes. Record shapes: https://docs.aws.amazon.com/acm/latest/userguide/acm-supported-actions-in-cloudtrail.html
@@ -11,14 +12,8 @@ import { arr, requestOf, responseOf, str, strings, tagPutOps, tagRemoveOps } fro
  * https://docs.aws.amazon.com/acm/latest/userguide/supported-events.html) name the certificate in the envelope's
  * `resources` and also lead to a refresh.
  */
-export const ACM_MUTATION_EVENTS = [
-  'RequestCertificate',
-  'ImportCertificate',
-  'DeleteCertificate',
-  'RenewCertificate',
-  'AddTagsToCertificate',
-  'RemoveTagsFromCertificate',
-] as const;
+export { ACM_MUTATION_EVENTS };
+type AcmMutationEvent = (typeof ACM_MUTATION_EVENTS)[number];
 
 function certificateRef(arn: string, event: NormalizedEvent): AssetRef {
   const parts = arn.split(':');
@@ -47,7 +42,8 @@ export function mapAcmEvent(event: NormalizedEvent): MapResult {
     return { kind: 'changes', changes };
   };
 
-  switch (event.eventName) {
+  const name = event.eventName as AcmMutationEvent;
+  switch (name) {
     case 'RequestCertificate': {
       // keyAlgorithm defaults to RSA_2048 (API_RequestCertificate); a CA ARN makes it a private certificate.
       const keyAlgorithm = normalizeAcmKeyAlgorithm(str(request, 'keyAlgorithm') ?? 'RSA_2048') ?? str(request, 'keyAlgorithm') ?? 'RSA_2048';
@@ -76,11 +72,17 @@ export function mapAcmEvent(event: NormalizedEvent): MapResult {
       return with_(gone(event.eventTime), false);
     case 'RenewCertificate':
       return with_([], true);
+    case 'RevokeCertificate': {
+      // https://docs.aws.amazon.com/acm/latest/APIReference/API_RevokeCertificate.html (CertificateArn, RevocationReason): REVOKED. The
+      // refresh reads RevokedAt and the rest from DescribeCertificate.
+      const reason = str(request, 'revocationReason');
+      return with_([set(['lifecycle', 'state'], 'REVOKED'), ...(reason ? [set(DETAIL('revocationReason'), reason)] : [])], true);
+    }
     case 'AddTagsToCertificate':
       return with_(tagPutOps(arr(request, 'tags')), false);
     case 'RemoveTagsFromCertificate':
       return with_(tagRemoveOps(arr(request, 'tags')), false);
     default:
-      return { kind: 'unsupported' };
+      return notInCatalogue(name);
   }
 }

@@ -3,6 +3,7 @@ import { isBareKmsKeyId, isKmsKeyArn, kmsKeyArn, withRegion } from '../arn';
 import {
   ALIASES,
   alive,
+  gone,
   putEntry,
   removeEntry,
   set,
@@ -14,32 +15,16 @@ import {
   type MapResult,
 } from '../inventory-change';
 import type { NormalizedEvent } from '../normalized-event';
-import { bool, num, obj, requestOf, resourceArns, responseOf, str, strings, arr, isoDate, tagPutOps, tagRemoveOps, type Json } from './record-fields';
+import { KMS_MUTATION_EVENTS } from './event-names';
+import { bool, notInCatalogue, num, obj, requestOf, resourceArns, responseOf, str, strings, arr, isoDate, tagPutOps, tagRemoveOps, type Json } from './record-fields';
 
 /**
  * KMS management events → inventory changes. Record shapes: https://docs.aws.amazon.com/kms/latest/developerguide/ct-<op>.html
  * (e.g. ct-createkey.html). `requestParameters.keyId` is often a bare key id, so the key ARN comes from `resources[]`
  * (or `responseElements.keyId`, logged as an ARN since December 2022) first.
  */
-export const KMS_MUTATION_EVENTS = [
-  'CreateKey',
-  'ScheduleKeyDeletion',
-  'CancelKeyDeletion',
-  'DisableKey',
-  'EnableKey',
-  'EnableKeyRotation',
-  'DisableKeyRotation',
-  'RotateKeyOnDemand',
-  'PutKeyPolicy',
-  'CreateAlias',
-  'UpdateAlias',
-  'DeleteAlias',
-  'ReplicateKey',
-  'ImportKeyMaterial',
-  'DeleteImportedKeyMaterial',
-  'TagResource',
-  'UntagResource',
-] as const;
+export { KMS_MUTATION_EVENTS };
+type KmsMutationEvent = (typeof KMS_MUTATION_EVENTS)[number];
 
 /** The key a KMS record is about, as a key ARN. */
 export function kmsKeyArnOf(event: NormalizedEvent, requestField = 'keyId'): string | undefined {
@@ -119,7 +104,8 @@ export function mapKmsEvent(event: NormalizedEvent): MapResult {
     keyArn ? { kind: 'changes', changes: [change(keyRef(keyArn, event), ops), ...extra] } : { kind: 'unsupported' };
   const refresh = (): InventoryChange[] => (keyArn ? [{ kind: 'refresh', asset: keyRef(keyArn, event) }] : []);
 
-  switch (event.eventName) {
+  const name = event.eventName as KmsMutationEvent;
+  switch (name) {
     case 'CreateKey': {
       const metadata = obj(response, 'keyMetadata');
       if (!metadata) return one(alive(), refresh());
@@ -133,6 +119,9 @@ export function mapKmsEvent(event: NormalizedEvent): MapResult {
     case 'CancelKeyDeletion':
       // "When this operation succeeds, the key state of the KMS key is Disabled." (API_CancelKeyDeletion)
       return one([set(STATE, 'Disabled'), unset(DELETION_DATE)]);
+    case 'DeleteKey':
+      // Service event at the end of the waiting period; the key ARN is in resources[] (ct-delete-key.html).
+      return one(gone(event.eventTime));
     case 'DisableKey':
       return one([set(STATE, 'Disabled')]);
     case 'EnableKey':
@@ -147,6 +136,8 @@ export function mapKmsEvent(event: NormalizedEvent): MapResult {
     case 'DisableKeyRotation':
       return one([set(ROTATION('enabled'), false)]);
     case 'RotateKeyOnDemand':
+    case 'RotateKey':
+      // RotateKey is the service event of automatic rotation (ct-rotatekey.html).
       return one([set(ROTATION('lastRotatedAt'), event.eventTime)]);
     case 'PutKeyPolicy':
       // The policy text is not kept; the refresh re-reads it (GetKeyPolicy) to recompute who may use the key.
@@ -187,7 +178,21 @@ export function mapKmsEvent(event: NormalizedEvent): MapResult {
       // A key in PendingImport becomes Enabled, a re-import keeps the state: let the refresh read which one.
       return one([set(DETAIL('origin'), 'EXTERNAL')], refresh());
     }
+    case 'UpdatePrimaryRegion': {
+      // Logged in both Regions (ct-update-primary-region.html): where the primary became a replica (primaryRegion names
+      // the new primary) and where the replica became the primary (primaryRegion = its own Region).
+      const primaryRegion = str(request, 'primaryRegion');
+      if (!keyArn || !primaryRegion) return { kind: 'unsupported' };
+      const ownRegion = keyRef(keyArn, event).region;
+      if (primaryRegion === ownRegion) return one([set(DETAIL('multiRegion'), true), set(DETAIL('multiRegionKeyType'), 'PRIMARY')]);
+      const primary: AssetRef = { type: 'key', arn: withRegion(keyArn, primaryRegion), region: primaryRegion, accountId: keyRef(keyArn, event).accountId };
+      return one([set(DETAIL('multiRegion'), true), set(DETAIL('multiRegionKeyType'), 'REPLICA')], [
+        change(primary, [set(DETAIL('multiRegion'), true), set(DETAIL('multiRegionKeyType'), 'PRIMARY')]),
+      ]);
+    }
     case 'DeleteImportedKeyMaterial':
+    case 'DeleteExpiredKeyMaterial':
+      // DeleteExpiredKeyMaterial is the service event when imported material expires (ct-deleteexpiredkeymaterial.html).
       // "the key state of the KMS key changes to PendingImport" (API_DeleteImportedKeyMaterial); a key pending
       // deletion keeps PendingDeletion, which the refresh restores.
       return one([set(STATE, 'PendingImport')], refresh());
@@ -196,7 +201,7 @@ export function mapKmsEvent(event: NormalizedEvent): MapResult {
     case 'UntagResource':
       return one(tagRemoveOps(arr(request, 'tagKeys')));
     default:
-      return { kind: 'unsupported' };
+      return notInCatalogue(name);
   }
 }
 

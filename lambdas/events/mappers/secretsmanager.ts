@@ -14,7 +14,8 @@ import {
   type MapResult,
 } from '../inventory-change';
 import type { NormalizedEvent } from '../normalized-event';
-import { additionalOf, arr, bool, isoDate, num, obj, requestOf, resourceArns, responseOf, str, tagPutOps, tagRemoveOps } from './record-fields';
+import { SECRETSMANAGER_MUTATION_EVENTS, SECRETSMANAGER_SERVICE_EVENTS } from './event-names';
+import { additionalOf, arr, bool, isoDate, notInCatalogue, num, obj, requestOf, resourceArns, responseOf, str, tagPutOps, tagRemoveOps } from './record-fields';
 
 /**
  * Secrets Manager events → inventory changes. Operations: https://docs.aws.amazon.com/secretsmanager/latest/userguide/cloudtrail_log_entries.html
@@ -22,22 +23,8 @@ import { additionalOf, arr, bool, isoDate, num, obj, requestOf, resourceArns, re
  * "AWS Service Event via CloudTrail" with the secret in `additionalEventData.SecretId`; `requestParameters.secretId`
  * may be a name, which the processor resolves to an ARN from the inventory before calling the mapper.
  */
-export const SECRETSMANAGER_MUTATION_EVENTS = [
-  'CreateSecret',
-  'UpdateSecret',
-  'PutSecretValue',
-  'RotateSecret',
-  'CancelRotateSecret',
-  'DeleteSecret',
-  'RestoreSecret',
-  'ReplicateSecretToRegions',
-  'RemoveRegionsFromReplication',
-  'TagResource',
-  'UntagResource',
-] as const;
-
-/** Service events (eventType AwsServiceEvent) about rotation. */
-export const SECRETSMANAGER_SERVICE_EVENTS = ['RotationSucceeded', 'RotationFailed', 'RotationAbandoned', 'RotationStarted'] as const;
+export { SECRETSMANAGER_MUTATION_EVENTS, SECRETSMANAGER_SERVICE_EVENTS };
+type SecretsManagerEvent = (typeof SECRETSMANAGER_MUTATION_EVENTS)[number] | (typeof SECRETSMANAGER_SERVICE_EVENTS)[number];
 
 /** Lifecycle states we record for secrets (DescribeSecret has no state field: a deletion date means pending deletion). */
 export const SECRET_STATE = { active: 'ACTIVE', pendingDeletion: 'PendingDeletion' } as const;
@@ -120,7 +107,8 @@ export function mapSecretsManagerEvent(event: NormalizedEvent, resolvedArn?: str
   };
   const replicaRef = (region: string): AssetRef => ({ ...ref, arn: withRegion(arn, region), region });
 
-  switch (event.eventName) {
+  const name = event.eventName as SecretsManagerEvent;
+  switch (name) {
     case 'CreateSecret': {
       const key = kmsKeyOps(str(request, 'kmsKeyId'), ref.region, ref.accountId);
       const replicas = replicaEntries(arr(response, 'replicationStatus').length > 0 ? arr(response, 'replicationStatus') : arr(request, 'addReplicaRegions'));
@@ -159,6 +147,13 @@ export function mapSecretsManagerEvent(event: NormalizedEvent, resolvedArn?: str
     }
     case 'PutSecretValue':
       return primary([set(['lifecycle', 'lastModifiedAt'], event.eventTime)]);
+    case 'UpdateSecretVersionStage':
+      // Moving AWSCURRENT to another version changes the secret's value, as PutSecretValue does (rotation functions
+      // finish with this call, https://docs.aws.amazon.com/secretsmanager/latest/apireference/API_UpdateSecretVersionStage.html).
+      // Other labels change nothing in the asset; the history keeps who moved which label.
+      return primary(
+        str(request, 'versionStage') === 'AWSCURRENT' && str(request, 'moveToVersionId') ? [set(['lifecycle', 'lastModifiedAt'], event.eventTime)] : [],
+      );
     case 'RotateSecret': {
       const rules = obj(request, 'rotationRules');
       const ops: FieldOp[] = [set(ROTATION('applicable'), true), set(ROTATION('enabled'), true)];
@@ -218,6 +213,6 @@ export function mapSecretsManagerEvent(event: NormalizedEvent, resolvedArn?: str
       // Recorded in the asset's history only: who and when, nothing in the asset changes.
       return primary([]);
     default:
-      return { kind: 'unsupported' };
+      return notInCatalogue(name);
   }
 }

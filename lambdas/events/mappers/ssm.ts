@@ -3,7 +3,8 @@ import { isBareKmsKeyId, isKmsKeyArn, kmsKeyArn, ssmParameterArn, ssmParameterNa
 import { callerArn } from '../caller';
 import { alive, gone, set, unset, type AssetRef, type FieldOp, type InventoryChange, type MapResult } from '../inventory-change';
 import type { NormalizedEvent } from '../normalized-event';
-import { arr, num, requestOf, responseOf, str, strings, tagPutOps, tagRemoveOps } from './record-fields';
+import { SSM_MUTATION_EVENTS } from './event-names';
+import { arr, notInCatalogue, num, requestOf, responseOf, str, strings, tagPutOps, tagRemoveOps } from './record-fields';
 
 /**
  * SSM Parameter Store events → inventory changes. AWS publishes no CloudTrail JSON sample for these calls; the
@@ -11,14 +12,8 @@ import { arr, num, requestOf, responseOf, str, strings, tagPutOps, tagRemoveOps 
  * "HIDDEN_DUE_TO_SECURITY_REASONS" and `responseElements` is `{version, tier}`. A PutParameter that does not name
  * its KMS key (the default aws/ssm key) or its type (an overwrite) is completed by a targeted refresh.
  */
-export const SSM_MUTATION_EVENTS = [
-  'PutParameter',
-  'DeleteParameter',
-  'DeleteParameters',
-  'LabelParameterVersion',
-  'AddTagsToResource',
-  'RemoveTagsFromResource',
-] as const;
+export { SSM_MUTATION_EVENTS };
+type SsmMutationEvent = (typeof SSM_MUTATION_EVENTS)[number];
 
 export const PARAMETER_STATE = 'ACTIVE';
 
@@ -75,7 +70,8 @@ export function mapSsmEvent(event: NormalizedEvent): MapResult {
     return refresh ? [{ kind: 'asset', asset: ref, ops }, { kind: 'refresh', asset: ref }] : [{ kind: 'asset', asset: ref, ops }];
   };
   const name = str(request, 'name');
-  switch (event.eventName) {
+  const eventName = event.eventName as SsmMutationEvent;
+  switch (eventName) {
     case 'PutParameter': {
       if (!name) return { kind: 'unsupported' };
       const { ops, needsRefresh } = putParameterOps(event, name);
@@ -100,6 +96,6 @@ export function mapSsmEvent(event: NormalizedEvent): MapResult {
       return { kind: 'changes', changes: asset(resourceId, ops) };
     }
     default:
-      return { kind: 'unsupported' };
+      return notInCatalogue(eventName);
   }
 }

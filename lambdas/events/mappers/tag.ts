@@ -1,6 +1,7 @@
 import type { AssetType } from '../../inventory/asset';
 import { putEntry, removeEntry, TAGS, type FieldOp, type MapResult } from '../inventory-change';
 import type { NormalizedEvent } from '../normalized-event';
+import { TAG_CHANGE_DETAIL_TYPE, TAG_CHANGE_SERVICES } from './event-names';
 import { isUserTagKey, obj, str, strings } from './record-fields';
 
 /**
@@ -9,9 +10,9 @@ import { isUserTagKey, obj, str, strings } from './record-fields';
  * the resource ARN is the envelope's `resources[0]`). Only the changed keys are touched, each as its own register,
  * so this event and the service's own TagResource record agree whatever order they arrive in.
  */
-export const TAG_CHANGE_DETAIL_TYPE = 'Tag Change on Resource';
+export { TAG_CHANGE_DETAIL_TYPE, TAG_CHANGE_SERVICES };
 
-const TYPE_BY_SERVICE: Readonly<Record<string, { readonly resourceType: string; readonly type: AssetType }>> = {
+const TYPE_BY_SERVICE: Readonly<Record<(typeof TAG_CHANGE_SERVICES)[number], { readonly resourceType: string; readonly type: AssetType }>> = {
   kms: { resourceType: 'key', type: 'key' },
   acm: { resourceType: 'certificate', type: 'certificate' },
   secretsmanager: { resourceType: 'secret', type: 'secret' },
@@ -21,7 +22,7 @@ const TYPE_BY_SERVICE: Readonly<Record<string, { readonly resourceType: string; 
 export function mapTagChange(event: NormalizedEvent): MapResult {
   const detail = event.detail as Record<string, unknown>;
   const service = str(detail, 'service');
-  const mapping = service ? TYPE_BY_SERVICE[service] : undefined;
+  const mapping = (TAG_CHANGE_SERVICES as readonly string[]).includes(service ?? '') ? TYPE_BY_SERVICE[service as keyof typeof TYPE_BY_SERVICE] : undefined;
   const arn = event.envelopeResources[0];
   if (!mapping || !arn || (str(detail, 'resource-type') ?? mapping.resourceType) !== mapping.resourceType) return { kind: 'unsupported' };
   const tags = obj(detail, 'tags') ?? {};

@@ -3,6 +3,7 @@ import { isArn, isKmsKeyArn, partitionOf, ssmParameterArn } from '../arn';
 import { resolveCaller, type Caller } from '../caller';
 import type { InventoryChange, MapResult, UsageChange } from '../inventory-change';
 import type { NormalizedEvent } from '../normalized-event';
+import { CONFIGURATION_USAGE_EVENTS, KMS_USAGE_EVENTS } from './event-names';
 import { kmsKeyArnOf } from './kms';
 import { arr, bool, obj, requestOf, resourceArns, responseOf, str, strings, type Json } from './record-fields';
 import { secretArnOf } from './secretsmanager';
@@ -12,34 +13,7 @@ import { secretArnOf } from './secretsmanager';
  * the caller; configuration calls of other services (API Gateway domain names, load balancer listeners, CloudFront
  * distributions, Lambda functions) name the resource and the certificate or key it is configured with.
  */
-export const KMS_USAGE_EVENTS = [
-  'Decrypt',
-  'Encrypt',
-  'GenerateDataKey',
-  'GenerateDataKeyWithoutPlaintext',
-  'GenerateDataKeyPair',
-  'GenerateDataKeyPairWithoutPlaintext',
-  'ReEncrypt',
-  'Sign',
-  'Verify',
-  'GenerateMac',
-  'VerifyMac',
-  'DeriveSharedSecret',
-] as const;
-
-export const CONFIGURATION_USAGE_EVENTS = {
-  'apigateway.amazonaws.com': ['CreateDomainName', 'UpdateDomainName'],
-  'elasticloadbalancing.amazonaws.com': [
-    'CreateListener',
-    'ModifyListener',
-    'AddListenerCertificates',
-    'CreateLoadBalancer',
-    'CreateLoadBalancerListeners',
-    'SetLoadBalancerListenerSSLCertificate',
-  ],
-  'cloudfront.amazonaws.com': ['CreateDistribution', 'CreateDistributionWithTags', 'UpdateDistribution'],
-  'lambda.amazonaws.com': ['CreateFunction', 'UpdateFunctionConfiguration'],
-} as const;
+export { CONFIGURATION_USAGE_EVENTS, KMS_USAGE_EVENTS };
 
 const edge = (assetArn: string, caller: Caller, via: string): UsageChange => ({
   kind: 'usage',
@@ -89,6 +63,12 @@ export function mapParameterRead(event: NormalizedEvent): MapResult {
 }
 
 const isAcmArn = (v: unknown): v is string => isArn(v) && v.includes(':acm:') && v.includes(':certificate/');
+
+/** ExportCertificate returns the certificate with its private key: the caller uses the certificate. */
+export function mapCertificateExport(event: NormalizedEvent): MapResult {
+  const arn = str(requestOf(event), 'certificateArn');
+  return isAcmArn(arn) ? changes([edge(arn, resolveCaller(event), event.eventName)]) : { kind: 'unsupported' };
+}
 
 function resource(arn: string, type: ResourceType): Caller {
   return { arn, type };
@@ -162,6 +142,21 @@ function lambdaUsage(event: NormalizedEvent): UsageChange[] {
   return functionArn ? [edge(keyArn, resource(functionArn, 'lambda-function'), event.eventName)] : [];
 }
 
+/**
+ * EBS CreateVolume: the key that encrypts the volume. The response's kmsKeyId is the key ARN (also when the account's
+ * default EBS key was used); a request may name the key by id or alias only. The volume has no ResourceType of its own
+ * yet, so it is recorded as 'other' with its ARN.
+ */
+function ec2Usage(event: NormalizedEvent): UsageChange[] {
+  const request = requestOf(event);
+  const response = responseOf(event);
+  const volumeId = str(response, 'volumeId');
+  const keyArn = [str(response, 'kmsKeyId'), str(request, 'kmsKeyId')].find(isKmsKeyArn);
+  if (!volumeId || !keyArn) return [];
+  const volumeArn = `arn:${partitionOf(event.region)}:ec2:${event.region}:${event.accountId}:volume/${volumeId}`;
+  return [edge(keyArn, resource(volumeArn, 'other'), event.eventName)];
+}
+
 export function mapConfigurationUsage(event: NormalizedEvent): MapResult {
   switch (event.eventSource) {
     case 'apigateway.amazonaws.com':
@@ -172,6 +167,8 @@ export function mapConfigurationUsage(event: NormalizedEvent): MapResult {
       return changes(cloudFrontUsage(event));
     case 'lambda.amazonaws.com':
       return changes(lambdaUsage(event));
+    case 'ec2.amazonaws.com':
+      return changes(ec2Usage(event));
     default:
       return { kind: 'unsupported' };
   }
