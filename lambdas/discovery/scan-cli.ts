@@ -1,5 +1,6 @@
 import { writeFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
+import { inventoryToCbom } from '../cbom/inventory-to-cbom';
 import { crawlAccount, type AccountCrawlResult } from './crawl-account';
 import { createCustomerClients, type CustomerClientOptions, type RegionClients } from './region-clients';
 import { RegionSelectionError, resolveRegions } from './resolve-regions';
@@ -19,11 +20,15 @@ Options:
   --regions LIST       comma-separated Regions (e.g. us-east-1,eu-west-1) or "all" (default: all commercial Regions)
   --role-arn ARN       assume this role first (e.g. the AQtiveGuardReadOnlyAccessRole); requires --external-id
   --external-id ID     ExternalId for --role-arn
-  --format FORMAT      table (summary, default) | json (full inventory)
+  --format FORMAT      table (summary, default) | json (full inventory) | cbom (CycloneDX 1.6 CBOM of the
+                       inventory: keys, certificates, secrets and their algorithms; never a secret value)
   --out FILE           write the output to FILE instead of standard output
   --help               show this help
 
 Exit codes: 0 ok, 2 bad arguments, 3 credentials or role unusable, 4 finished but some Regions/services failed.`;
+
+export type ScanFormat = 'table' | 'json' | 'cbom';
+const SCAN_FORMATS: readonly string[] = ['table', 'json', 'cbom'] satisfies readonly ScanFormat[];
 
 export class ScanArgumentError extends Error {
   constructor(
@@ -39,7 +44,7 @@ export interface ScanOptions {
   readonly regions: string[];
   readonly roleArn?: string;
   readonly externalId?: string;
-  readonly format: 'table' | 'json';
+  readonly format: ScanFormat;
   readonly out?: string;
   readonly help: boolean;
 }
@@ -69,7 +74,7 @@ export function parseScanArgs(argv: readonly string[]): ScanOptions {
   }
   if (values.help) return { regions: [], format: 'table', help: true };
   const format = (values.format as string | undefined) ?? 'table';
-  if (format !== 'table' && format !== 'json') throw new ScanArgumentError('--format', `--format must be table or json, got "${format}"`);
+  if (!SCAN_FORMATS.includes(format)) throw new ScanArgumentError('--format', `--format must be table, json or cbom, got "${format}"`);
   const roleArn = values['role-arn'] as string | undefined;
   const externalId = values['external-id'] as string | undefined;
   if (roleArn !== undefined && !ROLE_ARN.test(roleArn))
@@ -88,7 +93,7 @@ export function parseScanArgs(argv: readonly string[]): ScanOptions {
     if (err instanceof RegionSelectionError) throw new ScanArgumentError('--regions', `--regions: ${err.message}`);
     throw err;
   }
-  return { regions, format, help: false, ...(roleArn ? { roleArn } : {}), ...(externalId ? { externalId } : {}), ...(out ? { out } : {}) };
+  return { regions, format: format as ScanFormat, help: false, ...(roleArn ? { roleArn } : {}), ...(externalId ? { externalId } : {}), ...(out ? { out } : {}) };
 }
 
 export interface ScanDependencies {
@@ -153,7 +158,7 @@ export async function runScan(argv: readonly string[], deps: ScanDependencies = 
     },
   });
 
-  const output = options.format === 'json' ? `${JSON.stringify(jsonInventory(identity, options.regions, startedAt, result), null, 2)}\n` : formatSummaryTable(result, deps.now());
+  const output = formatOutput(options.format, identity, options.regions, startedAt, result, deps.now());
   if (options.out) await deps.writeFile(options.out, output);
   else deps.stdout(output);
 
@@ -176,4 +181,23 @@ function jsonInventory(identity: VerifiedIdentity, regions: readonly string[], s
     crawls: result.outcomes.map((o) => ({ region: o.region, service: o.service, ...o.outcome })),
     assets: result.assets,
   };
+}
+
+function formatOutput(format: ScanFormat, identity: VerifiedIdentity, regions: readonly string[], startedAt: Date, result: AccountCrawlResult, now: Date): string {
+  switch (format) {
+    case 'json':
+      return `${JSON.stringify(jsonInventory(identity, regions, startedAt, result), null, 2)}\n`;
+    case 'cbom': {
+      // A partial crawl still yields a CBOM (exit code 4 says so); its metadata names what is missing.
+      const failed = result.outcomes.filter((o) => o.outcome.status === 'FAILED' || o.outcome.status === 'ACCESS_DENIED').map((o) => `${o.region}/${o.service}`);
+      const cbom = inventoryToCbom(result.assets, {
+        generatedAt: now,
+        subject: `AWS account ${identity.accountId}`,
+        properties: { 'aqg:aws:accountId': identity.accountId, 'aqg:observedAt': startedAt.toISOString(), 'aqg:regions': regions.join(','), ...(failed.length ? { 'aqg:failedCrawls': failed.join(',') } : {}) },
+      });
+      return `${JSON.stringify(cbom, null, 2)}\n`;
+    }
+    case 'table':
+      return formatSummaryTable(result, now);
+  }
 }
