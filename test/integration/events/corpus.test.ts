@@ -146,6 +146,26 @@ describe('fixture corpus applied to a dynalite inventory', () => {
       expect(refreshes.some((r) => r.tenantId === t && r.arn === KEY)).toBe(true);
     },
     'kms-delete-imported-key-material': async (t) => expect((await asset(t, KEY))?.lifecycle.state).toBe('PendingImport'),
+    'kms-delete-key': async (t) =>
+      expect(await asset(t, 'arn:aws:kms:us-west-2:111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ab')).toMatchObject({
+        region: 'us-west-2',
+        deleted: true,
+        deletedAt: '2020-07-31T00:07:00.000Z',
+      }),
+    'kms-rotate-key': async (t) =>
+      expect((await asset(t, 'arn:aws:kms:us-west-2:111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ab'))?.lifecycle.rotation).toEqual({ lastRotatedAt: '2021-01-14T01:41:59.000Z' }),
+    'kms-delete-expired-key-material': async (t) => {
+      const arn = 'arn:aws:kms:us-west-2:111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ab';
+      expect((await asset(t, arn))?.lifecycle.state).toBe('PendingImport');
+      expect(refreshes).toContainEqual({ tenantId: t, type: 'key', arn, accountId: '111122223333', region: 'us-west-2' });
+    },
+    'kms-update-primary-region': async (t) => {
+      expect((await asset(t, 'arn:aws:kms:us-west-2:111122223333:key/mrk-1234abcd12ab34cd56ef1234567890ab'))?.details).toMatchObject({ multiRegion: true, multiRegionKeyType: 'REPLICA' });
+      expect(await asset(t, 'arn:aws:kms:ap-northeast-1:111122223333:key/mrk-1234abcd12ab34cd56ef1234567890ab')).toMatchObject({
+        region: 'ap-northeast-1',
+        details: { multiRegion: true, multiRegionKeyType: 'PRIMARY' },
+      });
+    },
     'kms-tag-resource': async (t) => expect((await asset(t, KEY))?.tags).toEqual({ env: 'prod' }), // aws: tags never ingested
     'kms-untag-resource': async (t) => expect((await asset(t, KEY))?.tags).toEqual({}),
     'kms-sign-by-ec2-instance': async (t) =>
@@ -188,6 +208,14 @@ describe('fixture corpus applied to a dynalite inventory', () => {
         details: { certificateType: 'AMAZON_ISSUED', keyAlgorithm: 'EC_prime256v1', subjectAlternativeNames: ['www.example.com', 'example.com'] },
       }),
     'acm-renew-certificate': async (t) => expect(refreshes.some((r) => r.tenantId === t && r.arn === CERT)).toBe(true),
+    'acm-revoke-certificate': async (t) => {
+      expect(await asset(t, CERT)).toMatchObject({ lifecycle: { state: 'REVOKED' }, details: { revocationReason: 'KEY_COMPROMISE' } });
+      expect(refreshes.some((r) => r.tenantId === t && r.arn === CERT)).toBe(true);
+    },
+    'acm-export-certificate': async (t) =>
+      expect(await usage(t, CERT)).toEqual([
+        expect.objectContaining({ resourceArn: 'arn:aws:ec2:eu-west-1:111122223333:instance/i-0abc1234def567890', resourceType: 'ec2-instance', via: 'ExportCertificate', count: 1 }),
+      ]),
     'acm-add-tags-to-certificate': async (t) => expect((await asset(t, CERT))?.tags).toEqual({ owner: 'web' }),
     'acm-remove-tags-from-certificate': async (t) => expect((await asset(t, CERT))?.tags).toEqual({}),
     'acm-certificate-approaching-expiration': async (t) => {
@@ -211,6 +239,11 @@ describe('fixture corpus applied to a dynalite inventory', () => {
         lifecycle: { rotation: { enabled: true, periodDays: 30 } },
         details: { rotationLambdaArn: 'arn:aws:lambda:eu-west-1:111122223333:function:rotate-db', rotationRules: { automaticallyAfterDays: 30 } },
       }),
+    'secretsmanager-update-secret-version-stage': async (t) => {
+      expect((await asset(t, SECRET))?.lifecycle.lastModifiedAt).toBe('2024-06-05T09:20:00.000Z');
+      expect(await history(t, SECRET)).toEqual(expect.arrayContaining([expect.objectContaining({ eventName: 'UpdateSecretVersionStage', who: 'arn:aws:sts::111122223333:assumed-role/Admin/alice' })]));
+    },
+    'secretsmanager-cancel-rotate-secret': async (t) => expect((await asset(t, SECRET))?.lifecycle.rotation).toMatchObject({ applicable: true, enabled: false, periodDays: 30 }),
     'secretsmanager-delete-secret': async (t) => expect((await asset(t, SECRET))?.lifecycle).toMatchObject({ state: 'PendingDeletion', deletionDate: '2024-06-11T08:03:00.000Z' }),
     'secretsmanager-delete-secret-legacy-arn-spelling': async (t) => expect(await asset(t, SECRET)).toMatchObject({ deleted: true }),
     'secretsmanager-restore-secret': async (t) => expect((await asset(t, SECRET))?.lifecycle.state).toBe('ACTIVE'),
@@ -256,6 +289,14 @@ describe('fixture corpus applied to a dynalite inventory', () => {
       expect(await usage(t, 'arn:aws:acm:us-east-1:111122223333:certificate/11111111-2222-3333-4444-555555555555')).toEqual([
         expect.objectContaining({ resourceArn: 'arn:aws:cloudfront::111122223333:distribution/EDFDVBD6EXAMPLE', resourceType: 'cloudfront-distribution' }),
       ]),
+    'ec2-create-volume': async (t) =>
+      expect(await usage(t, KEY)).toEqual([
+        expect.objectContaining({ resourceArn: 'arn:aws:ec2:eu-west-1:111122223333:volume/vol-0123456789abcdef0', resourceType: 'other', via: 'CreateVolume', count: 1 }),
+      ]),
+    'cloudfront-create-distribution-with-tags': async (t) =>
+      expect(await usage(t, 'arn:aws:acm:us-east-1:111122223333:certificate/11111111-2222-3333-4444-555555555555')).toEqual([
+        expect.objectContaining({ resourceArn: 'arn:aws:cloudfront::111122223333:distribution/E2EXAMPLE0WEB', resourceType: 'cloudfront-distribution', via: 'CreateDistributionWithTags' }),
+      ]),
     'lambda-create-function-with-kms-key': async (t) =>
       expect(await usage(t, KEY)).toEqual([expect.objectContaining({ resourceArn: 'arn:aws:lambda:eu-west-1:111122223333:function:orders-api', resourceType: 'lambda-function', via: 'CreateFunction' })]),
   };
@@ -269,6 +310,7 @@ describe('fixture corpus applied to a dynalite inventory', () => {
     'ssm-remove-tags-from-resource': ['ssm-add-tags-to-resource'],
     'acm-remove-tags-from-certificate': ['acm-add-tags-to-certificate'],
     'kms-untag-resource': ['kms-tag-resource'],
+    'secretsmanager-cancel-rotate-secret': ['secretsmanager-rotate-secret'],
   };
 
   it.each(Object.keys(EXPECTATIONS))('%s', async (name) => {
