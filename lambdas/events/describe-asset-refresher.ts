@@ -1,3 +1,4 @@
+import { partitionOf, resolveKeyReferences } from '../discovery/key-references';
 import type { DiscoveredAsset } from '../inventory/asset';
 import type { AssetRefresher, DescribeAsset, RefreshRequest } from './asset-refresher';
 import type { EventStore } from './event-store';
@@ -64,8 +65,9 @@ export class DescribeAssetRefresher implements AssetRefresher {
     const attempts = request.type === 'certificate' ? this.attempts : 1;
     for (let attempt = 1; attempt <= attempts; attempt++) {
       const readAt = this.now().toISOString();
-      const asset = await this.options.describe(request);
-      if (asset) {
+      const described = await this.options.describe(request);
+      if (described) {
+        const asset = await this.resolveKeyAlias(request, described);
         await this.options.store.applyAssetChange(
           request.tenantId,
           { kind: 'asset', asset: { type: request.type, arn: request.arn, accountId: request.accountId, region: request.region }, ops: observationOps(asset) },
@@ -76,5 +78,22 @@ export class DescribeAssetRefresher implements AssetRefresher {
       }
       if (attempt < attempts) await this.sleep(1000 * 2 ** (attempt - 1));
     }
+  }
+
+  /**
+   * A describe names a secret's or parameter's key as the service reports it, often an alias (`alias/aws/ssm`). The
+   * crawl resolves it in Finalize against the region's key aliases; a refresh does the same against the stored keys,
+   * so it never replaces a resolved key ARN by a bare alias. An alias no stored key holds stays a reference.
+   */
+  private async resolveKeyAlias(request: RefreshRequest, asset: DiscoveredAsset): Promise<DiscoveredAsset> {
+    const ref = asset.relations.kmsKeyRef;
+    if (!ref || asset.relations.kmsKeyArn) return asset;
+    const aliasName = /^arn:[^:]+:kms:[^:]*:[^:]*:(alias\/.+)$/.exec(ref)?.[1] ?? (ref.startsWith('alias/') ? ref : undefined);
+    const holders = aliasName
+      ? await this.options.store.findAliasHolders(request.tenantId, request.accountId, request.region, aliasName)
+      : [];
+    const scope = { partition: partitionOf(request.arn), region: request.region, accountId: request.accountId };
+    const keyArnByAlias = new Map(holders.length === 1 && aliasName ? [[aliasName, holders[0]!]] : []);
+    return resolveKeyReferences(asset, { ...scope, keyArnByAlias });
   }
 }
