@@ -69,6 +69,8 @@ export class BackendStack extends Stack {
       retentionPeriod: Duration.days(4),
       encryption: sqs.QueueEncryption.SQS_MANAGED,
       enforceSSL: true,
+      // EventBridge events may reach 1 MiB; SQS accepts messages up to 1 MiB when the queue allows it.
+      maxMessageSizeBytes: 1024 * 1024,
       deadLetterQueue: { queue: eventsDlq, maxReceiveCount: 5 },
     });
 
@@ -99,6 +101,7 @@ export class BackendStack extends Stack {
     eventsQueue.grantSendMessages(intake.function);
     const processor = fn('EventProcessor', 'event-processor', 'Applies CloudTrail events to the inventory', {
       timeout: Duration.minutes(1),
+      environment: { HISTORY_RETENTION_DAYS: '365', EVENT_DEDUP_DAYS: '7' },
     });
     grant(processor, tables.control, [...READ, ...WRITE]);
     grant(processor, tables.inventory, [...READ, ...WRITE]);

@@ -127,3 +127,25 @@ export function createCustomerClients(options: CustomerClientOptions): RegionCli
     ssm: guardAgainstSecretReads(new SSMClient(config)),
   };
 }
+
+/**
+ * Customer clients per (role, ExternalId, Region), built once and reused: keep one at module scope in a Lambda so a
+ * warm container reuses the clients and (through its AssumedRoleCache) the assumed-role credentials.
+ */
+export class CustomerClientsCache {
+  private readonly clients = new Map<string, RegionClients>();
+  private readonly credentialCache = new AssumedRoleCache();
+
+  /** @param platformRoleArn PLATFORM_ACCESS_ROLE_ARN (role chaining); unset = assume customer roles directly. */
+  constructor(private readonly platformRoleArn?: string) {}
+
+  clientsFor(roleArn: string, externalId: string, region: string): RegionClients {
+    const key = `${roleArn}|${externalId}|${region}`;
+    let clients = this.clients.get(key);
+    if (!clients) {
+      clients = createCustomerClients({ region, roleArn, externalId, platformRoleArn: this.platformRoleArn, credentialCache: this.credentialCache });
+      this.clients.set(key, clients);
+    }
+    return clients;
+  }
+}

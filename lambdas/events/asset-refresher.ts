@@ -19,10 +19,13 @@ export interface AssetRefresher {
 /** Reads one asset from the customer account: undefined when it does not exist (any more). */
 export type DescribeAsset = (request: RefreshRequest) => Promise<DiscoveredAsset | undefined>;
 
-/** No describe function is wired in this deployment: the refresh is skipped and counted, the daily crawl catches up. */
+/** The refresh cannot be made (none wired, account unlinked, access denied): skipped and counted, the next crawl catches up. */
 export class AssetRefreshUnavailableError extends Error {
-  constructor(readonly request: RefreshRequest) {
-    super(`Targeted refresh is not available for ${request.type} assets in this deployment (${request.arn}); the next crawl will read it.`);
+  constructor(
+    readonly request: RefreshRequest,
+    readonly reason: string = 'no describe function is wired in this deployment',
+  ) {
+    super(`Targeted refresh of ${request.arn} is not possible: ${reason}; the next crawl will read it.`);
     this.name = 'AssetRefreshUnavailableError';
   }
 }

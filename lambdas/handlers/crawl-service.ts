@@ -5,7 +5,7 @@ import { DynamoControlRepository } from '../control/dynamo-control-repository';
 import { runCrawlItem } from '../crawl/run-crawl-item';
 import type { CrawlItemState } from '../crawl/crawl-types';
 import { crawlService } from '../discovery/crawl-service';
-import { AssumedRoleCache, createCustomerClients, type RegionClients } from '../discovery/region-clients';
+import { CustomerClientsCache } from '../discovery/region-clients';
 import { TokenBucketPacer } from '../discovery/request-pacer';
 import { DynamoInventoryRepository } from '../inventory/dynamo-inventory-repository';
 import { createDocumentClient } from '../shared/platform-clients';
@@ -25,27 +25,16 @@ const control = new DynamoControlRepository(db, env.CONTROL_TABLE_NAME);
 const inventory = new DynamoInventoryRepository(db, env.INVENTORY_TABLE_NAME);
 // Module scope: a warm container reuses the assumed-role credentials (until near expiry), the clients and the
 // per-(region, API) pacer across invocations.
-const credentialCache = new AssumedRoleCache();
+const customerClients = new CustomerClientsCache(env.PLATFORM_ACCESS_ROLE_ARN);
 const pacer = new TokenBucketPacer(env.CRAWL_QUOTAS ? { quotas: z.record(z.string(), z.number().positive()).parse(JSON.parse(env.CRAWL_QUOTAS)) } : {});
-const clientsByKey = new Map<string, RegionClients>();
 
 /** Stop this long before the Lambda timeout and continue in the next invocation. */
 const YIELD_MARGIN_MS = 60_000;
 
-function clientsFor(roleArn: string, externalId: string, region: string): RegionClients {
-  const key = `${roleArn}|${externalId}|${region}`;
-  let clients = clientsByKey.get(key);
-  if (!clients) {
-    clients = createCustomerClients({ region, roleArn, externalId, platformRoleArn: env.PLATFORM_ACCESS_ROLE_ARN, credentialCache });
-    clientsByKey.set(key, clients);
-  }
-  return clients;
-}
-
 /** CrawlService task of the `crawl` workflow: one (region, service) of one account, resumable. */
 export const handler = async (state: CrawlItemState, context: Context): Promise<CrawlItemState> => {
   const [account, tenant] = await Promise.all([control.getAccount(state.tenantId, state.accountId), control.getTenant(state.tenantId)]);
-  const clients = clientsFor(account.roleArn, tenant.externalId, state.region);
+  const clients = customerClients.clientsFor(account.roleArn, tenant.externalId, state.region);
   const result = await runCrawlItem(state, {
     crawl: ({ state: s, sink }) =>
       crawlService({

@@ -3,7 +3,8 @@ import type { Context, SQSBatchResponse, SQSEvent } from 'aws-lambda';
 import { z } from 'zod';
 import { DynamoControlRepository } from '../control/dynamo-control-repository';
 import { describeAsset } from '../discovery/describe-asset';
-import { AssumedRoleCache, createCustomerClients, type RegionClients } from '../discovery/region-clients';
+import { isAccessDeniedError } from '../discovery/aws-error';
+import { CustomerClientsCache } from '../discovery/region-clients';
 import { TokenBucketPacer } from '../discovery/request-pacer';
 import { AssetRefreshUnavailableError, type DescribeAsset } from '../events/asset-refresher';
 import { DescribeAssetRefresher } from '../events/describe-asset-refresher';
@@ -35,33 +36,29 @@ const store = new DynamoEventStore({
 
 // Module scope: a warm container reuses the assumed-role credentials (until near expiry), the clients and the
 // per-(region, API) pacer across batches.
-const credentialCache = new AssumedRoleCache();
+const customerClients = new CustomerClientsCache(env.PLATFORM_ACCESS_ROLE_ARN);
 const pacer = new TokenBucketPacer();
-const clientsByKey = new Map<string, RegionClients>();
-
-function clientsFor(roleArn: string, externalId: string, region: string): RegionClients {
-  const key = `${roleArn}|${externalId}|${region}`;
-  let clients = clientsByKey.get(key);
-  if (!clients) {
-    clients = createCustomerClients({ region, roleArn, externalId, platformRoleArn: env.PLATFORM_ACCESS_ROLE_ARN, credentialCache });
-    clientsByKey.set(key, clients);
-  }
-  return clients;
-}
 
 /** One asset through the account's read-only role, with the tenant's ExternalId (lambdas/discovery/describe-asset.ts). */
 const describe: DescribeAsset = async (request) => {
   const [account, tenant] = await Promise.all([control.getAccount(request.tenantId, request.accountId), control.getTenant(request.tenantId)]);
   // Unlinked since the event was accepted: the platform no longer reads that account.
-  if (account.status !== 'LINKED') throw new AssetRefreshUnavailableError(request);
-  return describeAsset({
-    accountId: request.accountId,
-    region: request.region,
-    type: request.type,
-    arn: request.arn,
-    clients: clientsFor(account.roleArn, tenant.externalId, request.region),
-    pacer,
-  });
+  if (account.status !== 'LINKED') throw new AssetRefreshUnavailableError(request, 'the account is no longer linked');
+  try {
+    return await describeAsset({
+      accountId: request.accountId,
+      region: request.region,
+      type: request.type,
+      arn: request.arn,
+      clients: customerClients.clientsFor(account.roleArn, tenant.externalId, request.region),
+      pacer,
+    });
+  } catch (err) {
+    // The role is gone, no longer trusts us, or may not read this asset: retrying the message cannot help (and would
+    // hold back its usage counts); the event's own changes stay applied and the next crawl reports the gap.
+    if (isAccessDeniedError(err)) throw new AssetRefreshUnavailableError(request, `access denied (${(err as Error).name})`);
+    throw err;
+  }
 };
 
 // The refreshed asset is applied as an observation stamped with the describe's read time: the store's newest-wins

@@ -46,7 +46,7 @@ export function toAssetItem(asset: Asset, extra: Partial<Pick<AssetItem, 'lastCr
 export function fromAssetItem(item: Record<string, unknown>): Asset {
   const asset: Record<string, unknown> = { ...item };
   for (const k of KEY_ATTRIBUTES) delete asset[k];
-  delete asset.lastCrawlId;
-  delete asset.lastEventId;
+  // Bookkeeping of the crawl (lastCrawlId) and of the event pipeline (per-field clocks, revision): not the asset.
+  for (const k of ['lastCrawlId', 'lastEventId', 'eventClock', 'rev']) delete asset[k];
   return asset as unknown as Asset;
 }

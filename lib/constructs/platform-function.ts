@@ -22,7 +22,14 @@ export interface PlatformFunctionProps {
 }
 
 const PROJECT_ROOT = path.join(__dirname, '..', '..');
-const HANDLERS_DIR = path.join(PROJECT_ROOT, 'lambdas', 'handlers');
+export const HANDLERS_DIR = path.join(PROJECT_ROOT, 'lambdas', 'handlers');
+
+/**
+ * Bundle everything, the SDK included (NodejsFunction externalizes it by default: the runtime's copy may be another
+ * version than the one the tests ran against) — except the CycloneDX library's optional XML serializers, which it
+ * loads inside try/catch and we never use (JSON only): esbuild cannot resolve them, as they are not installed.
+ */
+export const BUNDLE_EXTERNAL_MODULES = ['xmlbuilder2', 'libxmljs2'];
 
 /**
  * Every backend Lambda is built the same way: Node.js 22 on arm64, esbuild bundle with source maps, JSON logs into
@@ -69,9 +76,7 @@ export class PlatformFunction extends Construct {
         target: 'node22',
         minify: true,
         sourceMap: true,
-        // Bundle the SDK too (NodejsFunction externalizes it by default): the runtime's copy may be another
-        // version than the one the tests ran against.
-        externalModules: [],
+        externalModules: BUNDLE_EXTERNAL_MODULES,
       },
     });
     if (!props.role) {

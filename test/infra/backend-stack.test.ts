@@ -192,6 +192,7 @@ describe('backend stack', () => {
   it('queues events durably with a DLQ and feeds the processor with partial batch failures', () => {
     template.hasResourceProperties('AWS::SQS::Queue', {
       RedrivePolicy: Match.objectLike({ maxReceiveCount: 5 }),
+      MaximumMessageSize: 1048576,
       SqsManagedSseEnabled: true,
     });
     template.hasResourceProperties('AWS::Lambda::EventSourceMapping', {
