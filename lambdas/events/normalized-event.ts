@@ -1,4 +1,5 @@
 import type { CloudTrailDetail, QueuedEvent } from './envelope';
+import { withoutApiVersion } from './mappers/event-names';
 
 /** Detail-types whose `detail` is a CloudTrail record (https://docs.aws.amazon.com/eventbridge/latest/userguide/eb-service-event-cloudtrail.html). */
 export const CLOUDTRAIL_DETAIL_TYPES = ['AWS API Call via CloudTrail', 'AWS Service Event via CloudTrail'] as const;
@@ -15,7 +16,7 @@ export interface NormalizedEvent {
   readonly eventId: string;
   /** ISO-8601 with milliseconds (`toISOString`), so it compares lexically with crawl times. */
   readonly eventTime: string;
-  /** CloudTrail eventName with Lambda's API-version suffix removed (CreateFunction20150331 → CreateFunction); else the detail-type. */
+  /** CloudTrail eventName without the API-version suffix Lambda and CloudFront add (mappers/event-names.ts); else the detail-type. */
   readonly eventName: string;
   readonly eventSource?: string;
   readonly source: string;
@@ -29,9 +30,6 @@ export interface NormalizedEvent {
   /** The envelope's `resources` (ARNs; CloudTrail events leave it empty, aws.tag and ACM events fill it). */
   readonly envelopeResources: readonly string[];
 }
-
-/** Lambda's CloudTrail event names carry the API version: CreateFunction20150331, UpdateFunctionConfiguration20150331v2. */
-const API_VERSION_SUFFIX = /\d{8}(v\d+)?$/;
 
 export function toIsoTime(value: string): string {
   const ms = Date.parse(value);
@@ -50,7 +48,7 @@ export function normalizeEvent(message: QueuedEvent): NormalizedEvent {
     ...(message.templateVersion !== undefined ? { templateVersion: message.templateVersion } : {}),
     eventId: (isCloudTrail && detail.eventID) || envelope.id,
     eventTime: toIsoTime((isCloudTrail && detail.eventTime) || envelope.time),
-    eventName: rawName.replace(API_VERSION_SUFFIX, ''),
+    eventName: isCloudTrail ? withoutApiVersion(detail.eventSource, rawName) : rawName,
     ...(detail.eventSource !== undefined ? { eventSource: detail.eventSource } : {}),
     source: envelope.source,
     detailType,

@@ -201,6 +201,7 @@ export type ResourceType =
   | 'apigateway-domain'
   | 'load-balancer'
   | 'cloudfront-distribution'
+  | 'ebs-volume'
   | 'iam-role'
   | 'iam-user'
   | 'aws-service'

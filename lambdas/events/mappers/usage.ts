@@ -144,8 +144,7 @@ function lambdaUsage(event: NormalizedEvent): UsageChange[] {
 
 /**
  * EBS CreateVolume: the key that encrypts the volume. The response's kmsKeyId is the key ARN (also when the account's
- * default EBS key was used); a request may name the key by id or alias only. The volume has no ResourceType of its own
- * yet, so it is recorded as 'other' with its ARN.
+ * default EBS key was used); a request may name the key by id or alias only.
  */
 function ec2Usage(event: NormalizedEvent): UsageChange[] {
   const request = requestOf(event);
@@ -154,7 +153,7 @@ function ec2Usage(event: NormalizedEvent): UsageChange[] {
   const keyArn = [str(response, 'kmsKeyId'), str(request, 'kmsKeyId')].find(isKmsKeyArn);
   if (!volumeId || !keyArn) return [];
   const volumeArn = `arn:${partitionOf(event.region)}:ec2:${event.region}:${event.accountId}:volume/${volumeId}`;
-  return [edge(keyArn, resource(volumeArn, 'other'), event.eventName)];
+  return [edge(keyArn, resource(volumeArn, 'ebs-volume'), event.eventName)];
 }
 
 export function mapConfigurationUsage(event: NormalizedEvent): MapResult {

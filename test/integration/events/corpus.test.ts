@@ -291,7 +291,7 @@ describe('fixture corpus applied to a dynalite inventory', () => {
       ]),
     'ec2-create-volume': async (t) =>
       expect(await usage(t, KEY)).toEqual([
-        expect.objectContaining({ resourceArn: 'arn:aws:ec2:eu-west-1:111122223333:volume/vol-0123456789abcdef0', resourceType: 'other', via: 'CreateVolume', count: 1 }),
+        expect.objectContaining({ resourceArn: 'arn:aws:ec2:eu-west-1:111122223333:volume/vol-0123456789abcdef0', resourceType: 'ebs-volume', via: 'CreateVolume', count: 1 }),
       ]),
     'cloudfront-create-distribution-with-tags': async (t) =>
       expect(await usage(t, 'arn:aws:acm:us-east-1:111122223333:certificate/11111111-2222-3333-4444-555555555555')).toEqual([
