@@ -12,6 +12,7 @@ import { PlatformApi, PlatformApiRoute } from './constructs/platform-api';
 import { PlatformFunction } from './constructs/platform-function';
 import { EVENTS_PATH } from '../lambdas/shared/protocol';
 import { GSI1, GSI2 } from '../lambdas/inventory/table-schema';
+import { ROUTES } from '../lambdas/auth/route-permissions';
 
 export interface BackendStackProps extends StackProps {
   /** How long the authorizer's decision is cached per token (also how long a revoked token keeps working). @default 60 s */
@@ -90,7 +91,8 @@ export class BackendStack extends Stack {
     grant(accounts, tables.inventory, [...READ, ...WRITE, 'dynamodb:BatchWriteItem']);
     const ingestions = fn('IngestionsApi', 'ingestions-api', 'Ingestion routes');
     grant(ingestions, tables.control, [...READ, ...WRITE]);
-    const inventory = fn('InventoryApi', 'inventory-api', 'Inventory routes');
+    // Memory for the CBOM export, which builds up to 5000 assets' document in one response.
+    const inventory = fn('InventoryApi', 'inventory-api', 'Inventory routes (list, one asset, CBOM export)', { memorySize: 1024 });
     grant(inventory, tables.control, READ);
     grant(inventory, tables.inventory, READ);
 
@@ -177,25 +179,24 @@ export class BackendStack extends Stack {
     template.function.addEnvironment('PLATFORM_ACCESS_ROLE_ARN', platformAccessRole.roleArn);
 
     // --- the API ---------------------------------------------------------------------------------------------
-    const accountPath = '/data-sources/aws/accounts/{accountId}';
-    const routes: PlatformApiRoute[] = [
-      { method: 'GET', path: '/openapi.json', handler: openapi.function, authenticated: false },
-      { method: 'POST', path: '/tokens', handler: tokens.function },
-      { method: 'GET', path: '/tokens', handler: tokens.function },
-      { method: 'DELETE', path: '/tokens/{tokenId}', handler: tokens.function },
-      { method: 'GET', path: '/data-sources/aws/template', handler: template.function },
-      { method: 'POST', path: '/data-sources/aws/accounts', handler: accounts.function },
-      { method: 'GET', path: '/data-sources/aws/accounts', handler: accounts.function },
-      { method: 'GET', path: accountPath, handler: accounts.function },
-      { method: 'PATCH', path: accountPath, handler: accounts.function },
-      { method: 'DELETE', path: accountPath, handler: accounts.function },
-      { method: 'POST', path: `${accountPath}/ingestions`, handler: ingestions.function },
-      { method: 'GET', path: `${accountPath}/ingestions/{ingestionId}`, handler: ingestions.function },
-      { method: 'GET', path: '/inventory', handler: inventory.function },
-      { method: 'GET', path: '/inventory/cbom', handler: inventory.function },
-      { method: 'GET', path: '/inventory/{assetId}', handler: inventory.function },
-      { method: 'POST', path: EVENTS_PATH, handler: intake.function },
-    ];
+    // The routes and their permissions are one table (lambdas/auth/route-permissions.ts) that the authorizer and the
+    // OpenAPI document also read; here each route only gets the function that serves it.
+    const handlerOf = (path: string): PlatformFunction => {
+      if (path === '/openapi.json') return openapi;
+      if (path.startsWith('/tokens')) return tokens;
+      if (path === '/data-sources/aws/template') return template;
+      if (path === EVENTS_PATH) return intake;
+      if (path.includes('/ingestions')) return ingestions;
+      if (path.startsWith('/data-sources/aws/accounts')) return accounts;
+      if (path.startsWith('/inventory')) return inventory;
+      throw new Error(`No function serves the route ${path}: add it to handlerOf in lib/backend-stack.ts`);
+    };
+    const routes: PlatformApiRoute[] = ROUTES.map((r) => ({
+      method: r.method,
+      path: r.path,
+      handler: handlerOf(r.path).function,
+      authenticated: r.permission !== undefined,
+    }));
     const api = new PlatformApi(this, 'Api', { authorizer: authorizer.function, routes, authorizerCacheTtl });
 
     this.acknowledgeDesignChoices(api);
