@@ -6,7 +6,7 @@ import { DynamoControlRepository } from '../control/dynamo-control-repository';
 import { DynamoInventoryRepository } from '../inventory/dynamo-inventory-repository';
 import { createDocumentClient } from '../shared/platform-clients';
 
-/** GET /inventory, GET /inventory/{assetId} (reader). */
+/** GET /inventory, GET /inventory/cbom, GET /inventory/{assetId} (reader). */
 export const InventoryApiEnv = z.object({
   CONTROL_TABLE_NAME: z.string().min(1),
   INVENTORY_TABLE_NAME: z.string().min(1),

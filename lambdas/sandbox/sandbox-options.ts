@@ -17,7 +17,10 @@ export interface SandboxOptions {
   readonly quotas?: Readonly<Record<string, number>> | 'aws-default';
   /** Multiplies every quota (e.g. 0.1 to make throttling reachable in a short test). @default 1 */
   readonly quotaScale?: number;
-  /** Every call of `service` (kms, acm, secretsmanager, ssm, sts) in `region` answers AccessDenied. */
+  /**
+   * Starting rules: every call of `service` (kms, acm, secretsmanager, ssm, sts) in `region` answers AccessDenied.
+   * Copied at start; change them later with `sandbox.denyAccess` / `sandbox.allowAccess`.
+   */
   readonly accessDenied?: readonly { readonly region: string; readonly service: string }[];
   /** @default '111122223333' */
   readonly accountId?: string;

@@ -123,6 +123,19 @@ test('accessDenied rules deny one service in one region', async () => {
   expect(await errorName(sandboxClients(sandbox, REGION).ssm.send(new DescribeParametersCommand({})))).toBe('none');
 });
 
+test('denyAccess and allowAccess switch a (region, service) rule while the sandbox runs', async () => {
+  const kms = () => errorName(sandboxClients(sandbox, REGION).kms.send(new ListKeysCommand({})));
+  expect(await kms()).toBe('none');
+  sandbox.denyAccess(REGION, 'kms');
+  expect(await kms()).toBe('AccessDeniedException');
+  sandbox.allowAccess(REGION, 'kms');
+  expect(await kms()).toBe('none');
+  // the starting rule can be lifted too
+  sandbox.allowAccess('ap-southeast-2', 'ssm');
+  expect(await errorName(sandboxClients(sandbox, 'ap-southeast-2').ssm.send(new DescribeParametersCommand({})))).toBe('none');
+  sandbox.denyAccess('ap-southeast-2', 'ssm');
+});
+
 test('stats() counts every request per (region, API)', async () => {
   sandbox.resetStats();
   const c = sandboxClients(sandbox, 'us-east-1');
