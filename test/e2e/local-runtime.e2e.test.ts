@@ -91,14 +91,23 @@ describe('a customer connects the sandbox account and keeps its inventory curren
     await runtime.idle();
     const after = await reader().inventory<InventoryAsset>();
     expect(after.map((a) => a.arn).sort()).toEqual(estateAssets(sandbox().estate).map((a) => a.arn).sort());
-    const usageEvents = burst.filter((e: any) => e.detail?.eventName === 'Decrypt' || e.detail?.eventName === 'GenerateDataKey');
-    if (usageEvents.length > 0) {
-      const keyArn = (usageEvents[0] as any).detail.resources?.[0]?.ARN ?? (usageEvents[0] as any).resources?.[0];
-      const asset = after.find((a) => a.arn === keyArn);
-      expect(asset).toBeDefined();
-      const details = await reader().call<any>('GET', `/inventory/${asset!.id}`);
-      expect(details.usages?.length ?? 0).toBeGreaterThan(0);
-    }
+    // Usage, deterministically: a Lambda function and an EC2 instance decrypt with one customer key.
+    const key = after.find((a) => a.type === 'key' && a.details.keyManager === 'CUSTOMER' && a.details.keySpec === 'SYMMETRIC_DEFAULT' && !a.deleted)!;
+    expect(key).toBeDefined();
+    const usage = [
+      ...sandbox().recordDecrypt({ keyArn: key.arn, by: { kind: 'lambda', functionName: 'orders-api', roleName: 'orders-api-role' } }),
+      ...sandbox().recordDecrypt({ keyArn: key.arn, by: { kind: 'ec2', instanceId: 'i-0123456789abcdef0', roleName: 'web-instance-role' } }),
+    ];
+    expect((await postEvents(api.as(runtime.tokens.uploader), usage)).every((s) => s === 202)).toBe(true);
+    await runtime.idle();
+    const details = await reader().call<any>('GET', `/inventory/${key.id}`);
+    const edges = details.usages.map((u: any) => `${u.resourceType} ${u.resourceArn} ${u.via}`);
+    expect(edges).toEqual(
+      expect.arrayContaining([
+        `lambda-function arn:aws:lambda:${key.region}:${sandbox().accountId}:function:orders-api Decrypt`,
+        `ec2-instance arn:aws:ec2:${key.region}:${sandbox().accountId}:instance/i-0123456789abcdef0 Decrypt`,
+      ]),
+    );
     expect(runtime.queueStats().EventsQueue.deadLettered).toBe(0);
   });
 
