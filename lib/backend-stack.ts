@@ -21,8 +21,13 @@ export interface BackendStackProps extends StackProps {
   readonly tableRemovalPolicy?: RemovalPolicy;
 }
 
-const READ = ['dynamodb:GetItem', 'dynamodb:Query', 'dynamodb:BatchGetItem', 'dynamodb:DescribeTable'];
-const WRITE = ['dynamodb:PutItem', 'dynamodb:UpdateItem', 'dynamodb:DeleteItem'];
+// The item-level DynamoDB actions the code uses (single-item conditional writes only: no batch, no transaction, no scan).
+const GET = 'dynamodb:GetItem';
+const QUERY = 'dynamodb:Query';
+const PUT = 'dynamodb:PutItem';
+const UPDATE = 'dynamodb:UpdateItem';
+const DELETE = 'dynamodb:DeleteItem';
+const READ = [GET, QUERY];
 
 /**
  * The platform backend: API Gateway + Lambda handlers, the `crawl` Step Functions workflow, the event pipeline
@@ -79,18 +84,18 @@ export class BackendStack extends Stack {
     const authorizer = fn('Authorizer', 'authorizer', 'X-API-Key REQUEST authorizer', {
       environment: { AUTHORIZER_CACHE_TTL_SECONDS: String(authorizerCacheTtl.toSeconds()) },
     });
-    grant(authorizer, tables.control, ['dynamodb:GetItem']);
+    grant(authorizer, tables.control, [GET]);
 
     const openapi = fn('OpenApi', 'openapi-api', 'GET /openapi.json');
     const tokens = fn('TokensApi', 'tokens-api', 'Token routes');
-    grant(tokens, tables.control, [...READ, ...WRITE]);
+    grant(tokens, tables.control, [...READ, PUT, UPDATE]);
     const template = fn('TemplateApi', 'template-api', 'Customer template for a tenant');
-    grant(template, tables.control, ['dynamodb:GetItem']);
+    grant(template, tables.control, [GET]);
     const accounts = fn('AccountsApi', 'accounts-api', 'Data source (AWS account) routes', { timeout: Duration.seconds(29) });
-    grant(accounts, tables.control, [...READ, ...WRITE]);
-    grant(accounts, tables.inventory, [...READ, ...WRITE, 'dynamodb:BatchWriteItem']);
+    grant(accounts, tables.control, [...READ, PUT, UPDATE]);
+    grant(accounts, tables.inventory, [...READ, UPDATE, DELETE]); // unlink marks assets; purge deletes them
     const ingestions = fn('IngestionsApi', 'ingestions-api', 'Ingestion routes');
-    grant(ingestions, tables.control, [...READ, ...WRITE]);
+    grant(ingestions, tables.control, [...READ, PUT, UPDATE]);
     // Memory for the CBOM export, which builds up to 5000 assets' document in one response.
     const inventory = fn('InventoryApi', 'inventory-api', 'Inventory routes (list, one asset, CBOM export)', { memorySize: 1024 });
     grant(inventory, tables.control, READ);
@@ -105,8 +110,8 @@ export class BackendStack extends Stack {
       timeout: Duration.minutes(1),
       environment: { HISTORY_RETENTION_DAYS: '365', EVENT_DEDUP_DAYS: '7' },
     });
-    grant(processor, tables.control, [...READ, ...WRITE]);
-    grant(processor, tables.inventory, [...READ, ...WRITE]);
+    grant(processor, tables.control, [...READ, UPDATE]); // health and event counters
+    grant(processor, tables.inventory, [...READ, PUT, UPDATE, DELETE]); // assets, history, usage, dedup markers
     processor.function.addEventSource(
       new SqsEventSource(eventsQueue, { batchSize: 50, maxBatchingWindow: Duration.seconds(1), reportBatchItemFailures: true }),
     );
@@ -114,19 +119,19 @@ export class BackendStack extends Stack {
     const prepare = fn('CrawlPrepare', 'crawl-prepare', 'Crawl: check the role, resolve regions, record the run', {
       timeout: Duration.minutes(1),
     });
-    grant(prepare, tables.control, [...READ, ...WRITE]);
+    grant(prepare, tables.control, READ);
     const crawlService = fn('CrawlService', 'crawl-service', 'Crawl one (region, service) of a customer account', {
       timeout: Duration.minutes(5),
       memorySize: 1024,
     });
-    grant(crawlService, tables.control, [...READ, ...WRITE]);
-    grant(crawlService, tables.inventory, [...READ, ...WRITE]);
+    grant(crawlService, tables.control, [...READ, PUT]); // its crawl part
+    grant(crawlService, tables.inventory, [...READ, UPDATE]);
     const finalize = fn('CrawlFinalize', 'crawl-finalize', 'Crawl: sweep, resolve key relations, summarize', {
       timeout: Duration.minutes(15),
       memorySize: 1024,
     });
-    grant(finalize, tables.control, [...READ, ...WRITE]);
-    grant(finalize, tables.inventory, [...READ, ...WRITE]);
+    grant(finalize, tables.control, [...READ, UPDATE]);
+    grant(finalize, tables.inventory, [...READ, UPDATE]); // sweep marks deleted; key relations
 
     const crawl = new CrawlStateMachine(this, 'Crawl', {
       prepare: prepare.function,
@@ -137,7 +142,7 @@ export class BackendStack extends Stack {
     const scheduled = fn('ScheduledIngestion', 'scheduled-ingestion', 'Daily re-ingestion of every linked account', {
       timeout: Duration.minutes(5),
     });
-    grant(scheduled, tables.control, [...READ, ...WRITE]);
+    grant(scheduled, tables.control, [...READ, PUT, UPDATE]);
     starters.push(scheduled);
     for (const starter of starters) {
       crawl.stateMachine.grantStartExecution(starter.function);
