@@ -12,6 +12,8 @@ import { summarize, type Summary } from './stats';
 
 export interface BundleResult {
   readonly handler: string;
+  /** Set when esbuild could not bundle the handler (then CDK's NodejsFunction bundling fails the same way). */
+  readonly error?: string;
   readonly bytes: number;
   readonly sourceMapBytes: number;
   /** Milliseconds to require the bundle in a fresh process. */
@@ -48,7 +50,8 @@ export async function runBundleBench(options: { readonly runs: number; readonly 
     const results: BundleResult[] = [];
     for (const handler of options.handlers ?? handlerNames()) {
       const outfile = join(out, handler, 'index.js');
-      await build({
+      try {
+        await build({
         entryPoints: [join(HANDLERS_DIR, `${handler}.ts`)],
         bundle: true,
         platform: 'node',
@@ -58,7 +61,13 @@ export async function runBundleBench(options: { readonly runs: number; readonly 
         sourcemap: true,
         outfile,
         logLevel: 'silent',
-      });
+        });
+      } catch (err) {
+        const error = err instanceof Error ? err.message.slice(0, 600) : String(err);
+        const none = summarize([]);
+        results.push({ handler, error, bytes: 0, sourceMapBytes: 0, loadMs: none, processMs: none });
+        continue;
+      }
       const loadMs: number[] = [];
       const processMs: number[] = [];
       const probe = `const t=performance.now();require(${JSON.stringify(outfile)});process.stdout.write(String(performance.now()-t))`;

@@ -99,6 +99,8 @@ export async function runEventThroughputBench(options: EventThroughputOptions): 
     const outcomes = () => readOutcomes(db, runtime, [sandbox.accountId, UNLINKED_ACCOUNT]);
     const sender = new EventSender(runtime);
 
+    const progress = (m: string) => process.stderr.write(`[events ${new Date().toISOString().slice(11, 19)}] ${m}\n`);
+    progress('account crawled; phase 1 (throughput)');
     // Phase 1: throughput.
     const uniqueShare = 0.91;
     const burst = await sandbox.burst(Math.ceil(options.events * uniqueShare) + 10);
@@ -119,6 +121,7 @@ export async function runEventThroughputBench(options: EventThroughputOptions): 
     const eventsPerSecond = Math.round((sent.accepted / seconds) * 10) / 10;
     const deadLettered = Object.values(runtime.queueStats()).reduce((s, q) => s + q.deadLettered, 0);
 
+    progress(`phase 1: ${sent.accepted} accepted in ${seconds.toFixed(1)} s; phase 2 (re-deliveries)`);
     // Phase 2: re-deliveries of events processed in phase 1 (those phase 1 dropped are dropped again, before dedup).
     const dupProbe = stream.events.filter((e) => processedAt.has(e.id)).slice(0, options.duplicateProbe);
     const before2 = { outcomes: await outcomes(), dynamo: counter.snapshot() };
@@ -127,11 +130,14 @@ export async function runEventThroughputBench(options: EventThroughputOptions): 
     const phase2Dynamo = diffCounts(counter.snapshot(), before2.dynamo);
     const phase2Outcomes = diffOutcomes(await outcomes(), before2.outcomes);
 
-    // Phase 3: latency at a steady rate below capacity.
+    // Phase 3: latency at a steady rate below capacity, for at most 30 s.
     const rate = Math.max(5, Math.round(eventsPerSecond * options.latencyLoad));
-    const fresh = (await sandbox.burst(options.latencyEvents)).slice(0, options.latencyEvents);
+    const latencyCount = Math.min(options.latencyEvents, rate * 30);
+    progress(`phase 3 (latency): ${latencyCount} events at ${rate}/s`);
+    const fresh = (await sandbox.burst(latencyCount)).slice(0, latencyCount);
     const paced = await sender.sendAtRate(fresh, rate);
     await runtime.idle();
+    progress('phase 3 done');
     const latencies = fresh.filter((e) => processedAt.has(e.id) && paced.postedAt.has(e.id)).map((e) => processedAt.get(e.id)! - paced.postedAt.get(e.id)!);
 
     // Visibility: created keys of the latency phase are readable through GET /inventory/{assetId}.

@@ -17,6 +17,8 @@ export interface ScalingDerived {
   /** Live heap after GC (MiB) = slope·assets + intercept; slope ≈ 0 means memory does not grow with the estate. */
   readonly heapFit: LinearFit;
   readonly heapMiBPer10kAssets: number;
+  /** Live-heap growth between the two largest estates, MiB per 10,000 assets (a plateau shows as ≈ 0 here). */
+  readonly heapMiBPer10kAssetsLargest: number;
   /** The time at 50,000 assets from the fit (when 50k was not measured). */
   readonly extrapolated50kSeconds: number;
   readonly extrapolated50kPeakHeapMiB: number;
@@ -52,9 +54,16 @@ export function deriveScaling(points: ScalingPointResult[]): ScalingDerived {
     msPerAsset: Math.round(timeFit.slope * 1000 * 1000) / 1000,
     heapFit,
     heapMiBPer10kAssets: Math.round(heapFit.slope * 10_000 * 100) / 100,
+    heapMiBPer10kAssetsLargest: largestStep(points),
     extrapolated50kSeconds: Math.round(timeFit.slope * 50_000 + timeFit.intercept),
     extrapolated50kPeakHeapMiB: Math.round(heapFit.slope * 50_000 + heapFit.intercept),
   };
+}
+
+function largestStep(points: ScalingPointResult[]): number {
+  const sorted = [...points].sort((a, b) => a.assets - b.assets);
+  const [a, b] = sorted.slice(-2);
+  return Math.round(((b.peakLiveHeapMiB - a.peakLiveHeapMiB) / (b.assets - a.assets)) * 10_000 * 100) / 100;
 }
 
 export function buildResults(input: {

@@ -3,6 +3,8 @@
  *   npm run bench                      full plan (< 15 min on 2 cores)
  *   npm run bench -- --smoke           small sizes (~2 min); writes to the OS temp dir, not the committed files
  *   npm run bench -- --only=crawl,events,scaling,bundles   a subset (files still written: missing parts say so)
+ *   npm run bench -- --only=events --merge   re-runs a part and keeps the other parts of the committed results.json
+ *   npm run bench -- --render-only     rewrites BENCHMARKS.md from the committed results.json (no measurement)
  * Each suite that needs the local runtime runs in its own process (suite-child.ts): one runtime per process.
  */
 import { spawn } from 'node:child_process';
@@ -13,7 +15,7 @@ import { runBundleBench } from './bundle-bench';
 import { machineInfo } from './machine';
 import { FULL_PLAN, SMOKE_PLAN, type BenchPlan } from './plan';
 import { renderMarkdown } from './report';
-import { buildResults, type SuiteOutcome } from './results';
+import { buildResults, deriveScaling, type BenchResults, type SuiteOutcome } from './results';
 
 const ROOT = join(__dirname, '..', '..');
 const TSX_CLI = join(ROOT, 'node_modules', 'tsx', 'dist', 'cli.mjs');
@@ -32,6 +34,7 @@ async function runChild<T>(suite: string, options: unknown): Promise<T> {
       let stderr = '';
       child.stderr!.on('data', (d: Buffer) => {
         stderr = (stderr + d.toString()).slice(-20_000);
+        for (const line of d.toString().split('\n')) if (line.startsWith('[events ')) process.stderr.write(`  ${line}\n`);
       });
       child.on('error', reject);
       child.on('exit', (code) => (code === 0 ? resolve() : reject(new Error(`${suite} exited with ${code}: ${stderr.slice(-3000)}`))));
@@ -63,6 +66,16 @@ function log(message: string): void {
 
 async function main(): Promise<void> {
   const args = process.argv.slice(2);
+  if (args.includes('--render-only')) {
+    const results = JSON.parse(readFileSync(join(ROOT, 'test', 'bench', 'results.json'), 'utf8')) as BenchResults;
+    if (results.scaling?.ok) {
+      (results.scaling as { derived?: unknown }).derived = deriveScaling(results.scaling.result);
+      writeFileSync(join(ROOT, 'test', 'bench', 'results.json'), `${JSON.stringify(results, null, 2)}\n`);
+    }
+    writeFileSync(join(ROOT, 'BENCHMARKS.md'), renderMarkdown(results));
+    log(`rewrote ${join(ROOT, 'BENCHMARKS.md')} from results.json of ${results.startedAt}`);
+    return;
+  }
   const plan: BenchPlan = args.includes('--smoke') ? SMOKE_PLAN : FULL_PLAN;
   const onlyArg = args.find((a) => a.startsWith('--only='));
   const only = new Set<Suite>(onlyArg ? (onlyArg.slice('--only='.length).split(',') as Suite[]) : SUITES);
@@ -98,6 +111,17 @@ async function main(): Promise<void> {
     scaling: scaling as never,
     bundles,
   });
+  if (args.includes('--merge') && plan.name === 'full') {
+    // Keep the parts not run now from the previous results (each part's ratios are internal to that part).
+    const previous = JSON.parse(readFileSync(join(ROOT, 'test', 'bench', 'results.json'), 'utf8')) as BenchResults;
+    const merged = results as { -readonly [K in keyof BenchResults]: BenchResults[K] };
+    if (!only.has('crawl') && previous.crawl) merged.crawl = previous.crawl;
+    if (!only.has('events') && previous.events) merged.events = previous.events;
+    if (!only.has('scaling') && previous.scaling) merged.scaling = previous.scaling;
+    if (!only.has('bundles') && previous.bundles) merged.bundles = previous.bundles;
+    merged.command = `npm run bench (parts run ${previous.startedAt} and, for ${[...only].join(', ')}, ${startedAt})`;
+    merged.durationSeconds = previous.durationSeconds;
+  }
   const markdown = renderMarkdown(results);
   const outDir = plan.name === 'smoke' ? join(tmpdir(), 'aqg-bench-smoke') : ROOT;
   mkdirSync(join(outDir, 'test', 'bench'), { recursive: true });
