@@ -195,7 +195,7 @@ function analysis(r: BenchResults): string[] {
         'The pacer (lambdas/discovery/request-pacer.ts) hands out a token when a request is *queued*; the request reaches the wire later (credentials, signing, a busy event loop), so ' +
         'requests bunch up and arrive faster than the quota, and the SDK\'s retries of throttled requests bypass the pacer altogether. With `retryMode: "adaptive"` ' +
         '(region-clients.ts) every throttle also makes the SDK\'s client-side limiter cut the send rate of that whole client (every API of the service in the Region) and climb back slowly. ' +
-        `That is why the slowest parts are ${s.slowestParts.slice(0, 3).map((p) => `${p.region}/${p.service}`).join(', ')} rather than the pair that sets the bound (${s.boundFromMinimum.region}/${s.boundFromMinimum.api}). ` +
+        `Slowest parts: ${s.slowestParts.slice(0, 3).map((p) => `${p.region}/${p.service}`).join(', ')}; the pair that sets the bound is ${s.boundFromMinimum.region}/${s.boundFromMinimum.api}. ` +
         '**Fix (discovery owner)**: acquire the token in an SDK middleware at the `finalizeRequest` step (just before sending, retries included), and use `retryMode: "standard"` for paced clients ' +
         '(the pacer already is the rate limiter), or keep ~10 % headroom (`utilization: 0.9`, which CRAWL_QUOTAS cannot express today).',
       `- **One CPU for the whole platform.** Locally every Lambda, Step Functions, dynalite and the sandbox share one Node.js event loop: it used ${f(s.cpuUtilization, 2)} CPU-seconds per second ` +
