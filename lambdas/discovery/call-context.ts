@@ -4,13 +4,18 @@ import { ForbiddenOperationError, isForbiddenOperation } from './secret-read-gua
 
 interface MiddlewareCommand {
   readonly middlewareStack: {
-    add: (mw: never, options: { step: 'deserialize'; name: string; priority: 'high' }) => void;
+    add(mw: never, options: { step: 'deserialize'; name: string; priority: 'high' }): void;
+    add(mw: never, options: { step: 'finalizeRequest'; name: string; priority: 'low' }): void;
   };
 }
 
 /**
  * The one way the engine sends a request: paces it at the (region, API) quota, counts it, refuses secret reads,
- * and counts the throttled attempts the SDK retried (adaptive retry mode backs off and retries them itself).
+ * and counts the throttled attempts the SDK retried.
+ *
+ * Pacing happens inside the SDK's retry loop (finalizeRequest step, after the retry middleware), so every attempt —
+ * a retry too — takes its token just before it is signed and sent: requests leave at the quota's rate instead of
+ * bunching up behind credential resolution, and retries cannot exceed the quota.
  */
 export class CallContext {
   readonly calls: Record<string, number> = {};
@@ -35,7 +40,16 @@ export class CallContext {
         }
       };
     command.middlewareStack.add(counter as never, { step: 'deserialize', name: 'aqgThrottleCounter', priority: 'high' });
-    await this.pacer?.acquire(this.region, api);
+    const pacer = this.pacer;
+    if (pacer) {
+      const pace =
+        (next: (args: unknown) => Promise<unknown>) =>
+        async (args: unknown): Promise<unknown> => {
+          await pacer.acquire(this.region, api);
+          return next(args);
+        };
+      command.middlewareStack.add(pace as never, { step: 'finalizeRequest', name: 'aqgPacer', priority: 'low' });
+    }
     this.calls[api] = (this.calls[api] ?? 0) + 1;
     return send(command);
   }

@@ -36,7 +36,7 @@ export interface CustomerAccessOptions {
 
 export interface CustomerClientOptions extends CustomerAccessOptions {
   readonly region: string;
-  /** SDK attempts per request (adaptive retry backs off on throttling). @default 10 */
+  /** SDK attempts per request (standard retry backs off on throttling). @default 10 */
   readonly maxAttempts?: number;
 }
 
@@ -116,7 +116,10 @@ export function createCustomerClients(options: CustomerClientOptions): RegionCli
   const credentials = customerCredentials(options);
   const config = {
     region: options.region,
-    retryMode: 'adaptive',
+    // Standard retry (exponential backoff with jitter on throttling): the engine's own pacer sets the rate, per
+    // (region, API), inside the retry loop; adaptive mode's client-wide rate limiter would slow every API of the
+    // client after one throttle.
+    retryMode: 'standard',
     maxAttempts: options.maxAttempts ?? 10,
     ...(credentials ? { credentials } : {}),
   } as const;

@@ -133,4 +133,30 @@ describe('throttling with the real SDK retry', () => {
     expect(outcome).toMatchObject({ status: 'COMPLETE', throttledRetries: 2, calls: { 'kms:ListAliases': 1, 'kms:ListKeys': 1 } });
     expect(requests).toEqual(['TrentService.ListAliases', 'TrentService.ListAliases', 'TrentService.ListAliases', 'TrentService.ListKeys']);
   });
+
+  test('every attempt, retries included, takes a pacer token just before it is sent', async () => {
+    // GIVEN a pacer that records each token it hands out, and a KMS that throttles the first attempt
+    const { handler, requests } = fakeKmsHandler([
+      { status: 400, body: { __type: 'ThrottlingException', message: 'Rate exceeded' } },
+      { status: 200, body: { Aliases: [], Truncated: false, Keys: [] } },
+    ]);
+    const tokens: string[] = [];
+    const pacer = {
+      acquire: async (region: string, api: string) => {
+        tokens.push(`${region} ${api} before request ${requests.length + 1}`);
+      },
+    };
+    const kmsClient = guardAgainstSecretReads(
+      new KMSClient({ region: 'eu-west-1', credentials: { accessKeyId: 'AKID', secretAccessKey: 's' }, requestHandler: handler as never, retryMode: 'standard', maxAttempts: 5 }),
+    );
+    // WHEN the KMS crawl runs
+    const outcome = await crawlService({ accountId: ACCOUNT, region: 'eu-west-1', service: 'kms', clients: { ...plainClients(), kms: kmsClient }, sink: async () => undefined, pacer });
+    // THEN the throttled attempt and its retry each took a token, right before going out
+    expect(outcome).toMatchObject({ status: 'COMPLETE', throttledRetries: 1 });
+    expect(tokens).toEqual([
+      'eu-west-1 kms:ListAliases before request 1',
+      'eu-west-1 kms:ListAliases before request 2',
+      'eu-west-1 kms:ListKeys before request 3',
+    ]);
+  });
 });
