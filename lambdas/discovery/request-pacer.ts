@@ -21,6 +21,12 @@ export interface TokenBucketPacerOptions {
   readonly quotas?: Readonly<Record<string, number>>;
   /** Fraction of the quota to use, leaving room for the customer's own workloads. @default 1 */
   readonly utilization?: number;
+  /**
+   * Seconds of quota the pacer may send at once (its bucket's size). AWS lets up to a second of quota through at
+   * once; spending only half of that leaves the rest as slack for requests that arrive bunched up (network and
+   * event-loop jitter) and for the customer's own calls, which share the quota. @default 0.5
+   */
+  readonly burstSeconds?: number;
   /** Clock in milliseconds. @default Date.now */
   readonly now?: () => number;
   /** @default setTimeout-based sleep */
@@ -35,19 +41,21 @@ interface Bucket {
 }
 
 /**
- * Token bucket per (region, api): capacity = one second of quota, refilled continuously. AWS meters the quotas
- * per second, so a one-second burst stays within them.
+ * Token bucket per (region, api), refilled continuously at the quota, holding `burstSeconds` of it: the steady rate is
+ * the quota, and a burst never takes all of the one second AWS allows.
  */
 export class TokenBucketPacer implements RequestPacer {
   private readonly buckets = new Map<string, Bucket>();
   private readonly quotas: Readonly<Record<string, number>>;
   private readonly utilization: number;
+  private readonly burstSeconds: number;
   private readonly now: () => number;
   private readonly sleep: (ms: number) => Promise<void>;
 
   constructor(options: TokenBucketPacerOptions = {}) {
     this.quotas = { ...DEFAULT_QUOTAS, ...options.quotas };
     this.utilization = options.utilization ?? 1;
+    this.burstSeconds = options.burstSeconds ?? 0.5;
     this.now = options.now ?? Date.now;
     this.sleep = options.sleep ?? ((ms) => new Promise((resolve) => setTimeout(resolve, ms)));
   }
@@ -59,16 +67,17 @@ export class TokenBucketPacer implements RequestPacer {
   acquire(region: string, api: string): Promise<void> {
     const key = `${region}|${api}`;
     const rate = this.rateOf(api);
+    const capacity = Math.max(1, rate * this.burstSeconds);
     let bucket = this.buckets.get(key);
     if (!bucket) {
-      bucket = { tokens: Math.max(1, rate), last: this.now(), tail: Promise.resolve() };
+      bucket = { tokens: capacity, last: this.now(), tail: Promise.resolve() };
       this.buckets.set(key, bucket);
     }
     const b = bucket;
     const turn = b.tail.then(async () => {
       for (;;) {
         const t = this.now();
-        b.tokens = Math.min(Math.max(1, rate), b.tokens + ((t - b.last) / 1000) * rate);
+        b.tokens = Math.min(capacity, b.tokens + ((t - b.last) / 1000) * rate);
         b.last = t;
         if (b.tokens >= 1) {
           b.tokens -= 1;

@@ -16,10 +16,18 @@ function fakeClock() {
 }
 
 describe('TokenBucketPacer', () => {
-  test('allows one second of quota at once, then paces at the quota', async () => {
+  test('allows half a second of quota at once, then paces at the quota', async () => {
     const clock = fakeClock();
     const pacer = new TokenBucketPacer({ now: clock.now, sleep: clock.sleep });
-    // ACM DescribeCertificate: 10 rps → 30 calls take ≈ 2 s after the first 10
+    // ACM DescribeCertificate: 10 rps → 30 calls take ≈ 2.5 s after the first 5
+    await Promise.all(Array.from({ length: 30 }, () => pacer.acquire('eu-west-1', 'acm:DescribeCertificate')));
+    expect(clock.elapsed()).toBeGreaterThanOrEqual(2400);
+    expect(clock.elapsed()).toBeLessThanOrEqual(2600);
+  });
+
+  test('a burst of one full second of quota is possible when asked for', async () => {
+    const clock = fakeClock();
+    const pacer = new TokenBucketPacer({ now: clock.now, sleep: clock.sleep, burstSeconds: 1 });
     await Promise.all(Array.from({ length: 30 }, () => pacer.acquire('eu-west-1', 'acm:DescribeCertificate')));
     expect(clock.elapsed()).toBeGreaterThanOrEqual(1900);
     expect(clock.elapsed()).toBeLessThanOrEqual(2100);
@@ -29,9 +37,10 @@ describe('TokenBucketPacer', () => {
     const clock = fakeClock();
     const pacer = new TokenBucketPacer({ now: clock.now, sleep: clock.sleep });
     await Promise.all([
-      ...Array.from({ length: 10 }, () => pacer.acquire('eu-west-1', 'acm:DescribeCertificate')),
-      ...Array.from({ length: 10 }, () => pacer.acquire('us-east-1', 'acm:DescribeCertificate')),
-      ...Array.from({ length: 10 }, () => pacer.acquire('eu-west-1', 'acm:GetCertificate')),
+      // each fits its own limiter's burst (half a second of 10 rps); one shared limiter would have to wait 1 s
+      ...Array.from({ length: 5 }, () => pacer.acquire('eu-west-1', 'acm:DescribeCertificate')),
+      ...Array.from({ length: 5 }, () => pacer.acquire('us-east-1', 'acm:DescribeCertificate')),
+      ...Array.from({ length: 5 }, () => pacer.acquire('eu-west-1', 'acm:GetCertificate')),
     ]);
     expect(clock.elapsed()).toBe(0);
   });
