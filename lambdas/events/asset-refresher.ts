@@ -10,6 +10,11 @@ export interface RefreshRequest {
   readonly region: string;
   readonly type: AssetType;
   readonly arn: string;
+  /**
+   * When the API call that asks for this refresh was made (the event's `eventTime`). A certificate ACM does not know
+   * yet is retried only until a few seconds after that call, not after we got to it.
+   */
+  readonly eventTime?: string;
 }
 
 export interface AssetRefresher {

@@ -11,7 +11,15 @@ export interface DescribeAssetRefresherOptions {
   readonly sleep?: (ms: number) => Promise<void>;
   /** Attempts for a certificate ACM does not know yet. @default 4 (waits 1 s, 2 s, 4 s) */
   readonly notFoundAttempts?: number;
+  /**
+   * How long after the API call (the request's `eventTime`) ACM may still not know a new certificate; past it, "not
+   * found" means the certificate is gone and is not retried. @default 15 000 ms ("a delay of several seconds")
+   */
+  readonly notFoundWindowMs?: number;
 }
+
+/** Default of `notFoundWindowMs`: AWS documents "several seconds"; 15 s leaves room for clock skew. */
+export const CERTIFICATE_NOT_FOUND_WINDOW_MS = 15_000;
 
 const LIFECYCLE_FIELDS = ['state', 'createdAt', 'lastModifiedAt', 'notBefore', 'notAfter', 'deletionDate'] as const;
 const ROTATION_FIELDS = ['applicable', 'enabled', 'periodDays', 'lastRotatedAt', 'nextRotationAt'] as const;
@@ -49,20 +57,30 @@ export function observationOps(asset: DiscoveredAsset): FieldOp[] {
  * Refresh = describe (retrying while ACM does not know a just-requested certificate: "there is a delay of several
  * seconds before you can retrieve information about it", API_RequestCertificate) and apply as an observation.
  * An asset still not found is left as the events built it: the next crawl decides whether it exists.
+ *
+ * The delay runs from the API call, so the retries stop `notFoundWindowMs` after the event's time: an event processed
+ * later (a backlog, a redelivery, a certificate deleted since) gets one describe. Waiting regardless held the whole
+ * SQS batch (its records finish together) for 7 s per such event and stalled the event benchmark.
+ * https://docs.aws.amazon.com/acm/latest/APIReference/API_RequestCertificate.html
  */
 export class DescribeAssetRefresher implements AssetRefresher {
   private readonly now: () => Date;
   private readonly sleep: (ms: number) => Promise<void>;
   private readonly attempts: number;
+  private readonly windowMs: number;
 
   constructor(private readonly options: DescribeAssetRefresherOptions) {
     this.now = options.now ?? (() => new Date());
     this.sleep = options.sleep ?? ((ms) => new Promise((resolve) => setTimeout(resolve, ms)));
     this.attempts = options.notFoundAttempts ?? 4;
+    this.windowMs = options.notFoundWindowMs ?? CERTIFICATE_NOT_FOUND_WINDOW_MS;
   }
 
   async refresh(request: RefreshRequest): Promise<void> {
     const attempts = request.type === 'certificate' ? this.attempts : 1;
+    const calledAt = request.eventTime === undefined ? Number.NaN : Date.parse(request.eventTime);
+    // Without a (valid) event time, the window starts now: the event is as fresh as it can be.
+    const retryUntil = (Number.isNaN(calledAt) ? this.now().getTime() : calledAt) + this.windowMs;
     for (let attempt = 1; attempt <= attempts; attempt++) {
       const readAt = this.now().toISOString();
       const described = await this.options.describe(request);
@@ -76,7 +94,9 @@ export class DescribeAssetRefresher implements AssetRefresher {
         );
         return;
       }
-      if (attempt < attempts) await this.sleep(1000 * 2 ** (attempt - 1));
+      const left = retryUntil - this.now().getTime();
+      if (attempt === attempts || left <= 0) return;
+      await this.sleep(Math.min(1000 * 2 ** (attempt - 1), left));
     }
   }
 

@@ -5,6 +5,7 @@
  *   npm run bench -- --only=crawl,events,scaling,bundles   a subset (files still written: missing parts say so)
  *   npm run bench -- --only=events --merge   re-runs a part and keeps the other parts of the committed results.json
  *   npm run bench -- --render-only     rewrites BENCHMARKS.md from the committed results.json (no measurement)
+ *   npm run bench -- --only=events --events=20000   the event suite with another event count than the plan's
  * Each suite that needs the local runtime runs in its own process (suite-child.ts): one runtime per process.
  */
 import { spawn } from 'node:child_process';
@@ -76,7 +77,11 @@ async function main(): Promise<void> {
     log(`rewrote ${join(ROOT, 'BENCHMARKS.md')} from results.json of ${results.startedAt}`);
     return;
   }
-  const plan: BenchPlan = args.includes('--smoke') ? SMOKE_PLAN : FULL_PLAN;
+  const basePlan: BenchPlan = args.includes('--smoke') ? SMOKE_PLAN : FULL_PLAN;
+  const eventsArg = args.find((a) => a.startsWith('--events='));
+  const eventCount = eventsArg ? Number(eventsArg.slice('--events='.length)) : undefined;
+  if (eventCount !== undefined && (!Number.isInteger(eventCount) || eventCount < 100)) throw new Error(`--events needs an integer >= 100, got ${eventsArg}`);
+  const plan: BenchPlan = eventCount === undefined ? basePlan : { ...basePlan, events: { ...basePlan.events, events: eventCount } };
   const onlyArg = args.find((a) => a.startsWith('--only='));
   const only = new Set<Suite>(onlyArg ? (onlyArg.slice('--only='.length).split(',') as Suite[]) : SUITES);
   for (const s of only) if (!SUITES.includes(s)) throw new Error(`Unknown suite ${s}; expected ${SUITES.join(', ')}`);
