@@ -10,15 +10,19 @@ export interface RefreshRequest {
   readonly region: string;
   readonly type: AssetType;
   readonly arn: string;
+}
+
+/** The event that asks for a refresh. */
+export interface RefreshCause {
   /**
-   * When the API call that asks for this refresh was made (the event's `eventTime`). A certificate ACM does not know
-   * yet is retried only until a few seconds after that call, not after we got to it.
+   * When the API call was made (the event's `eventTime`): a certificate ACM does not know yet is retried only until a
+   * few seconds after that call, not after we got to it.
    */
-  readonly eventTime?: string;
+  readonly eventTime: string;
 }
 
 export interface AssetRefresher {
-  refresh(request: RefreshRequest): Promise<void>;
+  refresh(request: RefreshRequest, cause?: RefreshCause): Promise<void>;
 }
 
 /** Reads one asset from the customer account: undefined when it does not exist (any more). */

@@ -1,6 +1,6 @@
 import { partitionOf, resolveKeyReferences } from '../discovery/key-references';
 import type { DiscoveredAsset } from '../inventory/asset';
-import type { AssetRefresher, DescribeAsset, RefreshRequest } from './asset-refresher';
+import type { AssetRefresher, DescribeAsset, RefreshCause, RefreshRequest } from './asset-refresher';
 import type { EventStore } from './event-store';
 import { ALIASES, REPLICAS, set, TAGS, unset, type FieldOp } from './inventory-change';
 
@@ -12,7 +12,7 @@ export interface DescribeAssetRefresherOptions {
   /** Attempts for a certificate ACM does not know yet. @default 4 (waits 1 s, 2 s, 4 s) */
   readonly notFoundAttempts?: number;
   /**
-   * How long after the API call (the request's `eventTime`) ACM may still not know a new certificate; past it, "not
+   * How long after the API call (the cause's `eventTime`) ACM may still not know a new certificate; past it, "not
    * found" means the certificate is gone and is not retried. @default 15 000 ms ("a delay of several seconds")
    */
   readonly notFoundWindowMs?: number;
@@ -76,9 +76,9 @@ export class DescribeAssetRefresher implements AssetRefresher {
     this.windowMs = options.notFoundWindowMs ?? CERTIFICATE_NOT_FOUND_WINDOW_MS;
   }
 
-  async refresh(request: RefreshRequest): Promise<void> {
+  async refresh(request: RefreshRequest, cause?: RefreshCause): Promise<void> {
     const attempts = request.type === 'certificate' ? this.attempts : 1;
-    const calledAt = request.eventTime === undefined ? Number.NaN : Date.parse(request.eventTime);
+    const calledAt = cause === undefined ? Number.NaN : Date.parse(cause.eventTime);
     // Without a (valid) event time, the window starts now: the event is as fresh as it can be.
     const retryUntil = (Number.isNaN(calledAt) ? this.now().getTime() : calledAt) + this.windowMs;
     for (let attempt = 1; attempt <= attempts; attempt++) {

@@ -110,7 +110,7 @@ async function aliasDetachChanges(change: Extract<InventoryChange, { kind: 'alia
 
 async function refresh(change: Extract<InventoryChange, { kind: 'refresh' }>, event: NormalizedEvent, deps: ProcessDependencies, tally: BatchTally): Promise<void> {
   try {
-    await deps.refresher.refresh({ tenantId: event.tenantId, ...change.asset, eventTime: event.eventTime });
+    await deps.refresher.refresh({ tenantId: event.tenantId, ...change.asset }, { eventTime: event.eventTime });
   } catch (err) {
     // Not wired in this deployment: the event's own changes stand and the next crawl completes the asset. Any other
     // failure (throttling, access denied) fails the record so SQS retries it.

@@ -15,6 +15,13 @@ export interface LocalQueueOptions {
    * @default the queue's visibility timeout
    */
   readonly redeliveryDelaySeconds?: number;
+  /**
+   * Batches delivered to the consumer at the same time. Lambda's SQS poller starts with five concurrent batches and
+   * scales up while messages wait, so one slow batch never holds back the rest of the queue.
+   * https://docs.aws.amazon.com/lambda/latest/dg/services-sqs-scaling.html
+   * @default 5
+   */
+  readonly maxConcurrentBatches?: number;
   /** Errors of the consumer go here (the queue itself never stops). @default console.error */
   readonly onConsumerError?: (err: unknown) => void;
 }
@@ -38,24 +45,38 @@ export interface QueueStats {
   readonly deadLettered: number;
 }
 
+/** Lambda's initial number of concurrent SQS batches. */
+export const DEFAULT_CONCURRENT_BATCHES = 5;
+
 /**
  * The SQS queue and its Lambda event source mapping, in process. Messages are delivered to the consumer in
- * SQS-shaped batches of up to the mapping's batch size, after its batching window (or at once when a batch is full);
- * a batch that throws is retried whole, a `batchItemFailures` answer retries only the listed messages (an unknown or
- * empty identifier fails the whole batch, as Lambda treats it); a message received more than maxReceiveCount times
- * moves to the dead-letter queue. One batch is processed at a time.
+ * SQS-shaped batches of up to the mapping's batch size, after its batching window (or at once when a batch is full),
+ * up to `maxConcurrentBatches` batches at a time; a batch that throws is retried whole, a `batchItemFailures` answer
+ * retries only the listed messages (an unknown or empty identifier fails the whole batch, as Lambda treats it); a
+ * message received more than maxReceiveCount times moves to the dead-letter queue.
  * https://docs.aws.amazon.com/lambda/latest/dg/services-sqs-errorhandling.html
+ *
+ * Messages live in three places, so sending and scheduling stay O(1) however deep the queue is: `ready` (visible,
+ * FIFO), `waiting` (delayed or failed, visible later) and `inFlight` (in a batch being processed).
  */
 export class InProcessQueue {
-  private readonly messages: Message[] = [];
+  private ready: Message[] = [];
+  private readyHead = 0;
+  private waiting: Message[] = [];
+  private readonly inFlight = new Set<Message>();
+  private readonly batches = new Set<Promise<void>>();
   readonly deadLetters: Array<{ readonly messageId: string; readonly body: string }> = [];
   private counters = { sent: 0, deliveries: 0, deleted: 0, redelivered: 0, deadLettered: 0 };
   private timer: NodeJS.Timeout | undefined;
-  private running: Promise<void> | undefined;
+  private timerAt = Number.POSITIVE_INFINITY;
   private stopped = false;
   private idleWaiters: Array<() => void> = [];
+  private readonly maxBatches: number;
 
-  constructor(private readonly options: LocalQueueOptions) {}
+  constructor(private readonly options: LocalQueueOptions) {
+    this.maxBatches = options.maxConcurrentBatches ?? DEFAULT_CONCURRENT_BATCHES;
+    if (!Number.isInteger(this.maxBatches) || this.maxBatches < 1) throw new RangeError(`maxConcurrentBatches must be a positive integer, got ${this.maxBatches}`);
+  }
 
   get stats(): QueueStats {
     return { ...this.counters };
@@ -63,7 +84,16 @@ export class InProcessQueue {
 
   /** Messages waiting, in flight or waiting for redelivery. */
   get depth(): number {
-    return this.messages.length;
+    return this.readyCount + this.waiting.length + this.inFlight.size;
+  }
+
+  /** Batches being processed now. */
+  get batchesInFlight(): number {
+    return this.batches.size;
+  }
+
+  private get readyCount(): number {
+    return this.ready.length - this.readyHead;
   }
 
   send(body: string, attributes: Readonly<Record<string, SqsMessageAttributeValue>> = {}, delaySeconds = 0) {
@@ -78,7 +108,8 @@ export class InProcessQueue {
       receiveCount: 0,
       visibleAt: now + delaySeconds * 1000,
     };
-    this.messages.push(message);
+    if (delaySeconds > 0) this.waiting.push(message);
+    else this.ready.push(message);
     this.counters.sent++;
     this.schedule();
     return {
@@ -90,39 +121,82 @@ export class InProcessQueue {
 
   /** Resolves once every message has been deleted or dead-lettered. */
   drained(): Promise<void> {
-    if (this.messages.length === 0 && !this.running) return Promise.resolve();
+    if (this.depth === 0 && this.batches.size === 0) return Promise.resolve();
     return new Promise((resolve) => this.idleWaiters.push(resolve));
   }
 
   async stop(): Promise<void> {
     this.stopped = true;
-    clearTimeout(this.timer);
-    await this.running;
+    this.clearTimer();
+    await Promise.all([...this.batches]);
   }
 
   private schedule(): void {
-    if (this.stopped || this.running) return;
-    clearTimeout(this.timer);
+    if (this.stopped) return;
     const now = Date.now();
-    const visible = this.messages.filter((m) => m.visibleAt <= now);
-    if (visible.length === 0) {
-      if (this.messages.length === 0) return this.notifyIdle();
-      const next = Math.min(...this.messages.map((m) => m.visibleAt));
-      this.timer = setTimeout(() => this.schedule(), next - now);
-      return;
-    }
+    this.promoteDue(now);
     const { batchSize, maxBatchingWindowSeconds } = this.options.config;
-    const oldestVisibleSince = Math.min(...visible.map((m) => m.visibleAt));
-    const windowEnds = oldestVisibleSince + maxBatchingWindowSeconds * 1000;
-    if (visible.length < batchSize && windowEnds > now) {
+    while (this.batches.size < this.maxBatches && this.readyCount > 0) {
       // The batching window: wait for more messages (a full batch or the window's end, whichever comes first).
-      this.timer = setTimeout(() => this.schedule(), windowEnds - now);
-      return;
+      const windowEnds = this.ready[this.readyHead].visibleAt + maxBatchingWindowSeconds * 1000;
+      if (this.readyCount < batchSize && windowEnds > now) {
+        this.wakeAt(windowEnds, now);
+        return;
+      }
+      this.startBatch(this.takeReady(batchSize));
     }
-    this.running = this.deliver(visible.slice(0, batchSize)).finally(() => {
-      this.running = undefined;
+    if (this.readyCount === 0 && this.waiting.length > 0) {
+      let next = Number.POSITIVE_INFINITY;
+      for (const m of this.waiting) next = Math.min(next, m.visibleAt);
+      this.wakeAt(next, now);
+    }
+    if (this.depth === 0 && this.batches.size === 0) this.notifyIdle();
+  }
+
+  /** Moves the waiting messages whose time has come to the ready queue. */
+  private promoteDue(now: number): void {
+    if (this.waiting.length === 0) return;
+    const still: Message[] = [];
+    for (const m of this.waiting) (m.visibleAt <= now ? this.ready : still).push(m);
+    this.waiting = still;
+  }
+
+  /** One timer, at the earliest time something must be looked at again. */
+  private wakeAt(at: number, now: number): void {
+    if (this.timer && this.timerAt <= at) return;
+    this.clearTimer();
+    this.timerAt = at;
+    this.timer = setTimeout(() => {
+      this.timer = undefined;
+      this.timerAt = Number.POSITIVE_INFINITY;
+      this.schedule();
+    }, Math.max(0, at - now));
+  }
+
+  private clearTimer(): void {
+    clearTimeout(this.timer);
+    this.timer = undefined;
+    this.timerAt = Number.POSITIVE_INFINITY;
+  }
+
+  private takeReady(n: number): Message[] {
+    const taken = this.ready.slice(this.readyHead, this.readyHead + n);
+    this.readyHead += taken.length;
+    if (this.readyHead > 1024 && this.readyHead * 2 > this.ready.length) {
+      this.ready = this.ready.slice(this.readyHead);
+      this.readyHead = 0;
+    }
+    return taken;
+  }
+
+  private startBatch(candidates: Message[]): void {
+    for (const m of candidates) this.inFlight.add(m);
+    const batch = this.deliver(candidates).finally(() => {
+      for (const m of candidates) this.inFlight.delete(m);
+      this.batches.delete(batch);
       this.schedule();
     });
+    this.batches.add(batch);
   }
 
   private async deliver(candidates: Message[]): Promise<void> {
@@ -132,7 +206,6 @@ export class InProcessQueue {
     for (const m of candidates) {
       if (maxReceiveCount !== undefined && m.receiveCount >= maxReceiveCount) {
         // SQS moves a message to the DLQ when a receive would exceed maxReceiveCount.
-        this.remove(m);
         this.deadLetters.push({ messageId: m.messageId, body: m.body });
         this.counters.deadLettered++;
         continue;
@@ -144,21 +217,21 @@ export class InProcessQueue {
     }
     if (batch.length === 0) return;
     this.counters.deliveries++;
-    let failed: Message[];
+    let failed: ReadonlySet<Message>;
     try {
       const response = await this.options.consume({ Records: batch.map((m) => this.record(m)) });
-      failed = reportBatchItemFailures ? this.failedItems(batch, response) : [];
+      failed = new Set(reportBatchItemFailures ? this.failedItems(batch, response) : []);
     } catch (err) {
       (this.options.onConsumerError ?? console.error)(err);
-      failed = batch;
+      failed = new Set(batch);
     }
     const retryAt = Date.now() + (this.options.redeliveryDelaySeconds ?? visibilityTimeoutSeconds) * 1000;
     for (const m of batch) {
-      if (failed.includes(m)) {
+      if (failed.has(m)) {
         m.visibleAt = retryAt;
+        this.waiting.push(m);
         this.counters.redelivered++;
       } else {
-        this.remove(m);
         this.counters.deleted++;
       }
     }
@@ -196,11 +269,6 @@ export class InProcessQueue {
       eventSourceARN: this.options.queueArn,
       awsRegion: this.options.region,
     } as SQSRecord;
-  }
-
-  private remove(m: Message): void {
-    const i = this.messages.indexOf(m);
-    if (i >= 0) this.messages.splice(i, 1);
   }
 
   private notifyIdle(): void {

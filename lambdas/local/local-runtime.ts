@@ -30,6 +30,8 @@ export interface LocalRuntimeOptions {
   readonly customerAccount?: { readonly mode: 'sandbox'; readonly options?: SandboxOptions } | { readonly mode: 'aws' };
   /** Seconds before a message the processor failed is delivered again. @default 5 (AWS: the queue's visibility timeout) */
   readonly redeliveryDelaySeconds?: number;
+  /** Batches each queue's consumer processes at the same time, as Lambda's SQS poller does. @default 5 (Lambda's initial concurrency) */
+  readonly maxConcurrentBatches?: number;
   /** The synthesized backend (tests pass a small one). @default synthesizeBackend() */
   readonly backend?: BackendModel;
   /** @default the handlers' sources in lambdas/handlers */
@@ -124,6 +126,7 @@ export async function startLocalRuntime(options: LocalRuntimeOptions = {}): Prom
         region: 'us-east-1',
         consume: (event) => invoke(config.consumerHandlerName, event),
         redeliveryDelaySeconds: options.redeliveryDelaySeconds ?? 5,
+        ...(options.maxConcurrentBatches !== undefined && { maxConcurrentBatches: options.maxConcurrentBatches }),
         onConsumerError: (err) => onError(`${config.consumerHandlerName} failed a batch`, err),
       });
       queuesByUrl.set(url, queue);

@@ -109,7 +109,7 @@ describe('DescribeAssetRefresher: a certificate ACM does not know', () => {
     const t0 = Date.parse('2026-11-28T12:00:00Z');
     const { refresher, describe, sleeps, store } = notFoundSetup(t0 + 10 * 60_000);
     // WHEN the refresh runs
-    await refresher.refresh({ ...certificate, eventTime: new Date(t0).toISOString() });
+    await refresher.refresh(certificate, { eventTime: new Date(t0).toISOString() });
     // THEN one describe, no sleep (a sleep holds the whole SQS batch), nothing applied
     expect(describe).toHaveBeenCalledTimes(1);
     expect(sleeps).toEqual([]);
@@ -121,7 +121,7 @@ describe('DescribeAssetRefresher: a certificate ACM does not know', () => {
     const t0 = Date.parse('2026-11-28T12:00:00Z');
     const { refresher, describe, sleeps } = notFoundSetup(t0 + 6_000);
     // WHEN the certificate is never found
-    await refresher.refresh({ ...certificate, eventTime: new Date(t0).toISOString() });
+    await refresher.refresh(certificate, { eventTime: new Date(t0).toISOString() });
     // THEN backoff 1 s, 2 s, 4 s (7 s ≤ 9 s left), four describes
     expect(sleeps).toEqual([1000, 2000, 4000]);
     expect(describe).toHaveBeenCalledTimes(4);
@@ -130,7 +130,7 @@ describe('DescribeAssetRefresher: a certificate ACM does not know', () => {
   it('cuts the last wait at the end of the window', async () => {
     const t0 = Date.parse('2026-11-28T12:00:00Z');
     const { refresher, describe, sleeps } = notFoundSetup(t0 + 11_500);
-    await refresher.refresh({ ...certificate, eventTime: new Date(t0).toISOString() });
+    await refresher.refresh(certificate, { eventTime: new Date(t0).toISOString() });
     // 3.5 s left: 1 s, 2 s, then 0.5 s instead of 4 s
     expect(sleeps).toEqual([1000, 2000, 500]);
     expect(describe).toHaveBeenCalledTimes(4);
@@ -143,7 +143,7 @@ describe('DescribeAssetRefresher: a certificate ACM does not know', () => {
     const describe = jest.fn().mockResolvedValueOnce(undefined).mockResolvedValueOnce(described);
     const { store, applied } = fakeStore([]);
     const refresher = new DescribeAssetRefresher({ describe, store, now: () => new Date(nowMs), sleep: async (ms) => void (nowMs += ms) });
-    await refresher.refresh({ ...certificate, eventTime: new Date(t0).toISOString() });
+    await refresher.refresh(certificate, { eventTime: new Date(t0).toISOString() });
     expect(describe).toHaveBeenCalledTimes(2);
     expect(applied).toHaveLength(1);
     expect(store.applyAssetChange).toHaveBeenCalledWith('t1', expect.anything(), { time: new Date(t0 + 2_000).toISOString(), eventId: 'refresh' }, expect.anything());
