@@ -1,5 +1,6 @@
-import type { Server } from 'node:http';
+import { fork, type ChildProcess } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
 import {
   CreateTableCommand,
   DynamoDBClient,
@@ -7,11 +8,6 @@ import {
   waitUntilTableExists,
 } from '@aws-sdk/client-dynamodb';
 import type { LocalTable } from './backend-template';
-import { closeServer, listenOnLoopback } from './loopback-server';
-
-// dynalite ships no types; it returns a node http.Server whose close() also closes its LevelDB store.
-// eslint-disable-next-line @typescript-eslint/no-require-imports
-const dynalite = require('dynalite') as (options: Record<string, unknown>) => Server;
 
 export interface LocalDynamoOptions {
   /** Directory of the LevelDB store; undefined = in memory. */
@@ -26,14 +22,15 @@ export interface LocalDynamo {
 }
 
 /**
- * dynalite (DynamoDB semantics, single-item conditional writes; no transactions) on an ephemeral loopback port,
- * persisted under `path`, with the backend's tables created if they do not exist yet. TTL is not emulated (dynalite
- * has no UpdateTimeToLive): expired dedup markers and history rows simply stay, which only costs disk space locally.
+ * dynalite (DynamoDB semantics, single-item conditional writes; no transactions) on an ephemeral loopback port, in a
+ * child process of its own (a second core for DynamoDB's work), persisted under `path`, with the backend's tables
+ * created if they do not exist yet. TTL is not emulated (dynalite has no UpdateTimeToLive): expired dedup markers and
+ * history rows simply stay, which only costs disk space locally.
  */
 export async function startLocalDynamo(options: LocalDynamoOptions): Promise<LocalDynamo> {
   if (options.path) mkdirSync(options.path, { recursive: true });
-  const server = dynalite({ path: options.path, createTableMs: 0, deleteTableMs: 0, updateTableMs: 0 });
-  const port = await listenOnLoopback(server, 0);
+  const { child, port } = await forkDynalite(options.path);
+  const stop = () => stopChild(child);
   const endpoint = `http://127.0.0.1:${port}`;
   const client = new DynamoDBClient({
     endpoint,
@@ -55,9 +52,36 @@ export async function startLocalDynamo(options: LocalDynamoOptions): Promise<Loc
     }
   } catch (err) {
     client.destroy();
-    await closeServer(server);
+    await stop();
     throw err;
   }
   client.destroy();
-  return { endpoint, stop: () => closeServer(server) };
+  return { endpoint, stop };
+}
+
+/** Starts lambdas/local/dynalite-process.ts (TypeScript, through tsx) and waits for the port it listens on. */
+function forkDynalite(path: string | undefined): Promise<{ child: ChildProcess; port: number }> {
+  const child = fork(join(__dirname, 'dynalite-process.ts'), [], {
+    execArgv: ['--import', 'tsx'],
+    env: { ...process.env, AQG_DYNALITE_PATH: path ?? '' },
+    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+  });
+  return new Promise((resolve, reject) => {
+    const onExit = (code: number | null) => reject(new Error(`The local DynamoDB (dynalite) exited at start (code ${code})`));
+    child.once('exit', onExit);
+    child.once('error', reject);
+    child.once('message', (message: { port?: number; error?: string }) => {
+      child.off('exit', onExit);
+      if (message.port) resolve({ child, port: message.port });
+      else reject(new Error(`The local DynamoDB (dynalite) could not start: ${message.error ?? 'no port reported'}`));
+    });
+  });
+}
+
+function stopChild(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
+  return new Promise((resolve) => {
+    child.once('exit', () => resolve());
+    child.disconnect(); // the child closes dynalite (flushing LevelDB) and exits
+  });
 }
