@@ -1,13 +1,14 @@
 /**
  * Benchmark 5: each Lambda handler bundled as lib/constructs/platform-function.ts bundles it (esbuild: CommonJS,
- * node22, minified, source map, nothing external — the SDK included), and its cold-start module load time: the
- * bundle `require`d in a fresh `node` process (module scope included: env validation, client construction), N runs.
+ * node22, minified, source map, the SDK included; only BUNDLE_EXTERNAL_MODULES left out, as CDK leaves them), and its
+ * cold-start module load time: the bundle `require`d in a fresh `node` process (module scope included: env validation, client construction), N runs.
  */
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { build } from 'esbuild';
+import { BUNDLE_EXTERNAL_MODULES } from '../../lib/constructs/platform-function';
 import { summarize, type Summary } from './stats';
 
 export interface BundleResult {
@@ -60,6 +61,7 @@ export async function runBundleBench(options: { readonly runs: number; readonly 
         minify: true,
         sourcemap: true,
         outfile,
+        external: [...BUNDLE_EXTERNAL_MODULES],
         logLevel: 'silent',
         });
       } catch (err) {

@@ -1,10 +1,11 @@
 /**
- * Counts the DynamoDB requests dynalite receives, by operation, at its HTTP layer (node:diagnostics_channel
- * `http.server.request.start`, filtered to dynalite's port): every platform client in the process is counted, the
- * handlers are not modified.
+ * Counts the DynamoDB requests sent to dynalite, by operation, as they leave this process's HTTP clients
+ * (node:diagnostics_channel `http.client.request.start`, filtered to dynalite's port): dynalite runs in a child
+ * process (lambdas/local/local-dynamo.ts), while every platform client — the handlers run in this process — is
+ * counted here, retries included, without modifying the handlers.
  */
 import { subscribe, unsubscribe } from 'node:diagnostics_channel';
-import type { IncomingMessage, Server } from 'node:http';
+import type { ClientRequest } from 'node:http';
 
 export const WRITE_OPERATIONS = new Set(['PutItem', 'UpdateItem', 'DeleteItem', 'BatchWriteItem', 'TransactWriteItems']);
 
@@ -17,16 +18,16 @@ export interface DynamoCounts {
 export class DynamoRequestCounter {
   private readonly counts = new Map<string, number>();
   private readonly listener = (message: unknown) => {
-    const { request, server } = message as { request: IncomingMessage; server: Server };
-    const address = server.address();
-    if (typeof address !== 'object' || address?.port !== this.port) return;
-    const target = request.headers['x-amz-target'];
+    const { request } = message as { request: ClientRequest };
+    const host = request.getHeader('host');
+    if (typeof host !== 'string' || !host.endsWith(`:${this.port}`)) return;
+    const target = request.getHeader('x-amz-target');
     const operation = typeof target === 'string' ? target.slice(target.indexOf('.') + 1) : 'unknown';
     this.counts.set(operation, (this.counts.get(operation) ?? 0) + 1);
   };
 
   constructor(private readonly port: number) {
-    subscribe('http.server.request.start', this.listener);
+    subscribe('http.client.request.start', this.listener);
   }
 
   static forEndpoint(endpoint: string): DynamoRequestCounter {
@@ -45,7 +46,7 @@ export class DynamoRequestCounter {
   }
 
   close(): void {
-    unsubscribe('http.server.request.start', this.listener);
+    unsubscribe('http.client.request.start', this.listener);
   }
 }
 

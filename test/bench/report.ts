@@ -1,5 +1,6 @@
 /** Renders BENCHMARKS.md from the results (every figure with its machine and the command that reproduces it). */
 import type { BenchResults } from './results';
+import { BUNDLE_EXTERNAL_MODULES } from '../../lib/constructs/platform-function';
 
 const f = (n: number | null | undefined, digits = 1): string => (n === null || n === undefined || Number.isNaN(n) ? 'n/a' : n.toFixed(digits));
 const int = (n: number | undefined): string => (n === undefined ? 'n/a' : Math.round(n).toLocaleString('en-US'));
@@ -143,7 +144,7 @@ export function renderMarkdown(r: BenchResults): string {
   else if (!r.bundles.ok) out.push(`**Failed**: ${r.bundles.error}`, '');
   else {
     out.push(
-      `esbuild with the options of lib/constructs/platform-function.ts (CommonJS, target node22, minify, source map, nothing external: the AWS SDK is bundled). ` +
+      `esbuild with the options of lib/constructs/platform-function.ts (CommonJS, target node22, minify, source map, the AWS SDK bundled; external only BUNDLE_EXTERNAL_MODULES, the CycloneDX library's optional plug-ins: ${BUNDLE_EXTERNAL_MODULES.join(', ')}). ` +
         `Load = \`require\` of the bundle in a fresh \`node\` process (module scope included), ${r.plan.bundleRuns} runs each, on Node ${m.node} (Lambda runs node22).`,
       '',
       '| handler | bundle (KiB) | source map (KiB) | load p50 (ms) | load max (ms) | whole process p50 (ms) |',
