@@ -121,6 +121,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
   const admin: Credentials = identities.admin.credentials;
   const mutations = new EstateMutations(builder, clock);
   const burstRandom = new SeededRandom(seed ^ 0xb0257);
+  const burstSequence = { next: 0 }; // names created by bursts stay unique across bursts
 
   return {
     endpoint: server.endpoint,
@@ -145,7 +146,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     recordDecrypt: (input) => mutations.recordDecrypt(input),
     recordGetSecretValue: (input) => mutations.recordGetSecretValue(input),
     connectionSecretRead: (input) => mutations.connectionSecretRead(input),
-    burst: (n) => eventBurst(mutations, estate, regions, burstRandom, n),
+    burst: (n) => eventBurst(mutations, estate, regions, burstRandom, n, burstSequence),
     isRegionEnabled,
     denyAccess: (region, service) => dispatcher.denyAccess(region, service),
     allowAccess: (region, service) => dispatcher.allowAccess(region, service),

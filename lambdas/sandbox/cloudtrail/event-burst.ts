@@ -13,9 +13,17 @@ type Step = (region: string, i: number) => Promise<EventBridgeEnvelope[]> | Even
 
 /**
  * Produces at least `n` events (a step may emit two: a secret read brings its KMS Decrypt) over `regions`.
- * Steps that find nothing to act on in the chosen region emit nothing and another is drawn.
+ * Steps that find nothing to act on in the chosen region emit nothing and another is drawn. `sequence` numbers the
+ * names bursts create (`burst/<i>/secret`…); keep one per sandbox so a later burst never reuses an earlier name.
  */
-export async function eventBurst(mutations: EstateMutations, estate: Estate, regions: readonly string[], rng: SeededRandom, n: number): Promise<EventBridgeEnvelope[]> {
+export async function eventBurst(
+  mutations: EstateMutations,
+  estate: Estate,
+  regions: readonly string[],
+  rng: SeededRandom,
+  n: number,
+  sequence: { next: number } = { next: 0 },
+): Promise<EventBridgeEnvelope[]> {
   const workloads: Workload[] = [
     { kind: 'lambda', functionName: 'orders-api', roleName: 'app-lambda-role' },
     { kind: 'lambda', functionName: 'billing-worker', roleName: 'app-lambda-role' },
@@ -40,10 +48,10 @@ export async function eventBurst(mutations: EstateMutations, estate: Estate, reg
   ];
   const totalWeight = steps.reduce((s, [w]) => s + w, 0);
   const events: EventBridgeEnvelope[] = [];
-  for (let i = 0; events.length < n; i++) {
+  while (events.length < n) {
     let draw = rng.next() * totalWeight;
     const [, step] = steps.find(([w]) => (draw -= w) < 0) ?? steps[steps.length - 1];
-    events.push(...(await step(rng.pick(regions), i)));
+    events.push(...(await step(rng.pick(regions), sequence.next++)));
   }
   return events;
 }

@@ -110,3 +110,10 @@ test('burst(n) gives at least n events with unique ids, and the estate it leaves
   expect(keys.Keys?.length).toBe(sandbox.estate.regions[REGION].kms.keys.length);
   expect(countAssets(sandbox.estate)).toBeGreaterThan(60);
 });
+
+test('bursts can follow each other: names a burst creates never collide with an earlier burst', async () => {
+  const first = await sandbox.burst(40);
+  const second = await sandbox.burst(40);
+  const ids = new Set([...first, ...second].map((e) => e.id));
+  expect(ids.size).toBe(first.length + second.length);
+});
