@@ -19,7 +19,11 @@ const FALLBACK_RPS = 5;
 export interface TokenBucketPacerOptions {
   /** Overrides per "service:Operation" (requests per second). */
   readonly quotas?: Readonly<Record<string, number>>;
-  /** Fraction of the quota to use, leaving room for the customer's own workloads. @default 1 */
+  /**
+   * Fraction of the quota to use. The quotas count every caller in the customer's account and Region (KMS: "from all
+   * principals in the AWS account"), so running at exactly 100 % leaves no room for the customer's own calls and turns
+   * every bit of network jitter into ThrottlingExceptions, each costing a backoff. @default 0.95
+   */
   readonly utilization?: number;
   /**
    * Seconds of quota the pacer may send at once (its bucket's size). AWS lets up to a second of quota through at
@@ -54,7 +58,7 @@ export class TokenBucketPacer implements RequestPacer {
 
   constructor(options: TokenBucketPacerOptions = {}) {
     this.quotas = { ...DEFAULT_QUOTAS, ...options.quotas };
-    this.utilization = options.utilization ?? 1;
+    this.utilization = options.utilization ?? 0.95;
     this.burstSeconds = options.burstSeconds ?? 0.5;
     this.now = options.now ?? Date.now;
     this.sleep = options.sleep ?? ((ms) => new Promise((resolve) => setTimeout(resolve, ms)));

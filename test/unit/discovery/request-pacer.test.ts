@@ -18,7 +18,7 @@ function fakeClock() {
 describe('TokenBucketPacer', () => {
   test('allows half a second of quota at once, then paces at the quota', async () => {
     const clock = fakeClock();
-    const pacer = new TokenBucketPacer({ now: clock.now, sleep: clock.sleep });
+    const pacer = new TokenBucketPacer({ now: clock.now, sleep: clock.sleep, utilization: 1 });
     // ACM DescribeCertificate: 10 rps → 30 calls take ≈ 2.5 s after the first 5
     await Promise.all(Array.from({ length: 30 }, () => pacer.acquire('eu-west-1', 'acm:DescribeCertificate')));
     expect(clock.elapsed()).toBeGreaterThanOrEqual(2400);
@@ -27,15 +27,20 @@ describe('TokenBucketPacer', () => {
 
   test('a burst of one full second of quota is possible when asked for', async () => {
     const clock = fakeClock();
-    const pacer = new TokenBucketPacer({ now: clock.now, sleep: clock.sleep, burstSeconds: 1 });
+    const pacer = new TokenBucketPacer({ now: clock.now, sleep: clock.sleep, burstSeconds: 1, utilization: 1 });
     await Promise.all(Array.from({ length: 30 }, () => pacer.acquire('eu-west-1', 'acm:DescribeCertificate')));
     expect(clock.elapsed()).toBeGreaterThanOrEqual(1900);
     expect(clock.elapsed()).toBeLessThanOrEqual(2100);
   });
 
+  test('by default uses 95 % of each quota (room for the customer’s own calls)', () => {
+    expect(new TokenBucketPacer().rateOf('acm:DescribeCertificate')).toBeCloseTo(9.5);
+    expect(new TokenBucketPacer().rateOf('kms:DescribeKey')).toBeCloseTo(1900);
+  });
+
   test('limiters are independent per Region and per API', async () => {
     const clock = fakeClock();
-    const pacer = new TokenBucketPacer({ now: clock.now, sleep: clock.sleep });
+    const pacer = new TokenBucketPacer({ now: clock.now, sleep: clock.sleep, utilization: 1 });
     await Promise.all([
       // each fits its own limiter's burst (half a second of 10 rps); one shared limiter would have to wait 1 s
       ...Array.from({ length: 5 }, () => pacer.acquire('eu-west-1', 'acm:DescribeCertificate')),
