@@ -12,10 +12,17 @@ import { SFNClient } from '@aws-sdk/client-sfn';
  */
 type Env = Readonly<Record<string, string | undefined>>;
 
+/**
+ * The processor handles a batch's records concurrently (and the local runtime runs several batches at once): more
+ * sockets than the SDK's default 50, so requests do not queue behind the agent.
+ */
+const MAX_SOCKETS = 256;
+
 function platformConfig(endpoint: string | undefined) {
+  const requestHandler = { httpAgent: { maxSockets: MAX_SOCKETS }, httpsAgent: { maxSockets: MAX_SOCKETS } };
   // An explicit endpoint wins over AWS_ENDPOINT_URL*; in AWS (no override) the regional default is used, and
   // `ignoreConfiguredEndpointUrls` keeps a stray AWS_ENDPOINT_URL from redirecting platform traffic.
-  return endpoint ? { endpoint } : { ignoreConfiguredEndpointUrls: true };
+  return endpoint ? { endpoint, requestHandler } : { ignoreConfiguredEndpointUrls: true, requestHandler };
 }
 
 export function createDocumentClient(env: Env = process.env): DynamoDBDocumentClient {
