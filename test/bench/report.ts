@@ -16,7 +16,9 @@ export function renderMarkdown(r: BenchResults): string {
     `**Machine**: ${m.cpus}× ${m.cpuModel}, ${m.memoryGiB} GiB RAM, ${m.os}, Node ${m.node}; 1-minute load average at start ${m.loadAverage1m} ` +
       `(the machine is shared: a load above ${m.cpus} means other work competed for the CPUs and every wall time below is pessimistic).`,
     '',
-    `Every figure below comes from this one run; ratios compare quantities measured in the same run. Reproduce all of it with \`${r.command}\`` +
+    (r.merged
+      ? `The ${r.merged.rerunParts.join(', ')} part(s) were re-run at ${r.merged.rerunAt} (\`npm run bench -- --only=${r.merged.rerunParts.join(',')} --merge\`); the other parts come from the run of ${r.merged.othersFrom}. Each part's ratios compare quantities measured in the same run of that part. Reproduce all of it with \`${r.command}\``
+      : `Every figure below comes from this one run; ratios compare quantities measured in the same run. Reproduce all of it with \`${r.command}\``) +
       ` (or one part: \`npm run bench -- --only=crawl|events|scaling|bundles\`; a quick check: \`npm run bench -- --smoke\`).`,
     '',
   );

@@ -38,6 +38,8 @@ export interface BenchResults {
   readonly machine: MachineInfo;
   readonly startedAt: string;
   readonly durationSeconds: number;
+  /** Set when parts were re-run with --merge: which parts, when, and when the others were measured. */
+  readonly merged?: { readonly rerunParts: readonly string[]; readonly rerunAt: string; readonly othersFrom: string };
   readonly crawl?: SuiteOutcome<CrawlIngestionResult>;
   readonly events?: SuiteOutcome<EventThroughputResult> & { readonly derived?: EventsDerived };
   readonly scaling?: SuiteOutcome<ScalingPointResult[]> & { readonly derived?: ScalingDerived };

@@ -124,7 +124,8 @@ async function main(): Promise<void> {
     if (!only.has('events') && previous.events) merged.events = previous.events;
     if (!only.has('scaling') && previous.scaling) merged.scaling = previous.scaling;
     if (!only.has('bundles') && previous.bundles) merged.bundles = previous.bundles;
-    merged.command = `npm run bench (parts run ${previous.startedAt} and, for ${[...only].join(', ')}, ${startedAt})`;
+    merged.merged = { rerunParts: [...only], rerunAt: startedAt, othersFrom: previous.merged?.othersFrom ?? previous.startedAt };
+    merged.command = 'npm run bench';
     merged.durationSeconds = previous.durationSeconds;
   }
   const markdown = renderMarkdown(results);
