@@ -17,7 +17,7 @@ export interface BenchPlan {
 export const FULL_PLAN: BenchPlan = {
   name: 'full',
   crawl: { estateSize: 20_000, regions: BENCH_REGIONS, quotaScale: 1, seed: 7 },
-  events: { events: 100_000, concurrency: 16, duplicateProbe: 500, latencyEvents: 1_000, latencyLoad: 0.5, estateSize: 200, seed: 7 },
+  events: { events: 50_000, concurrency: 16, duplicateProbe: 500, latencyEvents: 1_000, latencyLoad: 0.5, estateSize: 200, seed: 7 },
   eventTarget: 100_000,
   scalingSizes: [1_000, 10_000, 30_000],
   bundleRuns: 5,
