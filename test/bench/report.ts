@@ -128,8 +128,8 @@ export function renderMarkdown(r: BenchResults): string {
       'The real crawl-service handler runs in a **child process** (test/bench/crawl-worker.ts) and crawls every (Region, service) item of the account, one invocation at a time as ' +
         'one Lambda container does; the sandbox and dynalite run in the parent, so the memory below is the handler\'s alone. Quotas lifted (the figure is the platform\'s own cost); 8 Regions.',
       '',
-      '| assets | crawl time (s) | ms per asset | invocations | API calls | peak heap used (MiB) | peak RSS (MiB) | heap after load, before crawling (MiB) |',
-      '|---:|---:|---:|---:|---:|---:|---:|---:|',
+      '| assets | crawl time (s) | ms per asset | invocations | API calls | peak live heap after GC (MiB) | peak heap used (MiB) | peak RSS (MiB) | heap after load, before crawling (MiB) |',
+      '|---:|---:|---:|---:|---:|---:|---:|---:|---:|',
     );
     for (const p of pts) {
       out.push(`| ${int(p.assets)} | ${f(p.seconds)} | ${f((p.seconds * 1000) / p.assets, 2)} | ${p.invocations} | ${int(p.apiCalls)} | ${f(p.peakLiveHeapMiB)} | ${f(p.peakHeapUsedMiB)} | ${f(p.peakRssMiB)} | ${f(p.baselineHeapUsedMiB)} |`);
