@@ -1,5 +1,4 @@
 import { GetCommand, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
-import type { SQSEvent } from 'aws-lambda';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { AssetRefresher, RefreshRequest } from '../../../lambdas/events/asset-refresher';
@@ -8,6 +7,7 @@ import { processSqsBatch } from '../../../lambdas/events/process-batch';
 import { assetId } from '../../../lambdas/inventory/asset-id';
 import { controlKeys, inventoryKeys } from '../../../lambdas/inventory/table-schema';
 import { startDynalite, type LocalDynamo } from '../../support/dynalite';
+import { queuedEvent, sqsEvent } from '../../support/sqs-event';
 
 const FIXTURES = join(__dirname, '../../fixtures/cloudtrail');
 const fixture = (name: string) => JSON.parse(readFileSync(join(FIXTURES, `${name}.json`), 'utf8')).event;
@@ -38,21 +38,8 @@ async function newTenant(accounts: Record<string, 'LINKED' | 'UNLINKED'> = { '11
   return tenantId;
 }
 
-const sqsEvent = (bodies: string[]): SQSEvent => ({
-  Records: bodies.map((body, i) => ({
-    messageId: `m${i}`,
-    receiptHandle: `r${i}`,
-    body,
-    attributes: { ApproximateReceiveCount: '1', SentTimestamp: '0', SenderId: 'x', ApproximateFirstReceiveTimestamp: '0' },
-    messageAttributes: {},
-    md5OfBody: '',
-    eventSource: 'aws:sqs',
-    eventSourceARN: 'arn:aws:sqs:eu-west-1:000000000000:events',
-    awsRegion: 'eu-west-1',
-  })),
-});
 
-const message = (tenantId: string, envelope: unknown) => JSON.stringify({ tenantId, receivedAt: '2024-07-01T00:00:00.000Z', templateVersion: '1.0.0', envelope });
+const message = (tenantId: string, envelope: unknown) => queuedEvent(tenantId, envelope);
 
 async function deliver(tenantId: string, names: string[]) {
   return processSqsBatch(sqsEvent(names.map((n) => message(tenantId, fixture(n)))), { store, refresher });

@@ -1,5 +1,4 @@
 import { GetCommand, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
-import type { SQSEvent } from 'aws-lambda';
 import fc from 'fast-check';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -10,6 +9,7 @@ import { processSqsBatch } from '../../../lambdas/events/process-batch';
 import { assetId } from '../../../lambdas/inventory/asset-id';
 import { controlKeys, inventoryKeys } from '../../../lambdas/inventory/table-schema';
 import { startDynalite, type LocalDynamo } from '../../support/dynalite';
+import { queuedEvent, sqsEvent } from '../../support/sqs-event';
 
 const FIXTURES = join(__dirname, '../../fixtures/cloudtrail');
 const fixture = (name: string) => JSON.parse(readFileSync(join(FIXTURES, `${name}.json`), 'utf8')).event;
@@ -33,20 +33,8 @@ async function tenant(status: 'LINKED' | 'UNLINKED' = 'LINKED'): Promise<string>
   return tenantId;
 }
 
-const batch = (bodies: string[]): SQSEvent => ({
-  Records: bodies.map((body, i) => ({
-    messageId: `m${i}`,
-    receiptHandle: `r${i}`,
-    body,
-    attributes: { ApproximateReceiveCount: '1', SentTimestamp: '0', SenderId: 'x', ApproximateFirstReceiveTimestamp: '0' },
-    messageAttributes: {},
-    md5OfBody: '',
-    eventSource: 'aws:sqs',
-    eventSourceARN: 'arn:aws:sqs:eu-west-1:000000000000:events',
-    awsRegion: 'eu-west-1',
-  })),
-});
-const msg = (tenantId: string, envelope: unknown, receivedAt = '2024-07-01T00:00:00.000Z') => JSON.stringify({ tenantId, receivedAt, templateVersion: '1.4.0', envelope });
+const batch = sqsEvent;
+const msg = (tenantId: string, envelope: unknown, receivedAt = '2024-07-01T00:00:00.000Z') => queuedEvent(tenantId, envelope, { receivedAt, templateVersion: '1.4.0' });
 const deps = { refresher: unavailableRefresher };
 const get = async (table: string, key: Record<string, string>) => (await dynamo.documentClient.send(new GetCommand({ TableName: table, Key: key }))).Item;
 

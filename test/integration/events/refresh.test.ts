@@ -12,6 +12,7 @@ import { assetId } from '../../../lambdas/inventory/asset-id';
 import { controlKeys, inventoryKeys } from '../../../lambdas/inventory/table-schema';
 import { startSandbox, type EventBridgeEnvelope, type Sandbox } from '../../../lambdas/sandbox/sandbox';
 import { startDynalite, type LocalDynamo } from '../../support/dynalite';
+import { queuedEvent, sqsEvent as sqsEventOf } from '../../support/sqs-event';
 
 jest.setTimeout(60_000);
 
@@ -21,7 +22,6 @@ let dynamo: LocalDynamo;
 let sandbox: Sandbox;
 let handler: (event: SQSEvent, context: Context) => Promise<SQSBatchResponse>;
 const savedEnv = { ...process.env };
-let n = 0;
 
 beforeAll(async () => {
   dynamo = await startDynalite();
@@ -61,22 +61,7 @@ afterAll(async () => {
 });
 
 function sqsEvent(envelopes: readonly EventBridgeEnvelope[]): SQSEvent {
-  return {
-    Records: envelopes.map((envelope) => {
-      const id = `m${++n}`;
-      return {
-        messageId: id,
-        receiptHandle: id,
-        body: JSON.stringify({ tenantId: TENANT, receivedAt: new Date().toISOString(), templateVersion: '1.0.0', envelope }),
-        attributes: { ApproximateReceiveCount: '1', SentTimestamp: '0', SenderId: 'x', ApproximateFirstReceiveTimestamp: '0' },
-        messageAttributes: {},
-        md5OfBody: '',
-        eventSource: 'aws:sqs',
-        eventSourceARN: 'arn:aws:sqs:eu-west-1:000000000000:events',
-        awsRegion: REGION,
-      };
-    }),
-  };
+  return sqsEventOf(envelopes.map((envelope) => queuedEvent(TENANT, envelope, { receivedAt: new Date().toISOString() })));
 }
 
 const context = { getRemainingTimeInMillis: () => 60_000 } as unknown as Context;
