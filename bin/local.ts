@@ -73,9 +73,9 @@ async function main(): Promise<void> {
 
   const started = Date.now();
   // Loaded after the environment above is set: handler modules read it once.
-  const { startLocalRuntime } = await import('../lambdas/local/local-runtime');
-  const { runDemo } = await import('../lambdas/local/demo');
-  const { formatStartupReport } = await import('../lambdas/local/startup-report');
+  const { startLocalRuntime } = await import('../local/local-runtime');
+  const { runDemo } = await import('../local/demo');
+  const { formatStartupReport } = await import('../local/startup-report');
   const runtime = await startLocalRuntime({
     dataDir: flags.dataDir,
     reset: flags.reset,

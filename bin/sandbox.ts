@@ -5,8 +5,8 @@
  * Ctrl-C stops it.
  */
 import { parseArgs } from 'node:util';
-import { countAssets } from '../lambdas/sandbox/estate/estate';
-import { startSandbox } from '../lambdas/sandbox/sandbox';
+import { countAssets } from '../sandbox/estate/estate';
+import { startSandbox } from '../sandbox/sandbox';
 
 function intOption(name: string, value: string | undefined): number | undefined {
   if (value === undefined) return undefined;

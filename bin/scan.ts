@@ -1,6 +1,6 @@
 #!/usr/bin/env node
-// `npm run scan -- --help`: inventory one AWS account's cryptographic assets. Logic: lambdas/discovery/scan-cli.ts.
-import { runScan } from '../lambdas/discovery/scan-cli';
+// `npm run scan -- --help`: inventory one AWS account's cryptographic assets. Logic: cli/scan-cli.ts.
+import { runScan } from '../cli/scan-cli';
 
 runScan(process.argv.slice(2)).then(
   (code) => {

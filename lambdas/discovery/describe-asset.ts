@@ -17,7 +17,7 @@ import type { AssetType, DiscoveredAsset } from '../inventory/asset';
 import { describeCertificateByArn } from './acm-crawler';
 import { errorCode } from './aws-error';
 import { CallContext } from './call-context';
-import { partitionOfRegion } from './crawl-service';
+import { partitionOfRegion } from './service-crawler';
 import { describeKey, listAliases } from './kms-crawler';
 import type { RegionClients } from './region-clients';
 import type { RequestPacer } from './request-pacer';

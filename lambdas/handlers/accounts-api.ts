@@ -5,7 +5,7 @@ import { apiHandler } from '../api/api-handler';
 import { DynamoControlRepository } from '../control/dynamo-control-repository';
 import { newIngestionId } from '../control/ids';
 import { StsRoleVerifier } from '../control/sts-role-verifier';
-import { SfnIngestionStarter } from '../crawl/sfn-ingestion-starter';
+import { SfnIngestionStarter } from '../ingestion/sfn-ingestion-starter';
 import { DynamoInventoryRepository } from '../inventory/dynamo-inventory-repository';
 import { createDocumentClient, createSfnClient } from '../shared/platform-clients';
 

@@ -2,8 +2,8 @@ import { Logger } from '@aws-lambda-powertools/logger';
 import { z } from 'zod';
 import { DynamoControlRepository } from '../control/dynamo-control-repository';
 import type { IngestionRecord } from '../control/control-model';
-import { finalizeCrawl } from '../crawl/finalize-crawl';
-import type { FinalizeInput } from '../crawl/crawl-types';
+import { finalizeCrawl } from '../ingestion/finalize-crawl';
+import type { FinalizeInput } from '../ingestion/crawl-types';
 import { DynamoInventoryRepository } from '../inventory/dynamo-inventory-repository';
 import { createDocumentClient } from '../shared/platform-clients';
 

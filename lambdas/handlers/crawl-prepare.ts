@@ -2,8 +2,8 @@ import { Logger } from '@aws-lambda-powertools/logger';
 import { z } from 'zod';
 import { DynamoControlRepository } from '../control/dynamo-control-repository';
 import { StsRoleVerifier } from '../control/sts-role-verifier';
-import { prepareCrawl } from '../crawl/prepare-crawl';
-import type { CrawlRunInput, PrepareOutput } from '../crawl/crawl-types';
+import { prepareCrawl } from '../ingestion/prepare-crawl';
+import type { CrawlRunInput, PrepareOutput } from '../ingestion/crawl-types';
 import { createDocumentClient } from '../shared/platform-clients';
 
 export const CrawlPrepareEnv = z.object({

@@ -4,7 +4,7 @@ import { apiHandler } from '../api/api-handler';
 import { ingestionsRoutes } from '../api/ingestions-routes';
 import { DynamoControlRepository } from '../control/dynamo-control-repository';
 import { newIngestionId } from '../control/ids';
-import { SfnIngestionStarter } from '../crawl/sfn-ingestion-starter';
+import { SfnIngestionStarter } from '../ingestion/sfn-ingestion-starter';
 import { createDocumentClient, createSfnClient } from '../shared/platform-clients';
 
 /** POST …/accounts/{accountId}/ingestions (admin), GET …/ingestions/{ingestionId} (reader). */

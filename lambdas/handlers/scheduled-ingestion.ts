@@ -3,8 +3,8 @@ import { z } from 'zod';
 import { startIngestion } from '../control/account-service';
 import { DynamoControlRepository } from '../control/dynamo-control-repository';
 import { newIngestionId } from '../control/ids';
-import { ingestLinkedAccounts, type IngestLinkedAccountsResult } from '../crawl/ingest-linked-accounts';
-import { SfnIngestionStarter } from '../crawl/sfn-ingestion-starter';
+import { ingestLinkedAccounts, type IngestLinkedAccountsResult } from '../ingestion/ingest-linked-accounts';
+import { SfnIngestionStarter } from '../ingestion/sfn-ingestion-starter';
 import { createDocumentClient, createSfnClient } from '../shared/platform-clients';
 
 export const ScheduledIngestionEnv = z.object({

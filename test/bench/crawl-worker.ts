@@ -6,8 +6,8 @@
  * credentials, CRAWL_QUOTAS) plus BENCH_ITEMS (JSON CrawlItemState[] without status) and BENCH_RESULT_FILE.
  */
 import { writeFileSync } from 'node:fs';
-import type { CrawlItemState } from '../../lambdas/crawl/crawl-types';
-import { lambdaContext } from '../../lambdas/local/lambda-context';
+import type { CrawlItemState } from '../../lambdas/ingestion/crawl-types';
+import { lambdaContext } from '../../local/lambda-context';
 
 export interface CrawlWorkerResult {
   readonly seconds: number;

@@ -1,7 +1,7 @@
 /**
  * Counts the DynamoDB requests sent to dynalite, by operation, as they leave this process's HTTP clients
  * (node:diagnostics_channel `http.client.request.start`, filtered to dynalite's port): dynalite runs in a child
- * process (lambdas/local/local-dynamo.ts), while every platform client — the handlers run in this process — is
+ * process (local/local-dynamo.ts), while every platform client — the handlers run in this process — is
  * counted here, retries included, without modifying the handlers.
  */
 import { subscribe, unsubscribe } from 'node:diagnostics_channel';

@@ -3,8 +3,8 @@
  * calls, the loop events the platform drops) plus re-deliveries of earlier events (duplicates), events of an account
  * that is not linked and failed calls (dropped), and local reordering (out of order), all deterministic per seed.
  */
-import type { EventBridgeEnvelope } from '../../lambdas/sandbox/sandbox';
-import { SeededRandom } from '../../lambdas/sandbox/seeded-random';
+import type { EventBridgeEnvelope } from '../../sandbox/sandbox';
+import { SeededRandom } from '../../sandbox/seeded-random';
 
 export interface StreamMix {
   /** Share of the stream that re-sends an earlier event (same id). @default 0.05 */

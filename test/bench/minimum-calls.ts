@@ -1,9 +1,9 @@
 /**
  * The theoretical minimum number of API calls a read-only crawl of an estate needs, from the sandbox's ground truth,
- * following the formula in lambdas/discovery/crawl-service.ts (list pages at the documented maximum page size +
+ * following the formula in lambdas/discovery/service-crawler.ts (list pages at the documented maximum page size +
  * the per-asset describes the inventory needs), and the quota-bound lower bound on crawl time derived from it.
  */
-import type { Estate, RegionEstate } from '../../lambdas/sandbox/estate/estate';
+import type { Estate, RegionEstate } from '../../sandbox/estate/estate';
 
 export type CallCounts = Record<string, number>;
 

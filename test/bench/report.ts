@@ -36,7 +36,7 @@ export function renderMarkdown(r: BenchResults): string {
         `Ingestion ${c.ingestion.status}, ${int(c.ingestion.counts.assets)} assets stored, ${c.ingestion.errors} errors, ${c.violations} secret-read violations.`,
       '',
       'Calls are what the sandbox received (every request, throttled ones included). The minimum is computed from the estate\'s ground truth with the formula of ' +
-        '`lambdas/discovery/crawl-service.ts` (list pages at the maximum page size, SSM\'s empty continuation page, per-asset describes) — `test/bench/minimum-calls.ts`.',
+        '`lambdas/discovery/service-crawler.ts` (list pages at the maximum page size, SSM\'s empty continuation page, per-asset describes) — `test/bench/minimum-calls.ts`.',
       '',
       '| service | minimum | made | made without throttled | ratio (made ÷ minimum) |',
       '|---|---:|---:|---:|---:|',

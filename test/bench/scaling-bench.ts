@@ -12,11 +12,11 @@ import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { DynamoControlRepository } from '../../lambdas/control/dynamo-control-repository';
 import { DEFAULT_QUOTAS } from '../../lambdas/discovery/request-pacer';
 import { CRYPTO_SERVICES } from '../../lambdas/inventory/asset';
-import { localResourceName } from '../../lambdas/local/backend-template';
-import { startLocalDynamo } from '../../lambdas/local/local-dynamo';
-import { synthesizeBackend } from '../../lambdas/local/synthesized-backend';
-import { countAssets } from '../../lambdas/sandbox/estate/estate';
-import { startSandbox } from '../../lambdas/sandbox/sandbox';
+import { localResourceName } from '../../local/backend-template';
+import { startLocalDynamo } from '../../local/local-dynamo';
+import { synthesizeBackend } from '../../local/synthesized-backend';
+import { countAssets } from '../../sandbox/estate/estate';
+import { startSandbox } from '../../sandbox/sandbox';
 import type { CrawlWorkerResult } from './crawl-worker';
 
 export interface ScalingPointOptions {

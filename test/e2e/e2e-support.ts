@@ -1,10 +1,10 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Estate } from '../../lambdas/sandbox/sandbox';
-import type { SandboxOptions } from '../../lambdas/sandbox/sandbox-options';
-import { LocalApiClient } from '../../lambdas/local/local-api-client';
-import { type LocalRuntime, startLocalRuntime } from '../../lambdas/local/local-runtime';
+import type { Estate } from '../../sandbox/sandbox';
+import type { SandboxOptions } from '../../sandbox/sandbox-options';
+import { LocalApiClient } from '../../local/local-api-client';
+import { type LocalRuntime, startLocalRuntime } from '../../local/local-runtime';
 
 export const ACCOUNTS = '/data-sources/aws/accounts';
 

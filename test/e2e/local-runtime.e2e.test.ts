@@ -1,7 +1,7 @@
 import { EVENTS_PATH } from '../../lambdas/shared/protocol';
-import { postEvents, waitForIngestion } from '../../lambdas/local/demo';
-import type { LocalApiClient } from '../../lambdas/local/local-api-client';
-import type { LocalRuntime } from '../../lambdas/local/local-runtime';
+import { postEvents, waitForIngestion } from '../../local/demo';
+import type { LocalApiClient } from '../../local/local-api-client';
+import type { LocalRuntime } from '../../local/local-runtime';
 import { ACCOUNTS, estateAssets, startE2eRuntime, userTags } from './e2e-support';
 
 /**

@@ -1,4 +1,4 @@
-import { waitForIngestion } from '../../lambdas/local/demo';
+import { waitForIngestion } from '../../local/demo';
 import { ACCOUNTS, estateAssets, startE2eRuntime } from './e2e-support';
 
 jest.setTimeout(120_000);

@@ -3,7 +3,7 @@ import { DescribeKeyCommand, GetKeyPolicyCommand, GetKeyRotationStatusCommand, K
 import { ListSecretsCommand, SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
 import { DescribeParametersCommand, ListTagsForResourceCommand, SSMClient } from '@aws-sdk/client-ssm';
 import { mockClient } from 'aws-sdk-client-mock';
-import { EXIT, runScan, type ScanDependencies } from '../../lambdas/discovery/scan-cli';
+import { EXIT, runScan, type ScanDependencies } from '../../cli/scan-cli';
 import { UNPACED } from '../../lambdas/discovery/request-pacer';
 import { CredentialsError } from '../../lambdas/discovery/verify-credentials';
 import type { CustomerClientOptions } from '../../lambdas/discovery/region-clients';

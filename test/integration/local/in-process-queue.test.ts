@@ -3,8 +3,8 @@
  * the SQS semantics kept (each message in one batch at a time, partial batch failures, redelivery, dead-letter queue).
  */
 import type { SQSBatchResponse, SQSEvent } from 'aws-lambda';
-import type { LocalQueue } from '../../../lambdas/local/backend-template';
-import { InProcessQueue, type LocalQueueOptions } from '../../../lambdas/local/in-process-queue';
+import type { LocalQueue } from '../../../local/backend-template';
+import { InProcessQueue, type LocalQueueOptions } from '../../../local/in-process-queue';
 
 const config = (overrides: Partial<LocalQueue> = {}): LocalQueue => ({
   logicalId: 'Queue',

@@ -4,9 +4,9 @@ import { join } from 'node:path';
 import { SFNClient, DescribeExecutionCommand, StartExecutionCommand } from '@aws-sdk/client-sfn';
 import { SQSClient, SendMessageBatchCommand, SendMessageCommand } from '@aws-sdk/client-sqs';
 import type { APIGatewayProxyEvent, SQSEvent } from 'aws-lambda';
-import { readBackendTemplate } from '../../../lambdas/local/backend-template';
-import type { LambdaHandler } from '../../../lambdas/local/local-functions';
-import { type LocalRuntime, startLocalRuntime } from '../../../lambdas/local/local-runtime';
+import { readBackendTemplate } from '../../../local/backend-template';
+import type { LambdaHandler } from '../../../local/local-functions';
+import { type LocalRuntime, startLocalRuntime } from '../../../local/local-runtime';
 import { miniTemplate } from './mini-backend';
 
 // GIVEN fake handlers behind the real embedded parts (dynalite, local SQS/SFN endpoint, API gateway)

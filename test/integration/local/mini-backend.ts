@@ -1,4 +1,4 @@
-import type { CfnTemplate } from '../../../lambdas/local/backend-template';
+import type { CfnTemplate } from '../../../local/backend-template';
 
 /**
  * A small backend template with the same shapes CDK synthesizes for lib/backend-stack.ts (tables, a REST API with a

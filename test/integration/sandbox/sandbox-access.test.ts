@@ -3,8 +3,8 @@ import { DecryptCommand, ListKeysCommand } from '@aws-sdk/client-kms';
 import { GetSecretValueCommand, ListSecretsCommand } from '@aws-sdk/client-secrets-manager';
 import { DescribeParametersCommand, GetParameterCommand, GetParametersByPathCommand } from '@aws-sdk/client-ssm';
 import { AssumeRoleCommand, GetCallerIdentityCommand } from '@aws-sdk/client-sts';
-import { startSandbox } from '../../../lambdas/sandbox/sandbox';
-import type { Sandbox } from '../../../lambdas/sandbox/sandbox';
+import { startSandbox } from '../../../sandbox/sandbox';
+import type { Sandbox } from '../../../sandbox/sandbox';
 import { errorName, sandboxClients } from './sandbox-clients';
 
 const REGION = 'eu-west-1';

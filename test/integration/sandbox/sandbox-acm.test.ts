@@ -7,9 +7,9 @@ import {
   paginateListCertificates,
 } from '@aws-sdk/client-acm';
 import type { CertificateSummary, KeyAlgorithm, ListCertificatesCommandInput } from '@aws-sdk/client-acm';
-import { startSandbox } from '../../../lambdas/sandbox/sandbox';
-import type { Sandbox } from '../../../lambdas/sandbox/sandbox';
-import type { CertificateRecord } from '../../../lambdas/sandbox/estate/estate';
+import { startSandbox } from '../../../sandbox/sandbox';
+import type { Sandbox } from '../../../sandbox/sandbox';
+import type { CertificateRecord } from '../../../sandbox/estate/estate';
 import { errorName, sandboxClients } from './sandbox-clients';
 
 const REGION = 'us-east-1';

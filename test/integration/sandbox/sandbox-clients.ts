@@ -4,7 +4,7 @@ import { KMSClient } from '@aws-sdk/client-kms';
 import { SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
 import { SSMClient } from '@aws-sdk/client-ssm';
 import { STSClient } from '@aws-sdk/client-sts';
-import type { Sandbox } from '../../../lambdas/sandbox/sandbox';
+import type { Sandbox } from '../../../sandbox/sandbox';
 
 export interface ClientCredentials {
   readonly accessKeyId: string;

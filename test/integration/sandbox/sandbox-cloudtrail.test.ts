@@ -2,9 +2,9 @@ import { DescribeCertificateCommand } from '@aws-sdk/client-acm';
 import { DescribeKeyCommand, GetKeyRotationStatusCommand, ListKeysCommand } from '@aws-sdk/client-kms';
 import { ListSecretsCommand } from '@aws-sdk/client-secrets-manager';
 import { DescribeParametersCommand } from '@aws-sdk/client-ssm';
-import { startSandbox } from '../../../lambdas/sandbox/sandbox';
-import type { Sandbox } from '../../../lambdas/sandbox/sandbox';
-import { countAssets } from '../../../lambdas/sandbox/estate/estate';
+import { startSandbox } from '../../../sandbox/sandbox';
+import type { Sandbox } from '../../../sandbox/sandbox';
+import { countAssets } from '../../../sandbox/estate/estate';
 import { errorName, sandboxClients } from './sandbox-clients';
 
 const REGION = 'us-east-1';

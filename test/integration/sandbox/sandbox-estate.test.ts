@@ -1,6 +1,6 @@
 import { paginateListAliases } from '@aws-sdk/client-kms';
-import { startSandbox } from '../../../lambdas/sandbox/sandbox';
-import { countAssets } from '../../../lambdas/sandbox/estate/estate';
+import { startSandbox } from '../../../sandbox/sandbox';
+import { countAssets } from '../../../sandbox/estate/estate';
 import { sandboxClients } from './sandbox-clients';
 
 const clock = () => new Date('2026-03-01T12:00:00Z');

@@ -9,9 +9,9 @@ import {
   paginateListKeys,
 } from '@aws-sdk/client-kms';
 import { AssumeRoleCommand } from '@aws-sdk/client-sts';
-import { startSandbox } from '../../../lambdas/sandbox/sandbox';
-import type { Sandbox } from '../../../lambdas/sandbox/sandbox';
-import type { KmsKeyRecord } from '../../../lambdas/sandbox/estate/estate';
+import { startSandbox } from '../../../sandbox/sandbox';
+import type { Sandbox } from '../../../sandbox/sandbox';
+import type { KmsKeyRecord } from '../../../sandbox/estate/estate';
 import { errorName, sandboxClients } from './sandbox-clients';
 
 const REGION = 'us-east-1';

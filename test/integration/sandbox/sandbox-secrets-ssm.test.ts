@@ -1,8 +1,8 @@
 import { DescribeSecretCommand, ListSecretsCommand, paginateListSecrets } from '@aws-sdk/client-secrets-manager';
 import type { SecretListEntry } from '@aws-sdk/client-secrets-manager';
 import { DescribeParametersCommand, ListTagsForResourceCommand, paginateDescribeParameters } from '@aws-sdk/client-ssm';
-import { startSandbox } from '../../../lambdas/sandbox/sandbox';
-import type { Sandbox } from '../../../lambdas/sandbox/sandbox';
+import { startSandbox } from '../../../sandbox/sandbox';
+import type { Sandbox } from '../../../sandbox/sandbox';
 import { errorName, sandboxClients } from './sandbox-clients';
 
 const REGION = 'us-east-1';

@@ -1,7 +1,7 @@
-import '../../../lambdas/local/promise-with-resolvers';
+import '../../../local/promise-with-resolvers';
 import { StateMachine } from 'aws-local-stepfunctions';
 import { stateMachineDefinition, synthesizeBackendForTest } from '../../support/backend-template';
-import type { CrawlItemState, FinalizeInput, PrepareOutput } from '../../../lambdas/crawl/crawl-types';
+import type { CrawlItemState, FinalizeInput, PrepareOutput } from '../../../lambdas/ingestion/crawl-types';
 
 /**
  * Runs the state machine definition CDK synthesized (not a copy) in aws-local-stepfunctions, with the three Lambda

@@ -1,4 +1,4 @@
-import { emptyRegionEstate, type KmsKeyRecord, type RegionEstate } from '../../../lambdas/sandbox/estate/estate';
+import { emptyRegionEstate, type KmsKeyRecord, type RegionEstate } from '../../../sandbox/estate/estate';
 import { listPages, minimumCalls, minimumCallsForRegion, quotaBound, scaleQuotas } from '../../bench/minimum-calls';
 
 function key(overrides: Partial<KmsKeyRecord>): KmsKeyRecord {

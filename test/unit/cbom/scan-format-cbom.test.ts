@@ -5,7 +5,7 @@ import { DescribeParametersCommand, ListTagsForResourceCommand, SSMClient } from
 import { mockClient } from 'aws-sdk-client-mock';
 import type { CbomDocument } from '../../../lambdas/cbom/cbom-types';
 import { UNPACED } from '../../../lambdas/discovery/request-pacer';
-import { EXIT, runScan, SCAN_USAGE, type ScanDependencies } from '../../../lambdas/discovery/scan-cli';
+import { EXIT, runScan, SCAN_USAGE, type ScanDependencies } from '../../../cli/scan-cli';
 import { generateCertificate } from '../../support/certificates';
 import { cbomSchemaErrors } from './cbom-validation';
 

@@ -1,6 +1,6 @@
-import { prepareCrawl, PrepareCrawlDeps } from '../../../lambdas/crawl/prepare-crawl';
-import { runCrawlItem, RunCrawlItemDeps, ServiceCrawlOutcome } from '../../../lambdas/crawl/run-crawl-item';
-import { ingestLinkedAccounts } from '../../../lambdas/crawl/ingest-linked-accounts';
+import { prepareCrawl, PrepareCrawlDeps } from '../../../lambdas/ingestion/prepare-crawl';
+import { runCrawlItem, RunCrawlItemDeps, ServiceCrawlOutcome } from '../../../lambdas/ingestion/run-crawl-item';
+import { ingestLinkedAccounts } from '../../../lambdas/ingestion/ingest-linked-accounts';
 import { AccountMismatchError, AccountNotLinkedError, IngestionAlreadyRunningError, RoleAssumptionError } from '../../../lambdas/control/errors';
 import type { CrawlPart, LinkedAccount } from '../../../lambdas/control/control-model';
 import type { DiscoveredAsset } from '../../../lambdas/inventory/asset';

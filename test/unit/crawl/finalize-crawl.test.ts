@@ -1,4 +1,4 @@
-import { finalizeCrawl, FinalizeCrawlDeps } from '../../../lambdas/crawl/finalize-crawl';
+import { finalizeCrawl, FinalizeCrawlDeps } from '../../../lambdas/ingestion/finalize-crawl';
 import type { SweepInput } from '../../../lambdas/inventory/dynamo-inventory-repository';
 import type { CrawlPart, IngestionRecord } from '../../../lambdas/control/control-model';
 

@@ -2,7 +2,7 @@ import { Readable } from 'node:stream';
 import { KMSClient, ListAliasesCommand } from '@aws-sdk/client-kms';
 import { DescribeParametersCommand, ListTagsForResourceCommand, SSMClient } from '@aws-sdk/client-ssm';
 import { mockClient } from 'aws-sdk-client-mock';
-import { crawlService } from '../../../lambdas/discovery/crawl-service';
+import { crawlService } from '../../../lambdas/discovery/service-crawler';
 import { guardAgainstSecretReads } from '../../../lambdas/discovery/secret-read-guard';
 import type { DiscoveredAsset } from '../../../lambdas/inventory/asset';
 import { ACCOUNT, awsError, crawl, plainClients } from './fixtures';

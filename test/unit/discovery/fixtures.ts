@@ -2,7 +2,7 @@ import { ACMClient } from '@aws-sdk/client-acm';
 import { KMSClient } from '@aws-sdk/client-kms';
 import { SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
 import { SSMClient } from '@aws-sdk/client-ssm';
-import { crawlService, type CrawlServiceInput } from '../../../lambdas/discovery/crawl-service';
+import { crawlService, type CrawlServiceInput } from '../../../lambdas/discovery/service-crawler';
 import type { RegionClients } from '../../../lambdas/discovery/region-clients';
 import type { CryptoService, DiscoveredAsset } from '../../../lambdas/inventory/asset';
 

@@ -113,7 +113,7 @@ describe('KMS crawl', () => {
     for (const call of kms.commandCalls(DescribeKeyCommand)) expect(call.args[0].input.KeyId).toMatch(/^arn:aws:kms:eu-west-1:\d{12}:key\//);
   });
 
-  test('makes exactly the minimum number of calls (formula in crawl-service.ts)', async () => {
+  test('makes exactly the minimum number of calls (formula in service-crawler.ts)', async () => {
     const { outcome } = await crawl('kms');
     // K=6 keys on 3 pages, aliases on 2 pages (as KMS chose to page them); GetKeyPolicy for the 5 describable keys;
     // tags for the 4 describable customer-managed keys (cmk, rsa, imported, pending).

@@ -1,11 +1,11 @@
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import { issueToken } from '../auth/issue-token';
-import { hashTokenSecret } from '../auth/token-secret';
-import type { Permission } from '../control/control-model';
-import { DynamoControlRepository } from '../control/dynamo-control-repository';
-import { TenantNotFoundError } from '../control/errors';
-import { newExternalId, newTenantId } from '../control/ids';
+import { issueToken } from '../lambdas/auth/issue-token';
+import { hashTokenSecret } from '../lambdas/auth/token-secret';
+import type { Permission } from '../lambdas/control/control-model';
+import { DynamoControlRepository } from '../lambdas/control/dynamo-control-repository';
+import { TenantNotFoundError } from '../lambdas/control/errors';
+import { newExternalId, newTenantId } from '../lambdas/control/ids';
 import type { LocalStateFile } from './local-state-file';
 
 export interface LocalTenant {

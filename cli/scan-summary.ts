@@ -1,5 +1,5 @@
-import type { DiscoveredAsset } from '../inventory/asset';
-import type { AccountCrawlResult } from './crawl-account';
+import type { DiscoveredAsset } from '../lambdas/inventory/asset';
+import type { AccountCrawlResult } from '../lambdas/discovery/crawl-account';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 export const EXPIRY_WINDOW_DAYS = 30;

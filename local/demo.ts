@@ -1,4 +1,4 @@
-import { EVENTS_PATH, TEMPLATE_VERSION_HEADER } from '../shared/protocol';
+import { EVENTS_PATH, TEMPLATE_VERSION_HEADER } from '../lambdas/shared/protocol';
 import { ApiCallError, LocalApiClient } from './local-api-client';
 import { type InventorySummary, summarizeInventory } from './inventory-summary';
 import type { LocalRuntime } from './local-runtime';

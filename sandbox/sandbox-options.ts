@@ -1,5 +1,5 @@
 /** Options of `startSandbox`, and how they resolve to defaults. */
-import { COMMERCIAL_REGIONS } from '../shared/regions';
+import { COMMERCIAL_REGIONS } from '../lambdas/shared/regions';
 
 export interface SandboxOptions {
   /** Seed of the estate (same seed, size, regions and clock → same estate). @default 1 */

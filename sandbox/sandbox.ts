@@ -8,7 +8,7 @@
  *   const kms = new KMSClient({ region: 'eu-west-1', endpoint: sandbox.endpoint, credentials: sandbox.adminCredentials });
  */
 import { randomBytes } from 'node:crypto';
-import { CUSTOMER_ROLE_NAME } from '../shared/protocol';
+import { CUSTOMER_ROLE_NAME } from '../lambdas/shared/protocol';
 import { EstateBuilder } from './estate/estate-builder';
 import type { Estate } from './estate/estate';
 import { generateEstate } from './estate/generate-estate';

@@ -3,7 +3,7 @@
  * up to one second of requests, refilled continuously. Past it the sandbox answers ThrottlingException.
  * Defaults: lambdas/shared/aws-quotas.ts, the same table the crawler paces itself at.
  */
-import { AWS_REQUEST_QUOTAS, STS_SHARED_QUOTA } from '../shared/aws-quotas';
+import { AWS_REQUEST_QUOTAS, STS_SHARED_QUOTA } from '../lambdas/shared/aws-quotas';
 
 /** Requests per second by API (`kms:ListKeys`…); `sts:*` is one pool shared by every STS API, as AWS shares it. */
 export const AWS_DEFAULT_QUOTAS: Readonly<Record<string, number>> = {

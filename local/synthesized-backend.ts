@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { App } from 'aws-cdk-lib';
-import { BackendStack } from '../../lib/backend-stack';
+import { BackendStack } from '../lib/backend-stack';
 import { type BackendModel, type CfnTemplate, readBackendTemplate } from './backend-template';
 
 /**

@@ -7,7 +7,7 @@ export type LambdaHandler = (event: unknown, context: Context) => Promise<unknow
 /** Returns the `handler` export of `lambdas/handlers/<handlerName>.ts`. */
 export type HandlerLoader = (handlerName: string) => LambdaHandler;
 
-const HANDLERS_DIR = join(__dirname, '..', 'handlers');
+const HANDLERS_DIR = join(__dirname, '..', 'lambdas', 'handlers');
 
 export class HandlerNotFoundError extends Error {
   constructor(handlerName: string, cause?: unknown) {

@@ -59,7 +59,7 @@ export async function startLocalDynamo(options: LocalDynamoOptions): Promise<Loc
   return { endpoint, stop };
 }
 
-/** Starts lambdas/local/dynalite-process.ts (TypeScript, through tsx) and waits for the port it listens on. */
+/** Starts local/dynalite-process.ts (TypeScript, through tsx) and waits for the port it listens on. */
 function forkDynalite(path: string | undefined): Promise<{ child: ChildProcess; port: number }> {
   const child = fork(join(__dirname, 'dynalite-process.ts'), [], {
     execArgv: ['--import', 'tsx'],

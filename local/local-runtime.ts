@@ -1,6 +1,6 @@
 import { rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { API_STAGE } from '../shared/protocol';
+import { API_STAGE } from '../lambdas/shared/protocol';
 import type { Sandbox, SandboxOptions } from '../sandbox/sandbox';
 import { BackendTemplateError, type BackendModel, LOCAL_ACCOUNT, localResourceName } from './backend-template';
 import { InProcessQueue, type QueueStats } from './in-process-queue';

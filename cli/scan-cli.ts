@@ -1,12 +1,12 @@
 import { writeFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
-import { inventoryToCbom } from '../cbom/inventory-to-cbom';
-import { crawlAccount, type AccountCrawlResult } from './crawl-account';
-import { createCustomerClients, type CustomerClientOptions, type RegionClients } from './region-clients';
-import { RegionSelectionError, resolveRegions } from './resolve-regions';
-import { TokenBucketPacer, type RequestPacer } from './request-pacer';
+import { inventoryToCbom } from '../lambdas/cbom/inventory-to-cbom';
+import { crawlAccount, type AccountCrawlResult } from '../lambdas/discovery/crawl-account';
+import { createCustomerClients, type CustomerClientOptions, type RegionClients } from '../lambdas/discovery/region-clients';
+import { RegionSelectionError, resolveRegions } from '../lambdas/discovery/resolve-regions';
+import { TokenBucketPacer, type RequestPacer } from '../lambdas/discovery/request-pacer';
 import { formatSummaryTable } from './scan-summary';
-import { CredentialsError, verifyCredentials, type VerifyCredentialsOptions, type VerifiedIdentity } from './verify-credentials';
+import { CredentialsError, verifyCredentials, type VerifyCredentialsOptions, type VerifiedIdentity } from '../lambdas/discovery/verify-credentials';
 
 export const EXIT = { OK: 0, BAD_ARGUMENTS: 2, CREDENTIALS: 3, PARTIAL: 4 } as const;
 

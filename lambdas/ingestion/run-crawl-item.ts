@@ -2,7 +2,7 @@ import type { CrawlPart } from '../control/control-model';
 import type { DiscoveredAsset } from '../inventory/asset';
 import type { CrawlItemState } from './crawl-types';
 
-/** The discovery engine's answer for one (region, service) invocation (lambdas/discovery/crawl-service.ts). */
+/** The discovery engine's answer for one (region, service) invocation (lambdas/discovery/service-crawler.ts). */
 export interface ServiceCrawlOutcome {
   readonly status: 'COMPLETE' | 'CONTINUE' | 'NOT_ENABLED' | 'ACCESS_DENIED' | 'FAILED';
   readonly continuation?: string;
