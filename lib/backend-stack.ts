@@ -2,6 +2,7 @@ import { CfnOutput, Duration, RemovalPolicy, Stack, StackProps, Validations } fr
 import * as events from 'aws-cdk-lib/aws-events';
 import * as targets from 'aws-cdk-lib/aws-events-targets';
 import * as iam from 'aws-cdk-lib/aws-iam';
+import * as lambda from 'aws-cdk-lib/aws-lambda';
 import * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
 import * as sqs from 'aws-cdk-lib/aws-sqs';
 import { SqsEventSource } from 'aws-cdk-lib/aws-lambda-event-sources';
@@ -15,7 +16,11 @@ import { GSI1, GSI2 } from '../lambdas/inventory/table-schema';
 import { ROUTES } from '../lambdas/auth/route-permissions';
 
 export interface BackendStackProps extends StackProps {
-  /** How long the authorizer's decision is cached per token (also how long a revoked token keeps working). @default 60 s */
+  /**
+   * How long API Gateway caches the authorizer's decision per token — also how long a revoked token keeps working.
+   * API Gateway cannot invalidate one token's entry, so revocation is immediate only with no cache: each request
+   * then costs one authorizer invocation (one consistent GetItem). @default 0 (no cache)
+   */
   readonly authorizerCacheTtl?: Duration;
   /** @default RemovalPolicy.RETAIN */
   readonly tableRemovalPolicy?: RemovalPolicy;
@@ -28,6 +33,9 @@ const PUT = 'dynamodb:PutItem';
 const UPDATE = 'dynamodb:UpdateItem';
 const DELETE = 'dynamodb:DeleteItem';
 const READ = [GET, QUERY];
+/** Reserved concurrency: a flood of events or crawls cannot take every Lambda of the account (default quota 1,000). */
+const PROCESSOR_CONCURRENCY = 10;
+const CRAWL_SERVICE_CONCURRENCY = 150;
 
 /**
  * The platform backend: API Gateway + Lambda handlers, the `crawl` Step Functions workflow, the event pipeline
@@ -37,7 +45,7 @@ const READ = [GET, QUERY];
 export class BackendStack extends Stack {
   constructor(scope: Construct, id: string, props: BackendStackProps = {}) {
     super(scope, id, props);
-    const authorizerCacheTtl = props.authorizerCacheTtl ?? Duration.seconds(60);
+    const authorizerCacheTtl = props.authorizerCacheTtl ?? Duration.seconds(0);
     const tables = new InventoryTables(this, 'Tables', { removalPolicy: props.tableRemovalPolicy });
     const tableEnv = {
       CONTROL_TABLE_NAME: tables.control.tableName,
@@ -48,12 +56,30 @@ export class BackendStack extends Stack {
       [tables.inventory, [GSI1.name, GSI2.name]],
       [tables.control, [GSI1.name]],
     ]);
-    const grant = (fn: PlatformFunction, table: dynamodb.Table, actions: string[]) => {
+    // Writes carry a dynamodb:LeadingKeys condition: each function may write only the item types it owns, by
+    // partition-key prefix (lambdas/inventory/table-schema.ts) — e.g. only the token routes write TOKEN# items, only
+    // the event processor writes EVENT# dedup markers
+    // (https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/specifying-conditions.html).
+    const writeKeys = new Map<dynamodb.Table, string[]>([
+      [tables.inventory, ['ASSET#*']],
+      [tables.control, ['TENANT#*', 'INGESTION#*']],
+    ]);
+    const grant = (fn: PlatformFunction, table: dynamodb.Table, actions: string[], leadingKeys = writeKeys.get(table)!) => {
       const resources = [table.tableArn];
       if (actions.includes('dynamodb:Query')) {
         resources.push(...indexes.get(table)!.map((name) => `${table.tableArn}/index/${name}`));
       }
-      fn.function.addToRolePolicy(new iam.PolicyStatement({ actions, resources }));
+      const reads = actions.filter((a) => a === GET || a === QUERY);
+      const writes = actions.filter((a) => !(reads as string[]).includes(a));
+      if (reads.length > 0) fn.function.addToRolePolicy(new iam.PolicyStatement({ actions: reads, resources }));
+      if (writes.length > 0) {
+        fn.function.addToRolePolicy(
+          new iam.PolicyStatement({ actions: writes, resources: [table.tableArn], conditions: { 'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': leadingKeys } } }),
+        );
+      }
+    };
+    const reserveConcurrency = (f: PlatformFunction, n: number) => {
+      (f.function.node.defaultChild as lambda.CfnFunction).reservedConcurrentExecutions = n;
     };
     const fn = (id: string, handlerName: string, description: string, extra: Partial<ConstructorParameters<typeof PlatformFunction>[2]> = {}) =>
       new PlatformFunction(this, id, {
@@ -88,7 +114,7 @@ export class BackendStack extends Stack {
 
     const openapi = fn('OpenApi', 'openapi-api', 'GET /openapi.json');
     const tokens = fn('TokensApi', 'tokens-api', 'Token routes');
-    grant(tokens, tables.control, [...READ, PUT, UPDATE]);
+    grant(tokens, tables.control, [...READ, PUT, UPDATE], ['TOKEN#*', 'TENANT#*']); // tokens and their audit log
     const template = fn('TemplateApi', 'template-api', 'Customer template for a tenant');
     grant(template, tables.control, [GET]);
     const accounts = fn('AccountsApi', 'accounts-api', 'Data source (AWS account) routes', { timeout: Duration.seconds(29) });
@@ -110,10 +136,13 @@ export class BackendStack extends Stack {
       timeout: Duration.minutes(1),
       environment: { HISTORY_RETENTION_DAYS: '365', EVENT_DEDUP_DAYS: '7' },
     });
-    grant(processor, tables.control, [...READ, UPDATE]); // health and event counters
-    grant(processor, tables.inventory, [...READ, PUT, UPDATE, DELETE]); // assets, history, usage, dedup markers
+    grant(processor, tables.control, [...READ, UPDATE], ['TENANT#*']); // health and event counters; never tokens
+    grant(processor, tables.inventory, [...READ, PUT, UPDATE, DELETE], ['ASSET#*', 'EVENT#*']); // assets, history, usage, dedup markers
+    // A flood of events may take at most this many concurrent executions (the event source stops polling there
+    // rather than being throttled: https://docs.aws.amazon.com/lambda/latest/dg/services-sqs-scaling.html).
+    reserveConcurrency(processor, PROCESSOR_CONCURRENCY);
     processor.function.addEventSource(
-      new SqsEventSource(eventsQueue, { batchSize: 50, maxBatchingWindow: Duration.seconds(1), reportBatchItemFailures: true }),
+      new SqsEventSource(eventsQueue, { batchSize: 50, maxBatchingWindow: Duration.seconds(1), reportBatchItemFailures: true, maxConcurrency: PROCESSOR_CONCURRENCY }),
     );
 
     const prepare = fn('CrawlPrepare', 'crawl-prepare', 'Crawl: check the role, resolve regions, record the run', {
@@ -126,6 +155,9 @@ export class BackendStack extends Stack {
     });
     grant(crawlService, tables.control, [...READ, PUT]); // its crawl part
     grant(crawlService, tables.inventory, [...READ, UPDATE]);
+    // One crawl's full fan-out (the Map's maxConcurrency); more crawls at once queue behind it (Step Functions retries
+    // Lambda.TooManyRequestsException) instead of taking every Lambda of the account.
+    reserveConcurrency(crawlService, CRAWL_SERVICE_CONCURRENCY);
     const finalize = fn('CrawlFinalize', 'crawl-finalize', 'Crawl: sweep, resolve key relations, summarize', {
       timeout: Duration.minutes(15),
       memorySize: 1024,
@@ -171,6 +203,24 @@ export class BackendStack extends Stack {
         conditions: { Null: { 'sts:ExternalId': 'false' } },
       }),
     );
+    // Never a role of the platform itself: not in its own account, not in its own organization (when it has one).
+    platformAccessRole.addToPolicy(
+      new iam.PolicyStatement({
+        sid: 'NeverAssumeRolesOfThePlatformAccount',
+        effect: iam.Effect.DENY,
+        actions: ['sts:AssumeRole'],
+        resources: [`arn:${this.partition}:iam::${this.account}:role/*`],
+      }),
+    );
+    platformAccessRole.addToPolicy(
+      new iam.PolicyStatement({
+        sid: 'NeverAssumeRolesOfThePlatformOrganization',
+        effect: iam.Effect.DENY,
+        actions: ['sts:AssumeRole'],
+        resources: ['*'],
+        conditions: { StringEquals: { 'aws:ResourceOrgID': '${aws:PrincipalOrgID}' } },
+      }),
+    );
     Validations.of(platformAccessRole).acknowledge({
       id: 'AwsSolutions-IAM5[Resource::arn:aws:iam::*:role/*]',
       reason:
@@ -188,7 +238,7 @@ export class BackendStack extends Stack {
     // OpenAPI document also read; here each route only gets the function that serves it.
     const handlerOf = (path: string): PlatformFunction => {
       if (path === '/openapi.json') return openapi;
-      if (path.startsWith('/tokens')) return tokens;
+      if (path.startsWith('/tokens') || path === '/audit-log') return tokens;
       if (path === '/data-sources/aws/template') return template;
       if (path === EVENTS_PATH) return intake;
       if (path.includes('/ingestions')) return ingestions;

@@ -6,6 +6,7 @@ import { API_KEY_HEADER, API_STAGE, EVENTS_PATH } from '../shared/protocol';
 import {
   AccountIdParam,
   AssetIdParam,
+  AuditLogQuery,
   CreateTokenBody,
   IngestionIdParam,
   InventoryQueryParams,
@@ -36,8 +37,13 @@ const OPERATIONS: Readonly<Record<string, Operation>> = {
   },
   'GET /tokens': { summary: 'List the tenant’s tokens (never their secrets)', responses: { 200: '`{items}`' } },
   'DELETE /tokens/{tokenId}': {
-    summary: 'Revoke a token. Effective within the authorizer cache TTL (60 seconds by default).',
+    summary: 'Revoke a token. Effective on the next request (the authorizer decision is not cached).',
     responses: { 200: '`{token}` with revokedAt', 404: 'Unknown token' },
+  },
+  'GET /audit-log': {
+    summary: 'Token creations and revocations of this tenant, newest first: who (token id), what, when',
+    query: AuditLogQuery,
+    responses: { 200: '`{items, next?}`' },
   },
   'GET /data-sources/aws/template': {
     summary: 'Download cloudformation-template.json pre-filled with this tenant’s ExternalId, principal and events endpoint',
@@ -171,8 +177,8 @@ export function buildOpenApiDocument(serverUrl?: string): Json {
       version: '1.0.0',
       description:
         `Every route but GET /openapi.json needs the ${API_KEY_HEADER} header. Permissions: admin (includes reader), ` +
-        'reader, uploader (posts events only). Authorizer results are cached for 60 seconds by default ' +
-        '(AUTHORIZER_CACHE_TTL_SECONDS): a revoked token stops working within that time.',
+        'reader, uploader (posts events only). Authorizer results are not cached by default ' +
+        '(AUTHORIZER_CACHE_TTL_SECONDS = 0): a revoked token stops working on its next request.',
     },
     servers: [{ url: serverUrl ?? `/${API_STAGE}` }],
     security: [{ apiKey: [] }],

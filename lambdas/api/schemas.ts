@@ -69,3 +69,14 @@ export const InventoryQueryParams = z.strictObject({
     .optional(),
   cursor: z.string().min(1).max(4096).optional(),
 });
+
+/** GET /audit-log: newest first; `before` is the `next` of the previous page. */
+export const AuditLogQuery = z.strictObject({
+  limit: z
+    .string()
+    .regex(/^\d+$/, 'limit must be an integer between 1 and 500')
+    .transform(Number)
+    .pipe(z.number().int().min(1, 'limit must be between 1 and 500').max(500, 'limit must be between 1 and 500'))
+    .optional(),
+  before: z.string().regex(/^AUDIT#[0-9T:.Z-]{24}#[0-9a-f-]{36}$/, 'before must be the next value of a previous page').optional(),
+});

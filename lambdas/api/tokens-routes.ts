@@ -1,14 +1,16 @@
-import { issueToken } from '../auth/issue-token';
+import type { AuditLog } from '../auth/audit-log';
+import { issueToken, revokeToken } from '../auth/issue-token';
 import type { Permission } from '../control/control-model';
 import type { DynamoControlRepository } from '../control/dynamo-control-repository';
 import { jsonResponse } from '../shared/http';
 import type { RouteTable } from './api-handler';
 import { parseBody, parseQuery, pathParam } from './request';
-import { CreateTokenBody, EmptyQuery, TokenIdParam } from './schemas';
+import { AuditLogQuery, CreateTokenBody, EmptyQuery, TokenIdParam } from './schemas';
 import { ValidationError } from './validation-error';
 
 export interface TokensRoutesDeps {
   readonly control: Pick<DynamoControlRepository, 'putToken' | 'listTokens' | 'revokeToken'>;
+  readonly audit: AuditLog;
   readonly now: () => Date;
 }
 
@@ -20,11 +22,12 @@ export function tokensRoutes(deps: TokensRoutesDeps): RouteTable {
       if (body.expiresAt !== undefined && Date.parse(body.expiresAt) <= deps.now().getTime()) {
         throw new ValidationError('expiresAt', 'expiresAt must be in the future');
       }
-      const { token, secret } = await issueToken(deps.control, {
+      const { token, secret } = await issueToken(deps.control, deps.audit, {
         tenantId: caller.tenantId,
         name: body.name,
         permissions: body.permissions as Permission[],
         expiresAt: body.expiresAt,
+        createdBy: caller.tokenId,
         now: deps.now(),
       });
       // The secret is shown once, here; it is never stored or logged.
@@ -37,8 +40,13 @@ export function tokensRoutes(deps: TokensRoutesDeps): RouteTable {
     'DELETE /tokens/{tokenId}': async (event, caller) => {
       parseQuery(event, EmptyQuery);
       const tokenId = pathParam(event, 'tokenId', TokenIdParam);
-      const token = await deps.control.revokeToken(caller.tenantId, tokenId, deps.now().toISOString());
+      const token = await revokeToken(deps.control, deps.audit, { tenantId: caller.tenantId, tokenId, revokedBy: caller.tokenId, now: deps.now() });
       return jsonResponse(200, { token });
+    },
+    'GET /audit-log': async (event, caller) => {
+      const query = parseQuery(event, AuditLogQuery);
+      const page = await deps.audit.list(caller.tenantId, { limit: query.limit ?? 100, ...(query.before !== undefined && { before: query.before }) });
+      return jsonResponse(200, page);
     },
   };
 }

@@ -18,6 +18,7 @@ export const ROUTES: readonly RouteSpec[] = [
   { method: 'POST', path: '/tokens', permission: 'admin' },
   { method: 'GET', path: '/tokens', permission: 'admin' },
   { method: 'DELETE', path: '/tokens/{tokenId}', permission: 'admin' },
+  { method: 'GET', path: '/audit-log', permission: 'admin' },
   { method: 'GET', path: '/data-sources/aws/template', permission: 'admin' },
   { method: 'POST', path: '/data-sources/aws/accounts', permission: 'admin' },
   { method: 'GET', path: '/data-sources/aws/accounts', permission: 'reader' },

@@ -127,6 +127,47 @@ describe('backend stack', () => {
     });
   });
 
+  it('never lets the platform access role assume a role of its own account or organization', () => {
+    const statements = resources('AWS::IAM::Policy').flatMap(([, p]) => p.Properties.PolicyDocument.Statement);
+    const own = statements.find((st: { Sid?: string }) => st.Sid === 'NeverAssumeRolesOfThePlatformAccount');
+    expect(own).toMatchObject({ Effect: 'Deny', Action: 'sts:AssumeRole' });
+    expect(JSON.stringify(own.Resource)).toContain(':iam::123456789012:role/*'); // the stack's own account
+    expect(statements.find((st: { Sid?: string }) => st.Sid === 'NeverAssumeRolesOfThePlatformOrganization')).toMatchObject({
+      Effect: 'Deny',
+      Action: 'sts:AssumeRole',
+      Resource: '*',
+      Condition: { StringEquals: { 'aws:ResourceOrgID': '${aws:PrincipalOrgID}' } },
+    });
+  });
+
+  it('limits every DynamoDB write to the item types the function owns (dynamodb:LeadingKeys)', () => {
+    const writesOf = (handler: string) =>
+      statementsOf(handler).filter((st) => [st.Action].flat().some((a: string) => /PutItem|UpdateItem|DeleteItem/.test(a)));
+    const keysOf = (handler: string, table: 'Control' | 'Inventory') =>
+      writesOf(handler)
+        .filter((st) => JSON.stringify(st.Resource).includes(`Tables${table}`))
+        .map((st) => st.Condition?.['ForAllValues:StringLike']?.['dynamodb:LeadingKeys']);
+    for (const handler of ['tokens-api', 'accounts-api', 'ingestions-api', 'event-processor', 'crawl-service', 'crawl-finalize', 'scheduled-ingestion']) {
+      for (const st of writesOf(handler)) expect(st.Condition?.['ForAllValues:StringLike']?.['dynamodb:LeadingKeys']).toBeDefined();
+    }
+    // The event processor cannot write token items; only the token routes can.
+    expect(keysOf('event-processor', 'Control')).toEqual([['TENANT#*']]);
+    expect(keysOf('tokens-api', 'Control')).toEqual([['TOKEN#*', 'TENANT#*']]);
+    for (const handler of ['accounts-api', 'ingestions-api', 'crawl-service', 'crawl-finalize', 'scheduled-ingestion']) {
+      expect(keysOf(handler, 'Control').flat()).not.toContain('TOKEN#*');
+    }
+    // Only the processor writes dedup markers.
+    expect(keysOf('event-processor', 'Inventory')).toEqual([['ASSET#*', 'EVENT#*']]);
+    expect(keysOf('accounts-api', 'Inventory')).toEqual([['ASSET#*']]);
+  });
+
+  it('reserves concurrency for the event processor and the crawl, and the event source stays within it', () => {
+    const fnOf = (handler: string) => resources('AWS::Lambda::Function').find(([, r]) => r.Properties.Environment?.Variables?.POWERTOOLS_SERVICE_NAME === `aqg-${handler}`)?.[1];
+    expect(fnOf('event-processor')?.Properties.ReservedConcurrentExecutions).toBe(10);
+    expect(fnOf('crawl-service')?.Properties.ReservedConcurrentExecutions).toBe(150);
+    template.hasResourceProperties('AWS::Lambda::EventSourceMapping', { ScalingConfig: { MaximumConcurrency: 10 } });
+  });
+
   describe('crawl state machine', () => {
     let asl: Record<string, any>;
     beforeAll(() => {
@@ -192,14 +233,15 @@ describe('backend stack', () => {
       template.hasResourceProperties('AWS::ApiGateway::Authorizer', {
         Type: 'REQUEST',
         IdentitySource: 'method.request.header.X-API-Key',
-        AuthorizerResultTtlInSeconds: 60,
+        // No cache: API Gateway cannot drop one token's cached decision, so revocation is immediate only without one.
+        AuthorizerResultTtlInSeconds: 0,
       });
       const methods = resources('AWS::ApiGateway::Method').map(([, m]) => m.Properties);
-      expect(methods).toHaveLength(16);
+      expect(methods).toHaveLength(17);
       const open = methods.filter((m) => m.AuthorizationType === 'NONE');
       expect(open).toHaveLength(1);
       expect(methods.every((m) => !m.ApiKeyRequired)).toBe(true);
-      expect(methods.filter((m) => m.AuthorizationType === 'CUSTOM')).toHaveLength(15);
+      expect(methods.filter((m) => m.AuthorizationType === 'CUSTOM')).toHaveLength(16);
     });
 
     it('answers API Gateway errors in the API error shape; an authorizer failure is a 500, never a 401', () => {

@@ -8,6 +8,7 @@ const CONTRACT_ROUTES: Array<[string, string, string | undefined]> = [
   ['POST', '/tokens', 'admin'],
   ['GET', '/tokens', 'admin'],
   ['DELETE', '/tokens/{tokenId}', 'admin'],
+  ['GET', '/audit-log', 'admin'],
   ['GET', '/data-sources/aws/template', 'admin'],
   ['POST', '/data-sources/aws/accounts', 'admin'],
   ['GET', '/data-sources/aws/accounts', 'reader'],
