@@ -6,8 +6,9 @@ import { DynamoControlRepository } from '../control/dynamo-control-repository';
 import { createDocumentClient } from '../shared/platform-clients';
 
 /**
- * REQUEST authorizer (identity source: the X-API-Key header). Results are cached by API Gateway for
- * AUTHORIZER_CACHE_TTL_SECONDS (set on the authorizer by the stack), so a revoked token stops working within that TTL.
+ * REQUEST authorizer (identity source: the X-API-Key header). API Gateway caches results for
+ * AUTHORIZER_CACHE_TTL_SECONDS (set on the authorizer by the stack; 0 by default, so a revoked token stops working on
+ * its next request — see SECURITY.md).
  */
 export const AuthorizerEnv = z.object({ CONTROL_TABLE_NAME: z.string().min(1) });
 
