@@ -5,6 +5,7 @@ import {
   IngestionAlreadyRunningError,
   NotFoundError,
   RoleAssumptionError,
+  RoleVerificationUnavailableError,
 } from '../control/errors';
 import { InvalidCursorError } from '../inventory/inventory-cursor';
 import { errorResponse, internalErrorResponse } from '../shared/http';
@@ -30,6 +31,9 @@ export function toErrorResponse(err: unknown, logger: ErrorLogger): APIGatewayPr
   }
   if (err instanceof AccountNotLinkedError) return errorResponse(409, 'AccountNotLinked', err.message);
   if (err instanceof RoleAssumptionError) return errorResponse(422, `RoleAssumptionFailed`, err.message, 'roleArn');
+  if (err instanceof RoleVerificationUnavailableError) {
+    return { ...errorResponse(503, 'RoleVerificationUnavailable', err.message, 'roleArn'), headers: { 'Content-Type': 'application/json', 'Cache-Control': 'no-store', 'Retry-After': '30' } };
+  }
   if (err instanceof AccountMismatchError) return errorResponse(422, 'AccountMismatch', err.message, 'roleArn');
   logger.error('Unhandled error', { error: err instanceof Error ? err : new Error(String(err)) });
   return internalErrorResponse();

@@ -56,7 +56,8 @@ export const InventoryQueryParams = z.strictObject({
   type: z.enum(['key', 'certificate', 'secret', 'parameter']).optional(),
   region: z.enum(COMMERCIAL_REGION_NAMES as [string, ...string[]], { message: 'Unknown or unsupported region' }).optional(),
   accountId: AccountIdParam.optional(),
-  arn: z.string().startsWith('arn:', 'Expected an ARN').max(2048).optional(),
+  // A real partition (https://docs.aws.amazon.com/IAM/latest/UserGuide/reference-arns.html); the value is a prefix.
+  arn: z.string().max(2048).regex(/^arn:aws(-cn|-us-gov)?(:|$)/, 'Expected an ARN (arn:aws:…, arn:aws-cn:… or arn:aws-us-gov:…)').optional(),
   quantumVulnerable: z.enum(['true', 'false']).optional(),
   expiresBefore: isoInstant.optional(),
   q: z.string().min(1).max(256).optional(),

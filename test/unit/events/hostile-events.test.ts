@@ -165,3 +165,26 @@ describe('shape: bounded bodies are a 400 naming the field, never a 500', () => 
     await expect(acceptEvent(request(body), { queue })).rejects.toMatchObject({ name: 'InvalidEventError', field: 'body' });
   });
 });
+
+describe('fuzz: the events intake answers any body with a 2xx or a 4xx error, and queues nothing it refuses', () => {
+  it('holds for arbitrary JSON, mutated real events and raw text', async () => {
+    const fc = (await import('fast-check')).default;
+    const base = fixture('kms-disable-key');
+    const mutated = fc.record({ key: fc.constantFrom(...Object.keys(base), 'detail', '__proto__'), value: fc.jsonValue({ maxDepth: 3 }) }).map(({ key, value }) =>
+      JSON.stringify({ ...base, [key]: value }),
+    );
+    const body = fc.oneof(fc.jsonValue({ maxDepth: 5 }).map((v) => JSON.stringify(v) ?? 'null'), mutated, fc.string({ maxLength: 200 }), fc.string({ unit: 'binary', maxLength: 100 }));
+    await fc.assert(
+      fc.asyncProperty(body, async (text) => {
+        const sent: string[] = [];
+        const outcome = await acceptEvent({ body: text, isBase64Encoded: false, tenantId: 't' }, { queue: { send: async (b) => void sent.push(b) } }).then(
+          () => 'queued',
+          (err: Error) => err.name,
+        );
+        expect(['queued', 'InvalidEventError', 'EventTooLargeError']).toContain(outcome);
+        expect(sent).toHaveLength(outcome === 'queued' ? 1 : 0);
+      }),
+      { numRuns: 300 },
+    );
+  });
+});
