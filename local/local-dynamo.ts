@@ -1,5 +1,5 @@
 import { fork, type ChildProcess } from 'node:child_process';
-import { mkdirSync } from 'node:fs';
+import { chmodSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import {
   CreateTableCommand,
@@ -28,7 +28,7 @@ export interface LocalDynamo {
  * history rows simply stay, which only costs disk space locally.
  */
 export async function startLocalDynamo(options: LocalDynamoOptions): Promise<LocalDynamo> {
-  if (options.path) mkdirSync(options.path, { recursive: true });
+  if (options.path) makePrivateDir(options.path);
   const { child, port } = await forkDynalite(options.path);
   const stop = () => stopChild(child);
   const endpoint = `http://127.0.0.1:${port}`;
@@ -57,6 +57,15 @@ export async function startLocalDynamo(options: LocalDynamoOptions): Promise<Loc
   }
   client.destroy();
   return { endpoint, stop };
+}
+
+/**
+ * The data directory holds every tenant's inventory and the token hashes: owner-only (0700), also when it existed
+ * with laxer rights; the child process creates its files under umask 077 (0600).
+ */
+export function makePrivateDir(path: string): void {
+  mkdirSync(path, { recursive: true, mode: 0o700 });
+  chmodSync(path, 0o700);
 }
 
 /** Starts local/dynalite-process.ts (TypeScript, through tsx) and waits for the port it listens on. */
