@@ -1,5 +1,5 @@
 import type { Permission } from '../control/control-model';
-import { ROUTE_TABLE } from '../api/route-table';
+import { ROUTE_TABLE, findRoute } from '../api/route-table';
 
 /**
  * The permission each API route needs, read from the route table (lambdas/api/route-table.ts). The authorizer builds
@@ -32,6 +32,4 @@ export function effectivePermissions(granted: readonly string[]): Set<Permission
   return out;
 }
 
-export function findRoute(method: string, resourcePath: string): RouteSpec | undefined {
-  return ROUTES.find((r) => r.method === method && r.path === resourcePath);
-}
+export { findRoute };
