@@ -57,7 +57,7 @@ export const InventoryQueryParams = z.strictObject({
   region: z.enum(COMMERCIAL_REGION_NAMES as [string, ...string[]], { message: 'Unknown or unsupported region' }).optional(),
   accountId: AccountIdParam.optional(),
   // A real partition (https://docs.aws.amazon.com/IAM/latest/UserGuide/reference-arns.html); the value is a prefix.
-  arn: z.string().max(2048).regex(/^arn:aws(-cn|-us-gov)?(:|$)/, 'Expected an ARN (arn:aws:…, arn:aws-cn:… or arn:aws-us-gov:…)').optional(),
+  arn: z.string().regex(/^arn:aws(-cn|-us-gov)?(:|$)/, 'Expected an ARN (arn:aws:…, arn:aws-cn:… or arn:aws-us-gov:…)').max(2048).optional(),
   quantumVulnerable: z.enum(['true', 'false']).optional(),
   expiresBefore: isoInstant.optional(),
   q: z.string().min(1).max(256).optional(),
@@ -67,7 +67,8 @@ export const InventoryQueryParams = z.strictObject({
     .regex(/^\d+$/, 'limit must be an integer between 1 and 1000')
     .transform(Number)
     .pipe(z.number().int().min(1, 'limit must be between 1 and 1000').max(1000, 'limit must be between 1 and 1000'))
-    .optional(),
+    .optional()
+    .meta({ description: 'Page size: an integer from 1 to 1000 (default 100)', example: '100' }),
   cursor: z.string().min(1).max(4096).optional(),
 });
 

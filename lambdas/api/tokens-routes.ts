@@ -3,9 +3,7 @@ import { issueToken, revokeToken } from '../auth/issue-token';
 import type { Permission } from '../control/control-model';
 import type { DynamoControlRepository } from '../control/dynamo-control-repository';
 import { jsonResponse } from '../shared/http';
-import type { RouteTable } from './api-handler';
-import { parseBody, parseQuery, pathParam } from './request';
-import { AuditLogQuery, CreateTokenBody, EmptyQuery, TokenIdParam } from './schemas';
+import type { RouteHandlers } from './api-handler';
 import { ValidationError } from './validation-error';
 
 export interface TokensRoutesDeps {
@@ -14,11 +12,9 @@ export interface TokensRoutesDeps {
   readonly now: () => Date;
 }
 
-export function tokensRoutes(deps: TokensRoutesDeps): RouteTable {
+export function tokensRoutes(deps: TokensRoutesDeps): RouteHandlers<'tokens-api'> {
   return {
-    'POST /tokens': async (event, caller) => {
-      parseQuery(event, EmptyQuery);
-      const body = parseBody(event, CreateTokenBody);
+    'POST /tokens': async ({ body }, caller) => {
       if (body.expiresAt !== undefined && Date.parse(body.expiresAt) <= deps.now().getTime()) {
         throw new ValidationError('expiresAt', 'expiresAt must be in the future');
       }
@@ -33,20 +29,12 @@ export function tokensRoutes(deps: TokensRoutesDeps): RouteTable {
       // The secret is shown once, here; it is never stored or logged.
       return jsonResponse(201, { token, secret });
     },
-    'GET /tokens': async (event, caller) => {
-      parseQuery(event, EmptyQuery);
-      return jsonResponse(200, { items: await deps.control.listTokens(caller.tenantId) });
-    },
-    'DELETE /tokens/{tokenId}': async (event, caller) => {
-      parseQuery(event, EmptyQuery);
-      const tokenId = pathParam(event, 'tokenId', TokenIdParam);
-      const token = await revokeToken(deps.control, deps.audit, { tenantId: caller.tenantId, tokenId, revokedBy: caller.tokenId, now: deps.now() });
+    'GET /tokens': async (_input, caller) => jsonResponse(200, { items: await deps.control.listTokens(caller.tenantId) }),
+    'DELETE /tokens/{tokenId}': async ({ params }, caller) => {
+      const token = await revokeToken(deps.control, deps.audit, { tenantId: caller.tenantId, tokenId: params.tokenId, revokedBy: caller.tokenId, now: deps.now() });
       return jsonResponse(200, { token });
     },
-    'GET /audit-log': async (event, caller) => {
-      const query = parseQuery(event, AuditLogQuery);
-      const page = await deps.audit.list(caller.tenantId, { limit: query.limit ?? 100, ...(query.before !== undefined && { before: query.before }) });
-      return jsonResponse(200, page);
-    },
+    'GET /audit-log': async ({ query }, caller) =>
+      jsonResponse(200, await deps.audit.list(caller.tenantId, { limit: query.limit ?? 100, ...(query.before !== undefined && { before: query.before }) })),
   };
 }
