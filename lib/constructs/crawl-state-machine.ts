@@ -91,14 +91,14 @@ export class CrawlStateMachine extends Construct {
       comment: 'AQtive Guard crawl: Prepare → Map(region × service) → Finalize',
       definitionBody: sfn.DefinitionBody.fromChainable(prepare.next(crawlEach).next(finalize)),
       timeout: Duration.hours(6),
-      tracingEnabled: true,
+      tracingEnabled: false, // no code records traces (lambdas/shared/powertools.ts)
       logs: { destination: logGroup, level: sfn.LogLevel.ALL, includeExecutionData: true },
     });
     const stack = Stack.of(this);
     Validations.of(this.stateMachine.role).acknowledge(
       {
         id: 'AwsSolutions-IAM5[Resource::*]',
-        reason: 'X-Ray tracing and CloudWatch Logs delivery actions of Step Functions support no resource-level permissions.',
+        reason: 'The CloudWatch Logs delivery actions of Step Functions support no resource-level permissions.',
       },
       ...[props.prepare, props.crawlService, props.finalize].map((fn) => ({
         id: `AwsSolutions-IAM5[Resource::<${stack.getLogicalId(fn.node.defaultChild as lambda.CfnFunction)}.Arn>:*]`,
