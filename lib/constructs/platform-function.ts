@@ -22,7 +22,7 @@ export interface PlatformFunctionProps<H extends HandlerName> {
   readonly timeout?: Duration;
   /** @default 512 MiB */
   readonly memorySize?: number;
-  /** Use this execution role instead of a new one. @default - a new role with only basic logging and X-Ray */
+  /** Use this execution role instead of a new one. @default - a new role that may only write the function's own logs */
   readonly role?: iam.IRole;
   /** Days to keep the function's logs. @default one month */
   readonly logRetention?: logs.RetentionDays;

@@ -11,7 +11,6 @@ export const ACCOUNTS = '/data-sources/aws/accounts';
 /** Starts the real local runtime (synthesized backend, real handlers, sandbox account) in a temp data dir on port 0. */
 export async function startE2eRuntime(sandbox: SandboxOptions = {}): Promise<{ runtime: LocalRuntime; api: LocalApiClient; cleanup(): Promise<void> }> {
   process.env.POWERTOOLS_LOG_LEVEL ??= 'ERROR';
-  process.env.POWERTOOLS_METRICS_DISABLED ??= 'true';
   const dataDir = mkdtempSync(join(tmpdir(), 'aqg-e2e-'));
   const runtime = await startLocalRuntime({
     dataDir,

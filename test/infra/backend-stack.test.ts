@@ -29,7 +29,7 @@ function statementsOf(handlerName: string): any[] {
 const actionsOf = (handlerName: string) =>
   statementsOf(handlerName)
     .flatMap((s) => [s.Action].flat())
-    .filter((a: string) => !a.startsWith('xray:') && !a.startsWith('logs:'))
+    .filter((a: string) => !a.startsWith('logs:'))
     .sort();
 
 describe('backend stack', () => {
