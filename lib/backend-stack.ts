@@ -70,6 +70,6 @@ export class BackendStack extends Stack {
       value: platformAccessRole.role.roleArn,
       description: 'The principal customer roles trust (filled into each tenant template)',
     });
-    new CfnOutput(this, 'CrawlStateMachineArn', { value: crawl.crawl.stateMachine.stateMachineArn });
+    new CfnOutput(this, 'CrawlStateMachineArn', { value: crawl.stateMachine.stateMachineArn });
   }
 }

@@ -6,8 +6,11 @@ import * as tasks from 'aws-cdk-lib/aws-stepfunctions-tasks';
 import { Construct } from 'constructs';
 
 export interface CrawlStateMachineProps {
+  /** Checks the role, resolves regions, records the run, returns the (region × service) items (lambdas/handlers/crawl-prepare.ts). */
   readonly prepare: lambda.IFunction;
+  /** Crawls one item, answering CONTINUE while a listing goes on (lambdas/handlers/crawl-service.ts). */
   readonly crawlService: lambda.IFunction;
+  /** Sweeps the clean scopes and records the outcome, also after a failed Prepare (lambdas/handlers/crawl-finalize.ts). */
   readonly finalize: lambda.IFunction;
   /**
    * Map items run at once. Items are (region × service) pairs, and each AWS request quota is per (account, region,

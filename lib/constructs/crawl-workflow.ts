@@ -1,6 +1,7 @@
 import { Duration } from 'aws-cdk-lib';
 import * as events from 'aws-cdk-lib/aws-events';
 import * as targets from 'aws-cdk-lib/aws-events-targets';
+import * as sfn from 'aws-cdk-lib/aws-stepfunctions';
 import { Construct } from 'constructs';
 import { CrawlStateMachine } from './crawl-state-machine';
 import { InventoryTables, READ } from './inventory-tables';
@@ -30,7 +31,7 @@ export class CrawlWorkflow extends Construct {
   public readonly crawlService: PlatformFunction<'crawl-service'>;
   public readonly finalize: PlatformFunction<'crawl-finalize'>;
   public readonly scheduledIngestion: PlatformFunction<'scheduled-ingestion'>;
-  public readonly crawl: CrawlStateMachine;
+  public readonly stateMachine: sfn.StateMachine;
 
   constructor(scope: Construct, id: string, props: CrawlWorkflowProps) {
     super(scope, id);
@@ -63,12 +64,12 @@ export class CrawlWorkflow extends Construct {
     tables.grant(this.finalize.function, 'control', [...READ, 'UpdateItem']);
     tables.grant(this.finalize.function, 'inventory', [...READ, 'UpdateItem']); // sweep marks deleted; key relations
 
-    this.crawl = new CrawlStateMachine(this, 'StateMachine', {
+    this.stateMachine = new CrawlStateMachine(this, 'StateMachine', {
       prepare: this.prepare.function,
       crawlService: this.crawlService.function,
       finalize: this.finalize.function,
       maxConcurrency: props.maxConcurrency,
-    });
+    }).stateMachine;
 
     this.scheduledIngestion = new PlatformFunction(this, 'ScheduledIngestion', {
       handlerName: 'scheduled-ingestion',
@@ -87,7 +88,7 @@ export class CrawlWorkflow extends Construct {
 
   /** Lets a function start crawls: StartExecution on this state machine only, and its ARN in the environment. */
   grantStart(starter: CrawlStarter): void {
-    this.crawl.stateMachine.grantStartExecution(starter.function);
-    starter.addEnvironment('CRAWL_STATE_MACHINE_ARN', this.crawl.stateMachine.stateMachineArn);
+    this.stateMachine.grantStartExecution(starter.function);
+    starter.addEnvironment('CRAWL_STATE_MACHINE_ARN', this.stateMachine.stateMachineArn);
   }
 }
