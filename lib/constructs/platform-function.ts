@@ -38,9 +38,6 @@ export const HANDLERS_DIR = path.join(PROJECT_ROOT, 'lambdas', 'handlers');
  */
 export const BUNDLE_EXTERNAL_MODULES = ['xmlbuilder2', 'libxmljs2'];
 
-/** The variables the construct sets on every function (read by Node and Powertools, not by the handler's schema). */
-const COMMON_VARIABLES = ['NODE_OPTIONS', 'POWERTOOLS_SERVICE_NAME'];
-
 /**
  * Every backend Lambda is built the same way: Node.js 22 on arm64, esbuild bundle with source maps, JSON logs into
  * a log group with retention, Powertools service name, and an execution role that starts empty: each function gets
@@ -96,7 +93,9 @@ export class PlatformFunction<H extends HandlerName = HandlerName> extends Const
     });
     // Only what every function needs: write its own logs (the log group above).
     if (!props.role) logGroup.grantWrite(role);
-    for (const [name, value] of Object.entries(props.environment ?? {})) this.addEnvironment(name as keyof EnvironmentVariables<H> & string, value as string);
+    for (const [name, value] of Object.entries(props.environment ?? {})) {
+      this.addEnvironment(name as keyof EnvironmentVariables<H> & string, value as string);
+    }
     this.node.addValidation({ validate: () => this.environmentErrors() });
     Validations.of(this.function).acknowledge({
       id: 'AwsSolutions-L1',
@@ -111,6 +110,7 @@ export class PlatformFunction<H extends HandlerName = HandlerName> extends Const
     return this;
   }
 
+  /** NODE_OPTIONS and POWERTOOLS_SERVICE_NAME are the construct's own; every other variable comes from the schema. */
   private environmentErrors(): string[] {
     const schema = FUNCTION_ENVIRONMENTS[this.handlerName] as unknown as z.ZodObject<Record<string, z.ZodType>>;
     const errors: string[] = [];
@@ -124,7 +124,7 @@ export class PlatformFunction<H extends HandlerName = HandlerName> extends Const
       }
     }
     for (const name of Object.keys(this.variables)) {
-      if (!(name in schema.shape) && !COMMON_VARIABLES.includes(name)) errors.push(`${this.handlerName}: environment variable ${name} is not in its schema`);
+      if (!(name in schema.shape)) errors.push(`${this.handlerName}: environment variable ${name} is not in its schema`);
     }
     return errors;
   }
