@@ -5,10 +5,8 @@ import { CrawlWorkflow } from './constructs/crawl-workflow';
 import { EventPipeline } from './constructs/event-pipeline';
 import { InventoryTables } from './constructs/inventory-tables';
 import { PlatformAccessRole } from './constructs/platform-access-role';
-import { PlatformApi, PlatformApiRoute } from './constructs/platform-api';
-import { PlatformFunction } from './constructs/platform-function';
+import { PlatformApi } from './constructs/platform-api';
 import { EVENTS_PATH } from '../lambdas/shared/protocol';
-import { ROUTES } from '../lambdas/auth/route-permissions';
 
 export interface BackendStackProps extends StackProps {
   /** How long the authorizer's decision is cached per token (also how long a revoked token keeps working). @default 60 s */
@@ -37,27 +35,18 @@ export class BackendStack extends Stack {
     });
 
     // --- the API ---------------------------------------------------------------------------------------------
-    // The routes and their permissions are one table (lambdas/auth/route-permissions.ts) that the authorizer and the
-    // OpenAPI document also read; here each route only gets the function that serves it.
-    const handlerOf = (path: string): PlatformFunction => {
-      if (path === '/openapi.json') return apiFunctions.openapi;
-      if (path.startsWith('/tokens')) return apiFunctions.tokens;
-      if (path === '/data-sources/aws/template') return apiFunctions.template;
-      if (path === EVENTS_PATH) return events.intake;
-      if (path.includes('/ingestions')) return apiFunctions.ingestions;
-      if (path.startsWith('/data-sources/aws/accounts')) return apiFunctions.accounts;
-      if (path.startsWith('/inventory')) return apiFunctions.inventory;
-      throw new Error(`No function serves the route ${path}: add it to handlerOf in lib/backend-stack.ts`);
-    };
-    const routes: PlatformApiRoute[] = ROUTES.map((r) => ({
-      method: r.method,
-      path: r.path,
-      handler: handlerOf(r.path).function,
-      authenticated: r.permission !== undefined,
-    }));
+    // The routes, their permissions and the function serving each are one table (lambdas/api/route-table.ts).
     const api = new PlatformApi(this, 'Api', {
       authorizer: apiFunctions.authorizer.function,
-      routes,
+      functions: {
+        'openapi-api': apiFunctions.openapi.function,
+        'tokens-api': apiFunctions.tokens.function,
+        'template-api': apiFunctions.template.function,
+        'accounts-api': apiFunctions.accounts.function,
+        'ingestions-api': apiFunctions.ingestions.function,
+        'inventory-api': apiFunctions.inventory.function,
+        'events-intake': events.intake.function,
+      },
       authorizerCacheTtl: props.authorizerCacheTtl ?? Duration.seconds(60),
     });
 

@@ -1,6 +1,6 @@
 import type { APIGatewayProxyEvent, APIGatewayProxyResult } from 'aws-lambda';
 import { buildOpenApiDocument } from '../api/openapi';
-import { publicBaseUrl } from '../api/public-url';
+import { requestBaseUrl } from '../api/public-url';
 import { jsonResponse } from '../shared/http';
 import { parseEnvironment } from '../shared/environment';
 
@@ -8,4 +8,4 @@ const env = parseEnvironment('openapi-api');
 
 /** GET /openapi.json — public (no authorizer). */
 export const handler = async (event: APIGatewayProxyEvent): Promise<APIGatewayProxyResult> =>
-  jsonResponse(200, buildOpenApiDocument(publicBaseUrl(event, env.PUBLIC_API_URL)), { 'Cache-Control': 'public, max-age=300' });
+  jsonResponse(200, buildOpenApiDocument(requestBaseUrl(event, env.PUBLIC_API_URL)), { 'Cache-Control': 'public, max-age=300' });

@@ -9,7 +9,7 @@ export interface ApiFunctionsProps {
 
 /**
  * The functions behind the API (one per route group) and its authorizer, each with only the table actions it uses.
- * Routes are wired to them in lib/backend-stack.ts; the events route is served by EventPipeline's intake.
+ * The route table (lambdas/api/route-table.ts) names which serves each route; the events route is EventPipeline's intake.
  */
 export class ApiFunctions extends Construct {
   public readonly authorizer: PlatformFunction<'authorizer'>;
