@@ -17,7 +17,7 @@ export const quantumVulnerable: Rule = {
   raisedWhen: 'a KMS key or certificate uses RSA, elliptic-curve (ECDSA/ECDH/EdDSA) or SM2 keys',
   severityCriteria: [
     'high when used by a network-facing resource (CloudFront distribution, API Gateway domain name, load balancer)',
-    'high when long-lived: a certificate valid past 2030-01-01 (`quantumDeprecationDate`), or a KMS key not scheduled for deletion before then (KMS keys do not expire)',
+    'high when long-lived: a certificate valid past 2030-01-01 (`quantumDeprecationDate`), or any KMS key (KMS key material does not expire)',
   ],
   exclusions: [
     'post-quantum (ML-DSA) keys, symmetric (AES) and HMAC keys',
@@ -41,8 +41,8 @@ export const quantumVulnerable: Rule = {
     if (asset.type === 'key' && stateIn(asset, KEY_PENDING_DELETION)) return undefined;
     const exposed = exposedUsers(asset, context);
     const deprecation = Date.parse(context.thresholds.quantumDeprecationDate);
-    const end = asset.type === 'certificate' ? asset.lifecycle.notAfter : asset.lifecycle.deletionDate;
-    const longLived = asset.type === 'key' ? end === undefined || Date.parse(end) > deprecation : end !== undefined && Date.parse(end) > deprecation;
+    const notAfter = asset.lifecycle.notAfter;
+    const longLived = asset.type === 'key' || (notAfter !== undefined && Date.parse(notAfter) > deprecation);
     return {
       severity: exposed.length > 0 || longLived ? 'high' : 'medium',
       evidence: {
@@ -51,7 +51,7 @@ export const quantumVulnerable: Rule = {
         keyUsage: asset.crypto.keyUsage ?? [],
         exposedUsers: exposed,
         longLived,
-        validUntil: end ?? null,
+        validUntil: notAfter ?? null,
       },
     };
   },
