@@ -2,7 +2,7 @@ import type { Asset } from '../inventory/asset';
 import { blastRadius } from './blast-radius';
 import { CATALOGUE_VERSION, RULES } from './catalogue';
 import { UnknownProfileError, UnknownRuleError } from './errors';
-import { PROFILES, type FindingDraft, type ProfileFilter } from './finding';
+import { PROFILES, type FindingDraft } from './finding';
 import { findingId } from './finding-id';
 import type { Rule } from './rule';
 import { DEFAULT_THRESHOLDS, type AssetRelations, type RuleContext, type RuleThresholds } from './rule-context';
@@ -12,8 +12,8 @@ import { DEFAULT_DUE_DAYS, dueAt, type Severity } from './severity';
 export type EvaluationContext = { readonly now: Date } & Partial<AssetRelations>;
 
 export interface EvaluationOptions {
-  /** Only the rules of this profile. @default 'all' */
-  readonly profile?: ProfileFilter | string;
+  /** Only the rules of this profile (`all`, or one of PROFILES; anything else is an UnknownProfileError). @default 'all' */
+  readonly profile?: string;
   /** Only these rules (ids are checked). @default every rule of the profile */
   readonly ruleIds?: readonly string[];
   readonly thresholds?: Partial<RuleThresholds>;

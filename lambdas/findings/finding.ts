@@ -85,7 +85,7 @@ export interface Suppression {
   readonly by: string;
   readonly at: string;
   /** 'finding' = this finding alone; otherwise the id of the scoped suppression (rule × account / tag) that matched. */
-  readonly source: 'finding' | string;
+  readonly source: string;
 }
 
 /** A finding as stored: the latest draft plus its lifecycle. */

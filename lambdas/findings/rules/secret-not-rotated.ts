@@ -13,7 +13,7 @@ function rateDays(expression: string | undefined): number | undefined {
   const match = /^rate\((\d+)\s+(day|days|hour|hours)\)$/.exec(expression?.trim() ?? '');
   if (!match) return undefined;
   const n = Number(match[1]);
-  return match[2]!.startsWith('day') ? n : n / 24;
+  return match[2].startsWith('day') ? n : n / 24;
 }
 
 /**
