@@ -1,19 +1,7 @@
 import type { Asset, Usage } from '../inventory/asset';
 import { isNetworkExposed, resourceTypeOfArn } from './resource-type';
 import type { RuleContext } from './rule-context';
-
-export const DAY_MS = 86_400_000;
-
-/** Whole and fractional days from `now` to `iso` (negative when `iso` is past). */
-export function daysUntil(iso: string, now: Date): number {
-  return (Date.parse(iso) - now.getTime()) / DAY_MS;
-}
-
-/** Lifecycle state comparison that ignores case: events and crawls do not yet agree on it (ACTIVE vs Active). */
-export function stateIn(asset: Asset, states: readonly string[]): boolean {
-  const state = asset.lifecycle.state.toLowerCase();
-  return states.some((s) => s.toLowerCase() === state);
-}
+import { DAY_MS } from './time';
 
 /** Usage edges seen within the recent-usage window. */
 export function recentUsages(context: RuleContext): Usage[] {

@@ -1,6 +1,7 @@
 import type { Asset } from '../inventory/asset';
 import { CERTIFICATE_NOT_ISSUED } from './certificate-facts';
-import { DAY_MS, stateIn } from './exposure';
+import { stateIn } from './lifecycle-state';
+import { DAY_MS } from './time';
 import type { Finding } from './finding';
 import { SEVERITIES, type Severity } from './severity';
 

@@ -1,3 +1,5 @@
+import { DAY_MS } from './time';
+
 /** Finding severities, most urgent first, and the remediation targets that turn a severity into a due date. */
 export const SEVERITIES = ['critical', 'high', 'medium', 'low'] as const;
 export type Severity = (typeof SEVERITIES)[number];
@@ -17,8 +19,6 @@ export function atLeast(severity: Severity, threshold: Severity): boolean {
  * SLAs; a finding with a hard deadline (expiry, scheduled deletion) is due at that deadline when it comes first.
  */
 export const DEFAULT_DUE_DAYS: Readonly<Record<Severity, number>> = { critical: 2, high: 7, medium: 30, low: 90 };
-
-const DAY_MS = 86_400_000;
 
 /** min(firstSeenAt + due days, deadline); a deadline already past makes the finding due at once (firstSeenAt). */
 export function dueAt(severity: Severity, firstSeenAt: string, deadline?: string, dueDays: Readonly<Record<Severity, number>> = DEFAULT_DUE_DAYS): string {

@@ -1,6 +1,8 @@
 import { certificateDetails, CERTIFICATE_NOT_ISSUED } from '../certificate-facts';
 import { fsbp } from '../compliance';
-import { certificateInUse, daysUntil, stateIn } from '../exposure';
+import { certificateInUse } from '../exposure';
+import { stateIn } from '../lifecycle-state';
+import { daysUntil } from '../time';
 import type { Rule } from '../rule';
 
 /** A certificate past its NotAfter: every TLS client that checks dates refuses it. */

@@ -1,6 +1,8 @@
 import { autoRenewable, certificateDetails, CERTIFICATE_NOT_ISSUED } from '../certificate-facts';
 import { fsbp } from '../compliance';
-import { certificateInUse, daysUntil, stateIn } from '../exposure';
+import { certificateInUse } from '../exposure';
+import { stateIn } from '../lifecycle-state';
+import { daysUntil } from '../time';
 import type { Rule } from '../rule';
 
 /** NotAfter within the threshold (default 30 days, Security Hub ACM.1's default `daysToExpiration`). */

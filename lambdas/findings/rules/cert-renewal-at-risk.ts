@@ -1,5 +1,6 @@
 import { certificateDetails } from '../certificate-facts';
-import { certificateInUse, stateIn } from '../exposure';
+import { certificateInUse } from '../exposure';
+import { stateIn } from '../lifecycle-state';
 import type { Rule } from '../rule';
 
 /** RenewalSummary.RenewalStatus values that mean managed renewal is not going to happen by itself. */

@@ -1,4 +1,6 @@
-import { daysUntil, keyDependents, stateIn } from '../exposure';
+import { keyDependents } from '../exposure';
+import { stateIn } from '../lifecycle-state';
+import { daysUntil } from '../time';
 import { keyDetails } from '../key-facts';
 import type { Rule } from '../rule';
 

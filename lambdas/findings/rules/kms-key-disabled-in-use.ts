@@ -1,4 +1,5 @@
-import { keyDependents, stateIn } from '../exposure';
+import { keyDependents } from '../exposure';
+import { stateIn } from '../lifecycle-state';
 import { keyDetails } from '../key-facts';
 import type { Rule } from '../rule';
 

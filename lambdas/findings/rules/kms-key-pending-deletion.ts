@@ -1,5 +1,6 @@
 import { fsbp } from '../compliance';
-import { keyDependents, stateIn } from '../exposure';
+import { keyDependents } from '../exposure';
+import { stateIn } from '../lifecycle-state';
 import { KEY_PENDING_DELETION, keyDetails } from '../key-facts';
 import type { Rule } from '../rule';
 

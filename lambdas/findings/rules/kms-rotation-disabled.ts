@@ -1,5 +1,5 @@
 import { fsbp } from '../compliance';
-import { stateIn } from '../exposure';
+import { stateIn } from '../lifecycle-state';
 import { keyDetails, rotationConfigurable } from '../key-facts';
 import type { Rule } from '../rule';
 

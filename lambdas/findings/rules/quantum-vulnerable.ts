@@ -1,6 +1,7 @@
 import { CERTIFICATE_NOT_ISSUED, CERTIFICATE_RETIRED } from '../certificate-facts';
 import { CNSA_2_0, NIST_IR_8547 } from '../compliance';
-import { exposedUsers, stateIn } from '../exposure';
+import { exposedUsers } from '../exposure';
+import { stateIn } from '../lifecycle-state';
 import { KEY_PENDING_DELETION } from '../key-facts';
 import type { Rule } from '../rule';
 

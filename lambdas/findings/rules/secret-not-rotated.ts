@@ -1,6 +1,7 @@
 import type { Asset, RotationInfo, SecretDetails } from '../../inventory/asset';
 import { fsbp } from '../compliance';
-import { DAY_MS, stateIn } from '../exposure';
+import { stateIn } from '../lifecycle-state';
+import { DAY_MS } from '../time';
 import type { Rule } from '../rule';
 import type { HistoryEvent } from '../rule-context';
 import { rotationManagedElsewhere, secretDetails, SECRET_PENDING_DELETION } from '../secret-facts';

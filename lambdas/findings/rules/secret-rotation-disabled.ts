@@ -1,5 +1,5 @@
 import { fsbp } from '../compliance';
-import { stateIn } from '../exposure';
+import { stateIn } from '../lifecycle-state';
 import type { Rule } from '../rule';
 import { rotationManagedElsewhere, secretDetails, SECRET_PENDING_DELETION } from '../secret-facts';
 

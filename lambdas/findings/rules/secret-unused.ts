@@ -1,5 +1,6 @@
 import { fsbp } from '../compliance';
-import { DAY_MS, stateIn } from '../exposure';
+import { stateIn } from '../lifecycle-state';
+import { DAY_MS } from '../time';
 import type { Rule } from '../rule';
 import { secretDetails, SECRET_PENDING_DELETION } from '../secret-facts';
 
