@@ -1,4 +1,5 @@
 import { blastRadius } from '../../../lambdas/findings/blast-radius';
+import { resourceTypeOfArn } from '../../../lambdas/findings/resource-type';
 import type { RelatedAsset } from '../../../lambdas/findings/rule-context';
 import { ALB, API_DOMAIN, APP_FUNCTION, APP_ROLE, certificate, days, DISTRIBUTION, key, parameter, secret, usage } from './finding-fixtures';
 
@@ -56,5 +57,23 @@ describe('blastRadius', () => {
       { arn: APP_FUNCTION, resourceType: 'lambda-function', knownFrom: 'event', lastSeenAt: days(-1) },
       { arn: replicaArn, resourceType: 'secret', knownFrom: 'replica' },
     ]);
+  });
+});
+
+describe('resourceTypeOfArn (InUseBy ARNs)', () => {
+  test.each([
+    ['arn:aws:cloudfront::111122223333:distribution/E2QWRUHAPOMQZL', 'cloudfront-distribution'],
+    ['arn:aws:elasticloadbalancing:eu-west-1:111122223333:loadbalancer/app/web/50dc6c495c0c9188', 'load-balancer'],
+    ['arn:aws:elasticloadbalancing:eu-west-1:111122223333:loadbalancer/classic-web', 'load-balancer'],
+    ['arn:aws:elasticloadbalancing:eu-west-1:111122223333:listener/app/web/50dc6c495c0c9188/f2f7dc8efc522ab2', 'other'],
+    ['arn:aws:apigateway:eu-west-1::/domainnames/api.example.com', 'apigateway-domain'],
+    ['arn:aws:lambda:eu-west-1:111122223333:function:orders-api', 'lambda-function'],
+    ['arn:aws:ec2:eu-west-1:111122223333:instance/i-0abc1234def567890', 'ec2-instance'],
+    ['arn:aws:ec2:eu-west-1:111122223333:volume/vol-0abc1234def567890', 'ebs-volume'],
+    ['arn:aws:iam::111122223333:role/app-lambda-role', 'iam-role'],
+    ['arn:aws:iam::111122223333:user/deploy', 'iam-user'],
+    ['arn:aws:cognito-idp:eu-west-1:111122223333:userpool/eu-west-1_abc', 'other'],
+  ])('%s → %s', (arn, type) => {
+    expect(resourceTypeOfArn(arn)).toBe(type);
   });
 });
