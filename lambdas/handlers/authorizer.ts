@@ -1,19 +1,17 @@
-import { Logger } from '@aws-lambda-powertools/logger';
 import type { APIGatewayRequestAuthorizerEvent } from 'aws-lambda';
-import { z } from 'zod';
 import { authorize, type AuthorizerDecision, UnauthorizedError } from '../auth/authorize';
 import { DynamoControlRepository } from '../control/dynamo-control-repository';
 import { createDocumentClient } from '../shared/platform-clients';
+import { parseEnvironment } from '../shared/environment';
+import { createLogger } from '../shared/powertools';
 
 /**
- * REQUEST authorizer (identity source: the X-API-Key header). API Gateway caches results for
- * AUTHORIZER_CACHE_TTL_SECONDS (set on the authorizer by the stack; 0 by default, so a revoked token stops working on
- * its next request — see SECURITY.md).
+ * REQUEST authorizer (identity source: the X-API-Key header). API Gateway caches its decision per token for the TTL
+ * the stack sets on the authorizer (lib/constructs/platform-api.ts): 0 by default, so a revoked token stops working on
+ * its next request (SECURITY.md).
  */
-export const AuthorizerEnv = z.object({ CONTROL_TABLE_NAME: z.string().min(1) });
-
-const env = AuthorizerEnv.parse(process.env);
-const logger = new Logger({ serviceName: 'authorizer' });
+const env = parseEnvironment('authorizer');
+const logger = createLogger('authorizer');
 const repository = new DynamoControlRepository(createDocumentClient(), env.CONTROL_TABLE_NAME);
 
 export const handler = async (event: APIGatewayRequestAuthorizerEvent): Promise<AuthorizerDecision> => {
