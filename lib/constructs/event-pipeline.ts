@@ -58,9 +58,10 @@ export class EventPipeline extends Construct {
       handlerName: 'events-intake',
       description: 'POST /data-sources/aws/events: validate, then queue',
       timeout: Duration.seconds(10),
-      environment: { EVENTS_QUEUE_URL: this.queue.queueUrl },
+      environment: { EVENTS_QUEUE_URL: this.queue.queueUrl, CONTROL_TABLE_NAME: tables.control.tableName },
     });
     this.queue.grantSendMessages(this.intake.function);
+    tables.grant(this.intake.function, 'control', ['UpdateItem'], ['RATE#*']); // per-token rate-limit windows only
 
     this.processor = new PlatformFunction(this, 'Processor', {
       handlerName: 'event-processor',

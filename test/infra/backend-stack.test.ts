@@ -112,7 +112,7 @@ describe('backend stack', () => {
       'accounts-api': { [control]: ['GetItem', 'PutItem', 'Query', 'UpdateItem'], [inventory]: ['DeleteItem', 'GetItem', 'Query', 'UpdateItem'] },
       'ingestions-api': { [control]: ['GetItem', 'PutItem', 'Query', 'UpdateItem'] },
       'inventory-api': { [control]: ['GetItem', 'Query'], [inventory]: ['GetItem', 'Query'] },
-      'events-intake': {},
+      'events-intake': { [control]: ['UpdateItem'] }, // its rate-limit windows (RATE# only)
       'event-processor': { [control]: ['GetItem', 'Query', 'UpdateItem'], [inventory]: ['DeleteItem', 'GetItem', 'PutItem', 'Query', 'UpdateItem'] },
       'crawl-prepare': { [control]: ['GetItem', 'Query'] },
       'crawl-service': { [control]: ['GetItem', 'PutItem', 'Query'], [inventory]: ['GetItem', 'Query', 'UpdateItem'] },
@@ -131,7 +131,7 @@ describe('backend stack', () => {
       }
       expect({ handler, byTable }).toEqual({ handler, byTable: tables });
     }
-    expect(actionsOf('events-intake')).toEqual(['sqs:GetQueueAttributes', 'sqs:GetQueueUrl', 'sqs:SendMessage']);
+    expect(actionsOf('events-intake')).toEqual(['dynamodb:UpdateItem', 'sqs:GetQueueAttributes', 'sqs:GetQueueUrl', 'sqs:SendMessage']);
     for (const name of ['accounts-api', 'ingestions-api', 'scheduled-ingestion']) expect(actionsOf(name)).toContain('states:StartExecution');
     // Nobody scans, and nobody holds a wildcard action.
     for (const [, p] of resources('AWS::IAM::Policy')) {
@@ -193,6 +193,7 @@ describe('backend stack', () => {
     for (const handler of ['accounts-api', 'ingestions-api', 'crawl-service', 'crawl-finalize', 'scheduled-ingestion']) {
       expect(keysOf(handler, 'Control').flat()).not.toContain('TOKEN#*');
     }
+    expect(keysOf('events-intake', 'Control')).toEqual([['RATE#*']]);
     // Only the processor writes dedup markers.
     expect(keysOf('event-processor', 'Inventory')).toEqual([['ASSET#*', 'EVENT#*']]);
     expect(keysOf('accounts-api', 'Inventory')).toEqual([['ASSET#*']]);
