@@ -11,7 +11,7 @@ import { InventoryTables } from './constructs/inventory-tables';
 import { PlatformApi, PlatformApiRoute } from './constructs/platform-api';
 import { PlatformFunction } from './constructs/platform-function';
 import { EVENTS_PATH } from '../lambdas/shared/protocol';
-import { GSI1, GSI2 } from '../lambdas/inventory/table-schema';
+import { GSI1, GSI2 } from '../lambdas/shared/table-schema';
 import { ROUTES } from '../lambdas/auth/route-permissions';
 
 export interface BackendStackProps extends StackProps {

@@ -7,7 +7,7 @@ import { errorResponse, jsonResponse } from '../shared/http';
 import type { RouteTable } from './api-handler';
 import { parseQuery, pathParam } from './request';
 import { AssetIdParam, EmptyQuery, InventoryQueryParams } from './schemas';
-import { CbomQueryParams } from '../cbom/cbom-query';
+import { CbomQueryParams } from './cbom-query';
 
 export interface InventoryRoutesDeps {
   readonly control: Pick<DynamoControlRepository, 'listAccounts'>;

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { ROUTES, type RouteSpec } from '../auth/route-permissions';
-import { CbomQueryParams } from '../cbom/cbom-query';
+import { CbomQueryParams } from './cbom-query';
 import { CBOM_MEDIA_TYPE } from '../cbom/cbom-media-type';
 import { API_KEY_HEADER, API_STAGE, EVENTS_PATH } from '../shared/protocol';
 import {

@@ -1,20 +1,14 @@
 import type { DynamoControlRepository } from '../control/dynamo-control-repository';
 import { EVENTS_PATH } from '../shared/protocol';
 import type { RouteTable } from './api-handler';
+import { customizeTemplateForTenant } from './customize-template';
 import { parseQuery } from './request';
 import { EmptyQuery } from './schemas';
 
-export interface TemplateCustomization {
-  readonly eventsEndpointUrl: string;
-  readonly platformPrincipalArn: string;
-  readonly externalId: string;
-}
-
 export interface TemplateRouteDeps {
   readonly control: Pick<DynamoControlRepository, 'getTenant'>;
-  /** The generic customer template (templates/cloudformation-template.json). */
-  readonly template: unknown;
-  readonly customize: (template: never, values: TemplateCustomization) => unknown;
+  /** The generic customer template: the committed, synthesized templates/cloudformation-template.json. */
+  readonly template: object;
   /** The principal customers' trust policies name (the platform access role). */
   readonly platformPrincipalArn: () => Promise<string>;
   /** Base URL including the stage, for this request. */
@@ -26,7 +20,7 @@ export function templateRoutes(deps: TemplateRouteDeps): RouteTable {
     'GET /data-sources/aws/template': async (event, caller) => {
       parseQuery(event, EmptyQuery);
       const tenant = await deps.control.getTenant(caller.tenantId);
-      const customized = deps.customize(deps.template as never, {
+      const customized = customizeTemplateForTenant(deps.template, {
         eventsEndpointUrl: `${deps.baseUrl(event)}${EVENTS_PATH}`,
         platformPrincipalArn: await deps.platformPrincipalArn(),
         externalId: tenant.externalId,

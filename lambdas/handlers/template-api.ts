@@ -1,7 +1,6 @@
 import { Logger } from '@aws-lambda-powertools/logger';
 import { GetCallerIdentityCommand, STSClient } from '@aws-sdk/client-sts';
 import { z } from 'zod';
-import { customizeTemplateForTenant } from '../../lib/customer-template/customize-template';
 import customerTemplate from '../../templates/cloudformation-template.json';
 import { apiHandler } from '../api/api-handler';
 import { publicBaseUrl } from '../api/public-url';
@@ -37,7 +36,6 @@ export const handler = apiHandler(
   templateRoutes({
     control: new DynamoControlRepository(createDocumentClient(), env.CONTROL_TABLE_NAME),
     template: customerTemplate,
-    customize: customizeTemplateForTenant,
     platformPrincipalArn,
     baseUrl: (event) => publicBaseUrl(event, env.PUBLIC_API_URL),
   }),

@@ -5,11 +5,11 @@
 import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import type { Context, SQSBatchResponse, SQSEvent } from 'aws-lambda';
 import { crawlService } from '../../../lambdas/discovery/service-crawler';
-import { aliasIndexFromKeyAssets, resolveKmsKeyRef } from '../../../lambdas/discovery/key-references';
+import { aliasIndexFromKeyAssets, resolveKmsKeyRef } from '../../../lambdas/inventory/key-references';
 import { createCustomerClients } from '../../../lambdas/discovery/region-clients';
 import type { CryptoService, DiscoveredAsset } from '../../../lambdas/inventory/asset';
 import { assetId } from '../../../lambdas/inventory/asset-id';
-import { controlKeys, inventoryKeys } from '../../../lambdas/inventory/table-schema';
+import { controlKeys, inventoryKeys } from '../../../lambdas/shared/table-schema';
 import { startSandbox, type EventBridgeEnvelope, type Sandbox } from '../../../sandbox/sandbox';
 import { startDynalite, type LocalDynamo } from '../../support/dynalite';
 import { queuedEvent, sqsEvent as sqsEventOf } from '../../support/sqs-event';

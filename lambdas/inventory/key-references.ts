@@ -1,4 +1,4 @@
-import type { DiscoveredAsset } from '../inventory/asset';
+import type { DiscoveredAsset } from './asset';
 
 /**
  * Key-reference resolution: a relation to a KMS key is always the key's ARN. Services report the key as a key ARN,
