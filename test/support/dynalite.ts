@@ -9,7 +9,6 @@ import {
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { GSI1, GSI2, KEY } from '../../lambdas/shared/table-schema';
 // dynalite ships no types; it returns a node http.Server.
-// eslint-disable-next-line @typescript-eslint/no-require-imports
 const dynalite = require('dynalite') as (options: Record<string, unknown>) => Server;
 
 export const INVENTORY_TABLE = 'inventory';

@@ -34,7 +34,6 @@ describe('dependency rules', () => {
 
   it('place every folder of lambdas/ in the order (a new folder must be given its place)', () => {
     // GIVEN
-    // eslint-disable-next-line @typescript-eslint/no-require-imports -- the config is CommonJS, read as dependency-cruiser reads it
     const config = require(join(ROOT, '.dependency-cruiser.cjs')) as { forbidden: ForbiddenRule[] };
     const ordered = config.forbidden
       .filter((r) => r.name.startsWith('lambdas-order-'))
