@@ -1,3 +1,4 @@
+import { formatArn, parseArn } from '../shared/arn';
 import type { APIGatewayAuthorizerResult, PolicyDocument, Statement } from 'aws-lambda';
 import type { StoredToken } from '../control/control-model';
 import { API_KEY_HEADER } from '../shared/protocol';
@@ -97,7 +98,7 @@ function policyFor(methodArn: string, permissions: ReadonlySet<string>, allowedH
 
 /** `arn:aws:execute-api:region:account:` and `apiId/stage/METHOD/path`. */
 function splitMethodArn(methodArn: string): [string, string] {
-  const parts = methodArn.split(':');
-  if (parts.length < 6 || parts[2] !== 'execute-api') throw new Error(`Unexpected methodArn: ${methodArn}`);
-  return [`${parts.slice(0, 5).join(':')}:`, parts.slice(5).join(':')];
+  const arn = parseArn(methodArn);
+  if (arn?.service !== 'execute-api') throw new Error(`Unexpected methodArn: ${methodArn}`);
+  return [formatArn({ ...arn, resource: '' }), arn.resource];
 }

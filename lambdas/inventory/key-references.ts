@@ -1,3 +1,4 @@
+import { parseArn } from '../shared/arn';
 import type { DiscoveredAsset } from './asset';
 
 /**
@@ -37,7 +38,7 @@ export function aliasIndexFromKeyAssets(
 
 /** Partition from any ARN ("arn:aws-cn:…" → "aws-cn"). */
 export function partitionOf(arn: string): string {
-  return arn.split(':')[1] || 'aws';
+  return parseArn(arn)?.partition || 'aws';
 }
 
 const KEY_ID = /^(mrk-[0-9a-f]{32}|[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})$/i;
