@@ -62,6 +62,20 @@ test('unknown access keys answer UnrecognizedClientException (JSON) and InvalidC
   expect(await errorName(stranger.sts.send(new GetCallerIdentityCommand({})))).toBe('InvalidClientTokenId');
 });
 
+test('a known access key with the wrong secret key fails the signature check as in AWS (InvalidSignatureException / SignatureDoesNotMatch)', async () => {
+  // GIVEN the admin's access key id signed with another secret, and a role session signed with the admin's secret
+  const wrongSecret = sandboxClients(sandbox, REGION, { accessKeyId: sandbox.adminCredentials.accessKeyId, secretAccessKey: `${sandbox.adminCredentials.secretAccessKey}x` });
+  const { Credentials } = await assumeRole(sandbox.externalId);
+  const swapped = sandboxClients(sandbox, REGION, { accessKeyId: Credentials?.AccessKeyId ?? '', secretAccessKey: sandbox.adminCredentials.secretAccessKey, sessionToken: Credentials?.SessionToken });
+  // THEN the JSON services answer InvalidSignatureException (HTTP 400), STS SignatureDoesNotMatch (HTTP 403)
+  const kmsError = await wrongSecret.kms.send(new ListKeysCommand({})).catch((e: Error) => e);
+  expect(kmsError).toMatchObject({ name: 'InvalidSignatureException', $metadata: { httpStatusCode: 400 }, message: expect.stringMatching(/^The request signature we calculated does not match the signature you provided/) });
+  expect(await errorName(wrongSecret.secrets.send(new ListSecretsCommand({})))).toBe('InvalidSignatureException');
+  const stsError = await wrongSecret.sts.send(new GetCallerIdentityCommand({})).catch((e: Error) => e);
+  expect(stsError).toMatchObject({ name: 'SignatureDoesNotMatch', $metadata: { httpStatusCode: 403 } });
+  expect(await errorName(swapped.kms.send(new ListKeysCommand({})))).toBe('InvalidSignatureException');
+});
+
 test('a disabled opt-in region rejects valid credentials like AWS does; enabled default regions answer empty', async () => {
   expect(sandbox.isRegionEnabled('me-south-1')).toBe(false);
   const disabled = sandboxClients(sandbox, 'me-south-1');
