@@ -3,6 +3,7 @@ import { DecryptCommand, ListKeysCommand } from '@aws-sdk/client-kms';
 import { GetSecretValueCommand, ListSecretsCommand } from '@aws-sdk/client-secrets-manager';
 import { DescribeParametersCommand, GetParameterCommand, GetParametersByPathCommand } from '@aws-sdk/client-ssm';
 import { AssumeRoleCommand, GetCallerIdentityCommand } from '@aws-sdk/client-sts';
+import { COMMERCIAL_REGIONS } from '../../../lambdas/shared/regions';
 import { startSandbox } from '../../../sandbox/sandbox';
 import type { Sandbox } from '../../../sandbox/sandbox';
 import { errorName, sandboxClients } from './sandbox-clients';
@@ -74,6 +75,14 @@ test('a known access key with the wrong secret key fails the signature check as 
   const stsError = await wrongSecret.sts.send(new GetCallerIdentityCommand({})).catch((e: Error) => e);
   expect(stsError).toMatchObject({ name: 'SignatureDoesNotMatch', $metadata: { httpStatusCode: 403 } });
   expect(await errorName(swapped.kms.send(new ListKeysCommand({})))).toBe('InvalidSignatureException');
+});
+
+test('disabledRegions lists every commercial Region the account rejects: each opt-in Region it holds nothing in', () => {
+  const rejected = COMMERCIAL_REGIONS.map((r) => r.name).filter((r) => !sandbox.isRegionEnabled(r));
+  expect(sandbox.disabledRegions).toEqual(rejected);
+  expect(sandbox.disabledRegions).toEqual(expect.arrayContaining(['af-south-1', 'me-south-1', 'ap-east-1', 'il-central-1']));
+  expect(sandbox.disabledRegions).not.toContain('us-east-1');
+  for (const populated of sandbox.regions) expect(sandbox.disabledRegions).not.toContain(populated);
 });
 
 test('a disabled opt-in region rejects valid credentials like AWS does; enabled default regions answer empty', async () => {

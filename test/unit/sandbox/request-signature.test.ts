@@ -4,12 +4,18 @@ import { verifySignature } from '../../../sandbox/protocol/request-signature';
 
 const SECRET = 'wJalrXUtnFEMI/K7MDENG+bPxRfiCYEXAMPLEKEY';
 
+const toBytes = (data: ArrayBuffer | ArrayBufferView): Uint8Array =>
+  ArrayBuffer.isView(data) ? new Uint8Array(data.buffer, data.byteOffset, data.byteLength) : new Uint8Array(data);
+
 /** The SDK signer's hash interface over node:crypto (SHA-256, or HMAC-SHA-256 when given a key). */
 class NodeSha256 {
   private chunks: Array<string | Uint8Array> = [];
-  constructor(private readonly secret?: string | Uint8Array) {}
-  update(data: string | Uint8Array): void {
-    this.chunks.push(data);
+  private readonly secret?: string | Uint8Array;
+  constructor(secret?: string | ArrayBuffer | ArrayBufferView) {
+    this.secret = secret === undefined || typeof secret === 'string' ? secret : toBytes(secret);
+  }
+  update(data: string | ArrayBuffer | ArrayBufferView): void {
+    this.chunks.push(typeof data === 'string' ? data : toBytes(data));
   }
   async digest(): Promise<Uint8Array> {
     const hash = this.secret === undefined ? createHash('sha256') : createHmac('sha256', this.secret);
