@@ -4,7 +4,7 @@ import type { Permission } from '../control/control-model';
 import { effectivePermissions } from '../auth/route-permissions';
 import { ValidationError } from './validation-error';
 
-/** Who is calling, from the authorizer context (notes/contracts.md). */
+/** Who is calling, from the authorizer context (lambdas/auth/authorize.ts puts it there). */
 export interface Caller {
   readonly tenantId: string;
   readonly tokenId: string;

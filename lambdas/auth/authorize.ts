@@ -10,7 +10,7 @@ import { hashTokenSecret, hashesEqual, parseTokenSecret } from './token-secret';
  * API Gateway answers 401 only when a Lambda authorizer fails with exactly the message "Unauthorized"
  * (https://docs.aws.amazon.com/apigateway/latest/developerguide/apigateway-use-lambda-authorizer.html).
  * We throw it ONLY for a missing/unknown/revoked/expired token: a 401 deauthorizes the customer's EventBridge
- * connection (aws-facts §3.4), so a transient fault must never produce it.
+ * connection (https://docs.aws.amazon.com/eventbridge/latest/userguide/eb-target-connection-deauthorize.html), so a transient fault must never produce it.
  */
 export class UnauthorizedError extends Error {
   constructor() {

@@ -2,7 +2,7 @@ import { EVENTS_PATH } from '../shared/protocol';
 import type { Permission } from '../control/control-model';
 
 /**
- * Every API route with the permission it needs (notes/contracts.md). The authorizer builds its policy from this
+ * Every API route with the permission it needs (docs/architecture.md, "Folders"). The authorizer builds its policy from this
  * table, the handlers re-check it, and the OpenAPI document is checked against it. Paths are API Gateway resource
  * paths (without the `/v1` stage).
  */

@@ -2,7 +2,7 @@ import { buildOpenApiDocument } from '../../../lambdas/api/openapi';
 import { ROUTES } from '../../../lambdas/auth/route-permissions';
 import { EVENTS_PATH } from '../../../lambdas/shared/protocol';
 
-// The contracts table (notes/contracts.md), written out independently of ROUTES so a dropped route is caught.
+// The routes of the API, written out independently of ROUTES so a dropped route is caught.
 const CONTRACT_ROUTES: Array<[string, string, string | undefined]> = [
   ['GET', '/openapi.json', undefined],
   ['POST', '/tokens', 'admin'],
