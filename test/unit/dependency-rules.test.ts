@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { readdirSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 /** The import rules of .dependency-cruiser.cjs (explained in docs/architecture.md), run over the whole tree. */
@@ -32,7 +32,7 @@ describe('dependency rules', () => {
     expect(summary.violations.map((v) => `${v.rule.name}: ${v.from} → ${v.to}`)).toEqual([]);
   });
 
-  it('place every folder of lambdas/ in the order (a new folder must be given its place)', () => {
+  it('place every folder of lambdas/ in the order (a new folder must be given its place), as docs/architecture.md says', () => {
     // GIVEN
     const config = require(join(ROOT, '.dependency-cruiser.cjs')) as { forbidden: ForbiddenRule[] };
     const ordered = config.forbidden
@@ -43,5 +43,8 @@ describe('dependency rules', () => {
       .map((d) => d.name);
     // THEN every folder but the first of the order (handlers, which nothing may import) has its rule
     expect(['handlers', ...ordered].sort()).toEqual([...folders].sort());
+    // and docs/architecture.md states the same order
+    const docs = readFileSync(join(ROOT, 'docs', 'architecture.md'), 'utf8').replace(/\s+/g, ' ');
+    expect(docs).toContain(['handlers', ...ordered].map((f) => `\`${f}\``).join(' → '));
   });
 });
