@@ -33,7 +33,7 @@ describe('events-intake handler', () => {
 
   it('fails at init when the queue URL is missing', () => {
     delete process.env.EVENTS_QUEUE_URL;
-    expect(() => load()).toThrow();
+    expect(() => load()).toThrow(/EVENTS_QUEUE_URL/);
   });
 
   it('queues the event before answering 202, with the template version header (any case)', async () => {
