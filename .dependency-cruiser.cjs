@@ -47,12 +47,18 @@ const LIB_MAY_IMPORT_FROM_LAMBDAS = [
   '^lambdas/events/mappers/event-names\\.ts$',
 ];
 
+/**
+ * The route table: the one declarative list (method, path, permission, schemas) that the API handlers, the
+ * authorizer, the OpenAPI document, the local gateway and the CDK API all derive from. Any folder may read it.
+ */
+const ROUTE_TABLE_FILES = '^lambdas/[^/]+/route-table[^/]*\\.ts$';
+
 const folderOrderRules = LAMBDA_FOLDERS.slice(1).map((folder, i) => ({
   name: `lambdas-order-${folder}`,
   severity: 'error',
-  comment: `lambdas/${folder}/ may import only folders listed after it in LAMBDA_FOLDERS`,
+  comment: `lambdas/${folder}/ may import only folders listed after it in LAMBDA_FOLDERS (and the route table)`,
   from: { path: `^lambdas/${folder}/` },
-  to: { path: `^lambdas/(?:${LAMBDA_FOLDERS.slice(0, i + 1).join('|')})/` },
+  to: { path: `^lambdas/(?:${LAMBDA_FOLDERS.slice(0, i + 1).join('|')})/`, pathNot: ROUTE_TABLE_FILES },
 }));
 
 module.exports = {

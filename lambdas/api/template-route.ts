@@ -1,9 +1,8 @@
 import type { DynamoControlRepository } from '../control/dynamo-control-repository';
 import { EVENTS_PATH } from '../shared/protocol';
-import type { RouteTable } from './api-handler';
+import type { APIGatewayProxyEvent } from 'aws-lambda';
+import type { RouteHandlers } from './api-handler';
 import { customizeTemplateForTenant } from './customize-template';
-import { parseQuery } from './request';
-import { EmptyQuery } from './schemas';
 
 export interface TemplateRouteDeps {
   readonly control: Pick<DynamoControlRepository, 'getTenant'>;
@@ -12,13 +11,12 @@ export interface TemplateRouteDeps {
   /** The principal customers' trust policies name (the platform access role). */
   readonly platformPrincipalArn: () => Promise<string>;
   /** Base URL including the stage, for this request. */
-  readonly baseUrl: (event: Parameters<RouteTable[string]>[0]) => string;
+  readonly baseUrl: (event: APIGatewayProxyEvent) => string;
 }
 
-export function templateRoutes(deps: TemplateRouteDeps): RouteTable {
+export function templateRoutes(deps: TemplateRouteDeps): RouteHandlers<'template-api'> {
   return {
-    'GET /data-sources/aws/template': async (event, caller) => {
-      parseQuery(event, EmptyQuery);
+    'GET /data-sources/aws/template': async (_input, caller, event) => {
       const tenant = await deps.control.getTenant(caller.tenantId);
       const customized = customizeTemplateForTenant(deps.template, {
         eventsEndpointUrl: `${deps.baseUrl(event)}${EVENTS_PATH}`,
