@@ -15,6 +15,7 @@ const LAMBDA_FOLDERS = [
   'control',
   'events',
   'cbom',
+  'findings',
   'discovery',
   'crypto',
   'inventory',
