@@ -1,5 +1,5 @@
 import { UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import { TTL_ATTRIBUTE } from '../inventory/table-schema';
+import { TTL_ATTRIBUTE } from '../shared/table-schema';
 import type { RateCounter } from './rate-limit';
 
 /**

@@ -1,5 +1,6 @@
 import { isCommercialRegion } from '../shared/regions';
-import { parseArn, partitionOf } from './arn';
+import { parseArn } from '../shared/arn';
+import { partitionOf } from './arn';
 import type { InventoryChange } from './inventory-change';
 import type { NormalizedEvent } from './normalized-event';
 

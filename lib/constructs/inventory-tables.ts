@@ -2,7 +2,7 @@ import { RemovalPolicy } from 'aws-cdk-lib';
 import * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import { Construct } from 'constructs';
-import { GSI1, GSI2, KEY, TTL_ATTRIBUTE } from '../../lambdas/inventory/table-schema';
+import { GSI1, GSI2, KEY, TTL_ATTRIBUTE } from '../../lambdas/shared/table-schema';
 
 export interface InventoryTablesProps {
   /** @default RemovalPolicy.RETAIN — the inventory outlives a mistaken `cdk destroy` */
@@ -19,7 +19,7 @@ export const READ: readonly ItemAction[] = ['GetItem', 'Query'];
 const DEFAULT_WRITE_KEYS: Record<TableName, readonly string[]> = { inventory: ['ASSET#*'], control: ['TENANT#*', 'INGESTION#*'] };
 
 /**
- * The two DynamoDB tables; their key design is documented in lambdas/inventory/table-schema.ts. On-demand capacity,
+ * The two DynamoDB tables; their key design is documented in lambdas/shared/table-schema.ts. On-demand capacity,
  * point-in-time recovery, AWS-owned encryption at rest, TTL on `expiresAt` (event dedup markers, history rows).
  */
 export class InventoryTables extends Construct {
@@ -36,7 +36,7 @@ export class InventoryTables extends Construct {
   /**
    * Grants exactly these item actions on one table. Queries also get the table's indexes, named one by one
    * (Table.grant would add "index/*"). Writes carry a `dynamodb:LeadingKeys` condition: a function writes only the
-   * item types (partition-key prefixes, lambdas/inventory/table-schema.ts) it owns — by default assets in the
+   * item types (partition-key prefixes, lambdas/shared/table-schema.ts) it owns — by default assets in the
    * inventory and tenant/ingestion items in the control table, never tokens or event dedup markers
    * (https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/specifying-conditions.html).
    */

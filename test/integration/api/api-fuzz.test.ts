@@ -11,7 +11,6 @@ import { ROUTE_TABLE } from '../../../lambdas/api/route-table';
 import { DynamoControlRepository } from '../../../lambdas/control/dynamo-control-repository';
 import { newIngestionId } from '../../../lambdas/control/ids';
 import { DynamoInventoryRepository } from '../../../lambdas/inventory/dynamo-inventory-repository';
-import { customizeTemplateForTenant } from '../../../lib/customer-template/customize-template';
 import customerTemplate from '../../../templates/cloudformation-template.json';
 import { EVENTS_PATH } from '../../../lambdas/shared/protocol';
 import { startDynalite, type LocalDynamo } from '../../support/dynalite';
@@ -54,7 +53,6 @@ beforeAll(async () => {
     templateRoutes({
       control,
       template: customerTemplate,
-      customize: customizeTemplateForTenant as never,
       platformPrincipalArn: async () => 'arn:aws:iam::123456789012:role/PlatformAccessRole',
       baseUrl: () => 'https://api.example.com/v1',
     }),
