@@ -215,15 +215,15 @@ const PENDING_DELETION = new Set(['PendingDeletion', 'PendingReplicaDeletion']);
  *   GetKeyRotationStatus is even denied on some of them).
  * - Asymmetric, HMAC, imported-material and custom-key-store keys cannot rotate automatically: not applicable.
  *   If KMS is asked anyway it answers false or UnsupportedOperationException — both mean "not applicable" here.
- * - Pending deletion: KMS reports false until the deletion is cancelled, which says nothing about the configured
- *   rotation: recorded as unknown rather than "disabled".
+ * - Pending deletion: GetKeyRotationStatus answers false (a key pending deletion does not rotate), recorded as
+ *   such without asking; the findings rules skip keys pending deletion for rotation anyway.
  * https://docs.aws.amazon.com/kms/latest/APIReference/API_GetKeyRotationStatus.html
  */
 async function rotationInfo(ctx: ReadContext, meta: KeyMetadata, gaps: CoverageGap[]): Promise<RotationInfo> {
   if (meta.KeyManager === 'AWS') return { applicable: true, enabled: true, periodDays: 365 };
   const rotatable = meta.KeySpec === 'SYMMETRIC_DEFAULT' && meta.KeyUsage === 'ENCRYPT_DECRYPT' && meta.Origin === 'AWS_KMS';
   if (!rotatable) return { applicable: false, enabled: null };
-  if (PENDING_DELETION.has(meta.KeyState ?? '')) return { applicable: true, enabled: null };
+  if (PENDING_DELETION.has(meta.KeyState ?? '')) return { applicable: true, enabled: false };
   try {
     const out = await ctx.call.send('kms:GetKeyRotationStatus', new GetKeyRotationStatusCommand({ KeyId: meta.Arn ?? meta.KeyId }), (c) =>
       ctx.clients.kms.send(c),

@@ -110,11 +110,14 @@ function secretAssetOf(ctx: ReadContext, entry: SecretListEntry, replicas: Secre
   return resolveKeyReferences(asset, emptyAliasIndex({ partition: ctx.partition, region: ctx.region, accountId: ctx.accountId }));
 }
 
-/** "If the secret has never been configured for rotation, Secrets Manager returns null" → unknown, not false. */
+/**
+ * A secret never configured for rotation has no RotationEnabled in ListSecrets/DescribeSecret: AWS answered, and the
+ * answer is "not rotating" (https://docs.aws.amazon.com/secretsmanager/latest/apireference/API_DescribeSecret.html).
+ */
 function rotation(entry: SecretListEntry): RotationInfo {
   return compact({
     applicable: true,
-    enabled: entry.RotationEnabled ?? null,
+    enabled: entry.RotationEnabled ?? false,
     periodDays: entry.RotationRules?.AutomaticallyAfterDays,
     lastRotatedAt: iso(entry.LastRotatedDate),
     nextRotationAt: iso(entry.NextRotationDate),

@@ -1,7 +1,10 @@
 import type { Asset } from '../inventory/asset';
 
-/** Lifecycle state comparison that ignores case: events and crawls do not yet agree on it (ACTIVE vs Active). */
+/**
+ * Whether the asset's lifecycle state is one of these. States are compared exactly: the crawl and the event mappers
+ * write the same casing (the service's own for KMS and ACM; `Active` / `PendingDeletion` for secrets and parameters,
+ * lambdas/events/mappers/secretsmanager.ts).
+ */
 export function stateIn(asset: Asset, states: readonly string[]): boolean {
-  const state = asset.lifecycle.state.toLowerCase();
-  return states.some((s) => s.toLowerCase() === state);
+  return states.includes(asset.lifecycle.state);
 }

@@ -68,7 +68,7 @@ export interface RotationInfo {
 }
 
 export interface Lifecycle {
-  /** Service state as AWS reports it, e.g. KMS "Enabled", ACM "ISSUED", "PendingDeletion", "ACTIVE". */
+  /** Service state as AWS reports it (KMS "Enabled", ACM "ISSUED"); secrets and parameters, which have none: "Active" or "PendingDeletion". */
   readonly state: string;
   readonly createdAt?: string;
   readonly lastModifiedAt?: string;

@@ -28,7 +28,7 @@ export { SECRETSMANAGER_MUTATION_EVENTS, SECRETSMANAGER_SERVICE_EVENTS };
 type SecretsManagerEvent = (typeof SECRETSMANAGER_MUTATION_EVENTS)[number] | (typeof SECRETSMANAGER_SERVICE_EVENTS)[number];
 
 /** Lifecycle states we record for secrets (DescribeSecret has no state field: a deletion date means pending deletion). */
-export const SECRET_STATE = { active: 'ACTIVE', pendingDeletion: 'PendingDeletion' } as const;
+export const SECRET_STATE = { active: 'Active', pendingDeletion: 'PendingDeletion' } as const;
 
 /** Every place a record can carry the secret's identity, ARN first. */
 export function secretIdentifiersOf(event: NormalizedEvent): string[] {

@@ -15,7 +15,7 @@ import { arr, notInCatalogue, num, requestOf, responseOf, str, strings, tagPutOp
 export { SSM_MUTATION_EVENTS };
 type SsmMutationEvent = (typeof SSM_MUTATION_EVENTS)[number];
 
-export const PARAMETER_STATE = 'ACTIVE';
+export const PARAMETER_STATE = 'Active';
 
 function parameterRef(event: NormalizedEvent, name: string): AssetRef {
   const arn = ssmParameterArn(event.region, event.accountId, name);

@@ -216,7 +216,7 @@ describe('fixture corpus applied to a dynalite inventory', () => {
         tags: { team: 'payments' },
         crypto: { algorithm: 'AES-256-GCM' },
         relations: { kmsKeyArn: KEY },
-        lifecycle: { state: 'ACTIVE', createdAt: '2024-06-01T10:05:00.000Z' },
+        lifecycle: { state: 'Active', createdAt: '2024-06-01T10:05:00.000Z' },
       }),
     'secretsmanager-update-secret': async (t) =>
       expect(await asset(t, SECRET)).toMatchObject({ details: { description: 'rotated db password' }, relations: { kmsKeyArn: 'arn:aws:kms:eu-west-1:111122223333:key/0987dcba-09fe-87dc-65ba-ab0987654321' } }),
@@ -235,7 +235,7 @@ describe('fixture corpus applied to a dynalite inventory', () => {
     'secretsmanager-cancel-rotate-secret': async (t) => expect((await asset(t, SECRET))?.lifecycle.rotation).toMatchObject({ applicable: true, enabled: false, periodDays: 30 }),
     'secretsmanager-delete-secret': async (t) => expect((await asset(t, SECRET))?.lifecycle).toMatchObject({ state: 'PendingDeletion', deletionDate: '2024-06-11T08:03:00.000Z' }),
     'secretsmanager-delete-secret-legacy-arn-spelling': async (t) => expect(await asset(t, SECRET)).toMatchObject({ deleted: true }),
-    'secretsmanager-restore-secret': async (t) => expect((await asset(t, SECRET))?.lifecycle.state).toBe('ACTIVE'),
+    'secretsmanager-restore-secret': async (t) => expect((await asset(t, SECRET))?.lifecycle.state).toBe('Active'),
     'secretsmanager-replicate-secret-to-regions': async (t) => {
       expect((await asset(t, SECRET))?.details.replicas).toEqual([{ region: 'eu-central-1', kmsKeyRef: 'alias/aws/secretsmanager', status: 'InProgress' }]);
       expect(await asset(t, SECRET.replace('eu-west-1', 'eu-central-1'))).toMatchObject({ region: 'eu-central-1', details: { primaryRegion: 'eu-west-1' } });

@@ -84,7 +84,7 @@ export function parameter(name: string, secure: boolean, kmsKeyArn?: string): Di
     secure,
     tags: {},
     crypto: secure ? classifyKmsProtected(REGION) : classifyUnencrypted(),
-    lifecycle: { state: 'ACTIVE', lastModifiedAt: '2024-08-01T00:00:00.000Z' },
+    lifecycle: { state: 'Active', lastModifiedAt: '2024-08-01T00:00:00.000Z' },
     relations: { inUseBy: [], ...(kmsKeyArn ? { kmsKeyArn } : {}) },
     details: { kind: 'parameter', parameterType: secure ? 'SecureString' : 'String', tier: 'Standard' },
   };

@@ -166,7 +166,7 @@ describe('KMS crawl', () => {
     expect(byId(ID.rsa).lifecycle.rotation).toEqual({ applicable: false, enabled: null });
     expect(byId(ID.rsa).crypto).toMatchObject({ family: 'RSA', keySize: 3072, quantumVulnerable: true });
     expect(byId(ID.imported).lifecycle.rotation).toEqual({ applicable: false, enabled: null });
-    expect(byId(ID.pending).lifecycle).toMatchObject({ state: 'PendingDeletion', deletionDate: '2030-01-01T00:00:00.000Z', rotation: { applicable: true, enabled: null } });
+    expect(byId(ID.pending).lifecycle).toMatchObject({ state: 'PendingDeletion', deletionDate: '2030-01-01T00:00:00.000Z', rotation: { applicable: true, enabled: false } });
   });
 
   test('key policy that denies our role is a coverage gap on the asset, not a failure', async () => {

