@@ -3,6 +3,7 @@ import { Construct } from 'constructs';
 import { ApiFunctions } from './constructs/api-functions';
 import { CrawlWorkflow } from './constructs/crawl-workflow';
 import { EventPipeline } from './constructs/event-pipeline';
+import { FindingsSchedule } from './constructs/findings-schedule';
 import { InventoryTables } from './constructs/inventory-tables';
 import { PlatformAccessRole } from './constructs/platform-access-role';
 import { PlatformApi } from './constructs/platform-api';
@@ -31,6 +32,7 @@ export class BackendStack extends Stack {
     const apiFunctions = new ApiFunctions(this, 'ApiFunctions', { tables });
     const events = new EventPipeline(this, 'Events', { tables });
     const crawl = new CrawlWorkflow(this, 'Crawl', { tables });
+    new FindingsSchedule(this, 'Findings', { tables });
     crawl.grantStart(apiFunctions.accounts);
     crawl.grantStart(apiFunctions.ingestions);
     const platformAccessRole = new PlatformAccessRole(this, 'PlatformAccessRole', {
@@ -49,6 +51,7 @@ export class BackendStack extends Stack {
         'accounts-api': apiFunctions.accounts.function,
         'ingestions-api': apiFunctions.ingestions.function,
         'inventory-api': apiFunctions.inventory.function,
+        'findings-api': apiFunctions.findings.function,
         'events-intake': events.intake.function,
       },
       authorizerCacheTtl: props.authorizerCacheTtl ?? Duration.seconds(0),

@@ -42,6 +42,8 @@ export interface LocalRuntimeOptions {
    * API Gateway does — EventBridge API destinations accept only HTTPS endpoints.
    */
   readonly publicUrl?: string;
+  /** Seconds between runs of the findings schedule (an hourly EventBridge rule in AWS). @default 3600 */
+  readonly findingsScheduleSeconds?: number;
   /** Where the runtime reports handler failures. @default console.error */
   readonly onError?: (message: string, err: unknown) => void;
 }
@@ -59,6 +61,8 @@ export interface LocalRuntime {
   queueStats(): Record<string, QueueStats & { readonly deadLettered: number }>;
   /** Resolves when every queue is empty (messages deleted or dead-lettered) and no execution runs. */
   idle(): Promise<void>;
+  /** Runs the findings schedule now (lambdas/handlers/scheduled-findings.ts), as its timer does. */
+  evaluateFindings(): Promise<unknown>;
   /** Rewrites `<dataDir>/local.json` (atomically) with these connected accounts. */
   writeStateFile(accounts: readonly string[]): LocalStateFile;
   stop(): Promise<void>;
@@ -73,6 +77,8 @@ export class LocalRuntimeError extends Error {
 
 /** Env variables that must not leak from the user's shell into the local handlers. */
 const PLATFORM_ROLE_ENV = 'PLATFORM_ACCESS_ROLE_ARN';
+/** The handler the findings schedule invokes (no Lambda event source: EventBridge calls it). */
+const SCHEDULED_FINDINGS = 'scheduled-findings';
 let sourceHandlersEnv: string | undefined;
 
 /**
@@ -184,8 +190,18 @@ export async function startLocalRuntime(options: LocalRuntimeOptions = {}): Prom
       ...backend.queues.map((q) => q.consumerHandlerName),
       ...stepFunctions.taskHandlerNames,
     ]);
+    const scheduledFindings = backend.functions[SCHEDULED_FINDINGS] ? SCHEDULED_FINDINGS : undefined;
+    if (scheduledFindings) handlerNames.add(scheduledFindings);
     functions.preload(handlerNames);
     ready();
+
+    // 7. The findings schedule: time alone opens findings (lib/constructs/findings-schedule.ts).
+    const evaluateFindings = async () => (scheduledFindings ? invoke(scheduledFindings, {}) : undefined);
+    if (scheduledFindings) {
+      const timer = setInterval(() => evaluateFindings().catch((err: unknown) => onError(`${SCHEDULED_FINDINGS} failed`, err)), (options.findingsScheduleSeconds ?? 3600) * 1000);
+      timer.unref();
+      stoppers.push(async () => clearInterval(timer));
+    }
 
     let stopped = false;
     const runtime: LocalRuntime = {
@@ -206,6 +222,7 @@ export async function startLocalRuntime(options: LocalRuntimeOptions = {}): Prom
           await Promise.all([...queuesByUrl.values()].map((q) => q.drained()));
         }
       },
+      evaluateFindings,
       writeStateFile: (accounts) =>
         writeLocalStateFile(dataDir, { url: api.url, tenantId: tenant.tenantId, tokens: tenant.tokens, accounts: [...accounts] }),
       stop: async () => {

@@ -7,6 +7,7 @@ import {
   RoleAssumptionError,
   RoleVerificationUnavailableError,
 } from '../control/errors';
+import { FindingsInputError } from '../findings/errors';
 import { InvalidCursorError } from '../inventory/inventory-cursor';
 import { errorResponse, internalErrorResponse } from '../shared/http';
 import { ForbiddenError } from './request';
@@ -23,6 +24,7 @@ export interface ErrorLogger {
 export function toErrorResponse(err: unknown, logger: ErrorLogger): APIGatewayProxyResult {
   if (err instanceof ValidationError) return errorResponse(400, 'ValidationError', err.message, err.field);
   if (err instanceof InvalidCursorError) return errorResponse(400, 'ValidationError', err.message, err.field);
+  if (err instanceof FindingsInputError) return errorResponse(400, 'ValidationError', err.message, err.field);
   if (err instanceof ForbiddenError) return errorResponse(403, 'Forbidden', 'This token is not allowed to call this route');
   // Another tenant's ids land here too, indistinguishable from ids that do not exist.
   if (err instanceof NotFoundError) return errorResponse(404, 'NotFound', `${err.resource} not found`);

@@ -5,6 +5,16 @@ import type { Permission } from '../control/control-model';
 import { eventEnvelopeSchema } from '../events/envelope';
 import { EVENTS_PATH } from '../shared/protocol';
 import {
+  FindingIdParam,
+  FindingResponse,
+  FindingsListBody,
+  FindingsQueryParams,
+  FindingsSummaryBody,
+  FindingsSummaryQuery,
+  RuleCatalogueBody,
+  SuppressionBody,
+} from './findings-schemas';
+import {
   AcceptedEvent,
   AccountDetailsResponse,
   AccountList,
@@ -47,7 +57,7 @@ import {
  */
 
 /** Files in lambdas/handlers/ that serve API routes. */
-export type ApiFunctionName = 'openapi-api' | 'tokens-api' | 'template-api' | 'accounts-api' | 'ingestions-api' | 'inventory-api' | 'events-intake';
+export type ApiFunctionName = 'openapi-api' | 'tokens-api' | 'template-api' | 'accounts-api' | 'ingestions-api' | 'inventory-api' | 'findings-api' | 'events-intake';
 
 export type HttpMethod = 'GET' | 'POST' | 'PATCH' | 'DELETE';
 
@@ -244,6 +254,54 @@ export const ROUTE_TABLE = [
     request: { query: EmptyQuery, params: z.object({ assetId: AssetIdParam }) },
     responses: { 200: json('The asset, its usages and its history', AssetDetailsResponse) },
     errors: { 404: 'Unknown asset' },
+  },
+  {
+    method: 'GET',
+    path: '/findings',
+    permission: 'reader',
+    function: 'findings-api',
+    summary:
+      'List findings, most urgent first (severity, then due date), filtered; page with `cursor` while `nextCursor` is not null. format=sarif answers a SARIF 2.1.0 log of the page.',
+    request: { query: FindingsQueryParams },
+    responses: { 200: json('One page of findings, or a SARIF 2.1.0 log (format=sarif)', FindingsListBody) },
+  },
+  {
+    method: 'GET',
+    path: '/findings/rules',
+    permission: 'reader',
+    function: 'findings-api',
+    summary: 'The rule catalogue: ids, severities and their criteria, exclusions, remediation, compliance references, profiles',
+    request: { query: EmptyQuery },
+    responses: { 200: json('The catalogue', RuleCatalogueBody) },
+  },
+  {
+    method: 'GET',
+    path: '/findings/summary',
+    permission: 'reader',
+    function: 'findings-api',
+    summary: 'Open findings by severity, rule and account; certificate expiry timeline; quantum-vulnerable share; the three most urgent',
+    request: { query: FindingsSummaryQuery },
+    responses: { 200: json('The summary', FindingsSummaryBody) },
+  },
+  {
+    method: 'POST',
+    path: '/findings/{findingId}/suppressions',
+    permission: 'admin',
+    function: 'findings-api',
+    summary: 'Suppress one open finding with a reason and an optional expiry (recorded with the token and time); it reopens when the expiry passes',
+    request: { query: EmptyQuery, params: z.object({ findingId: FindingIdParam }), body: SuppressionBody },
+    responses: { 200: json('The suppressed finding', FindingResponse) },
+    errors: { 404: 'Unknown finding' },
+  },
+  {
+    method: 'DELETE',
+    path: '/findings/{findingId}/suppressions',
+    permission: 'admin',
+    function: 'findings-api',
+    summary: 'Lift the finding’s suppression: it is open again',
+    request: { query: EmptyQuery, params: z.object({ findingId: FindingIdParam }) },
+    responses: { 200: json('The finding', FindingResponse) },
+    errors: { 404: 'Unknown finding' },
   },
   {
     method: 'POST',

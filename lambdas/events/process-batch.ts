@@ -3,11 +3,13 @@ import type { Context, SQSBatchResponse, SQSEvent, SQSRecord } from 'aws-lambda'
 import { BatchTally } from './batch-tally';
 import { queuedEventSchema, issuePath } from './envelope';
 import { MalformedQueueMessageError } from './errors';
-import { processEvent, type AccountCache, type ProcessDependencies } from './process-event';
+import { processEvent, type AccountCache, type ProcessDependencies, type TouchedAsset } from './process-event';
 
 export interface BatchDependencies extends ProcessDependencies {
   /** Logs failures that must not fail the batch (statistics, health). */
   readonly error?: (message: string, details: Record<string, unknown>) => void;
+  /** Runs once per batch with the assets its applied events touched (findings re-evaluation); failures are logged. */
+  readonly afterApplied?: (touched: readonly TouchedAsset[]) => Promise<void>;
 }
 
 export function parseQueueMessage(record: SQSRecord) {
@@ -32,7 +34,12 @@ export async function processSqsBatch(event: SQSEvent, deps: BatchDependencies, 
   const tally = new BatchTally();
   const accounts: AccountCache = new Map();
   const processor = new BatchProcessor(EventType.SQS);
-  const recordHandler = async (record: SQSRecord) => processEvent(parseQueueMessage(record), deps, tally, accounts);
+  const touched: TouchedAsset[] = [];
+  const recordHandler = async (record: SQSRecord) => {
+    const outcome = await processEvent(parseQueueMessage(record), deps, tally, accounts);
+    if (outcome.kind === 'applied') touched.push(...outcome.touched);
+    return outcome;
+  };
   try {
     return await processPartialResponse(event, recordHandler, processor, { ...(context ? { context } : {}), throwOnFullBatchFailure: false });
   } finally {
@@ -41,6 +48,13 @@ export async function processSqsBatch(event: SQSEvent, deps: BatchDependencies, 
       await deps.store.recordHealth(tally.healthObservations());
     } catch (err) {
       deps.error?.('Could not record event statistics or health', { error: err instanceof Error ? err.message : String(err) });
+    }
+    if (touched.length > 0 && deps.afterApplied) {
+      try {
+        await deps.afterApplied(touched);
+      } catch (err) {
+        deps.error?.('Could not evaluate findings after the batch', { error: err instanceof Error ? err.message : String(err) });
+      }
     }
   }
 }

@@ -9,6 +9,7 @@ import { secretNameToResolve } from './mappers/secretsmanager';
 import { normalizeEvent, type NormalizedEvent } from './normalized-event';
 import { changesStayInPlace } from './place-rules';
 import type { QueuedEvent } from './envelope';
+import type { TouchedAsset } from '../findings/refresh-findings';
 
 export interface ProcessDependencies {
   readonly store: EventStore;
@@ -20,7 +21,9 @@ export interface ProcessDependencies {
 export type ProcessOutcome =
   | { readonly kind: 'dropped'; readonly reason: DropReason }
   | { readonly kind: 'duplicate' }
-  | { readonly kind: 'applied'; readonly changes: number };
+  | { readonly kind: 'applied'; readonly changes: number; readonly touched: readonly TouchedAsset[] };
+
+export type { TouchedAsset };
 
 /** EVENTSTATS bucket for drops of accounts the tenant has no record of (one row per tenant, whatever the events say). */
 export const UNLINKED_ACCOUNT_BUCKET = 'unlinked';
@@ -102,7 +105,10 @@ export async function processEvent(message: QueuedEvent, deps: ProcessDependenci
     throw err;
   }
   tally.count(event, 'applied');
-  return { kind: 'applied', changes: mapped.changes.length };
+  const touched = mapped.changes.flatMap((c) =>
+    c.kind === 'asset' || c.kind === 'refresh' ? [{ tenantId: event.tenantId, accountId: c.asset.accountId, region: c.asset.region, arn: c.asset.arn }] : [],
+  );
+  return { kind: 'applied', changes: mapped.changes.length, touched };
 }
 
 async function aliasDetachChanges(change: Extract<InventoryChange, { kind: 'alias-detach' }>, event: NormalizedEvent, store: EventStore): Promise<AssetChange[]> {

@@ -8,6 +8,9 @@ import { AssetRefreshUnavailableError, type DescribeAsset } from '../events/asse
 import { DescribeAssetRefresher } from '../events/describe-asset-refresher';
 import { DynamoEventStore } from '../events/dynamo-event-store';
 import { processSqsBatch } from '../events/process-batch';
+import { DynamoFindingsStore } from '../findings/dynamo-findings-store';
+import { refreshTouchedFindings } from '../findings/refresh-findings';
+import { DynamoInventoryRepository } from '../inventory/dynamo-inventory-repository';
 import { createDocumentClient } from '../shared/platform-clients';
 import { parseEnvironment } from '../shared/environment';
 import { createLogger } from '../shared/powertools';
@@ -23,6 +26,8 @@ const store = new DynamoEventStore({
   dedupDays: env.EVENT_DEDUP_DAYS,
   historyDays: env.HISTORY_RETENTION_DAYS,
 });
+
+const findings = { store: new DynamoFindingsStore(db, env.INVENTORY_TABLE_NAME), inventory: new DynamoInventoryRepository(db, env.INVENTORY_TABLE_NAME), now: () => new Date() };
 
 // Module scope: a warm container reuses the assumed-role credentials (until near expiry), the clients and the
 // per-(region, API) pacer across batches.
@@ -64,6 +69,11 @@ export const handler = async (event: SQSEvent, context: Context): Promise<SQSBat
       refresher,
       warn: (message, details) => logger.warn(message, details),
       error: (message, details) => logger.error(message, details),
+      // Findings of what the batch changed (and their neighbours), within seconds of the events.
+      afterApplied: async (touched) => {
+        const outcome = await refreshTouchedFindings(touched, findings);
+        logger.info('Findings evaluated', { ...outcome });
+      },
     },
     context,
   );

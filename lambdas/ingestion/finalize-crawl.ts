@@ -26,12 +26,15 @@ export interface FinalizeCrawlDeps {
     counts: Record<string, number>;
     errors: IngestionErrorEntry[];
   }) => Promise<IngestionRecord>;
+  /** Evaluates the account's findings on the swept inventory (lambdas/findings/refresh-findings.ts). */
+  readonly refreshFindings?: (scope: { tenantId: string; accountId: string }) => Promise<unknown>;
   readonly now: () => Date;
 }
 
 /**
  * Finalize: mark-and-sweep per (region, service) that completed cleanly (a failed one keeps its assets), resolve
- * key relations per region, sum the counts, and record SUCCEEDED / PARTIAL / FAILED, releasing the account's lock.
+ * key relations per region, evaluate the account's findings, sum the counts, and record SUCCEEDED / PARTIAL / FAILED,
+ * releasing the account's lock.
  */
 export async function finalizeCrawl(input: FinalizeInput, deps: FinalizeCrawlDeps): Promise<IngestionRecord> {
   const { tenantId, accountId, ingestionId } = input;
@@ -80,6 +83,14 @@ export async function finalizeCrawl(input: FinalizeInput, deps: FinalizeCrawlDep
     }
   }
   for (const region of crawledRegions) await deps.resolveKeyRelations({ tenantId, accountId, region });
+  if (clean > 0 && deps.refreshFindings) {
+    // A findings failure must not lose the crawl's outcome: it is reported, and the schedule evaluates again.
+    try {
+      await deps.refreshFindings({ tenantId, accountId });
+    } catch (err) {
+      errors.push({ code: 'FindingsNotEvaluated', message: err instanceof Error ? err.message : String(err) });
+    }
+  }
 
   const status = clean === expected ? 'SUCCEEDED' : clean > 0 ? 'PARTIAL' : 'FAILED';
   return finish(status, counts, errors);

@@ -64,6 +64,8 @@ export const FUNCTION_ENVIRONMENTS = {
   }),
   'crawl-finalize': z.object(TABLES),
   'scheduled-ingestion': z.object({ CONTROL_TABLE_NAME: name, CRAWL_STATE_MACHINE_ARN: name }),
+  'scheduled-findings': z.object(TABLES),
+  'findings-api': z.object(TABLES),
 } as const;
 
 export type HandlerName = keyof typeof FUNCTION_ENVIRONMENTS;

@@ -12,6 +12,10 @@
  *   usage      pk ASSET#<assetId>                sk USAGE#<resourceArn>
  *   history    pk ASSET#<assetId>                sk HISTORY#<eventTime>#<eventId>   expiresAt = retention
  *   event seen pk EVENT#<tenantId>#<eventId>     sk EVENT                            expiresAt = dedup window
+ *   finding    pk ASSET#<assetId>                sk FINDING#<ruleId>   (one per rule and asset; lambdas/findings/)
+ *              gsi1 (byUrgency) pk <tenantId>#FINDINGS              sk <severity rank>#<dueAt>#<findingId>
+ *              gsi2 (byId)      pk <tenantId>#FINDING#<findingId>   sk FINDING
+ *              expiresAt = retention once resolved
  *
  * CONTROL table — tenants, tokens, data sources, ingestion runs, event health:
  *   tenant     pk TENANT#<tenantId>              sk TENANT
@@ -43,6 +47,11 @@ export const inventoryKeys = {
     sk: `HISTORY#${eventTime}#${eventId}`,
   }),
   eventSeen: (tenantId: string, eventId: string) => ({ pk: `EVENT#${tenantId}#${eventId}`, sk: 'EVENT' }),
+  finding: (assetId: string, ruleId: string) => ({ pk: `ASSET#${assetId}`, sk: `FINDING#${ruleId}` }),
+  findingsOfAsset: 'FINDING#',
+  findingsPartition: (tenantId: string) => `${tenantId}#FINDINGS`,
+  findingsSort: (severityRank: number, dueAt: string, findingId: string) => `${severityRank}#${dueAt}#${findingId}`,
+  findingById: (tenantId: string, findingId: string) => `${tenantId}#FINDING#${findingId}`,
 };
 
 export const controlKeys = {

@@ -19,6 +19,7 @@ export class ApiFunctions extends Construct {
   public readonly accounts: PlatformFunction<'accounts-api'>;
   public readonly ingestions: PlatformFunction<'ingestions-api'>;
   public readonly inventory: PlatformFunction<'inventory-api'>;
+  public readonly findings: PlatformFunction<'findings-api'>;
 
   constructor(scope: Construct, id: string, props: ApiFunctionsProps) {
     super(scope, id);
@@ -70,5 +71,14 @@ export class ApiFunctions extends Construct {
     });
     tables.grant(this.inventory.function, 'control', READ);
     tables.grant(this.inventory.function, 'inventory', READ);
+
+    this.findings = new PlatformFunction(this, 'Findings', {
+      handlerName: 'findings-api',
+      description: 'Findings routes (list, SARIF, catalogue, summary, suppressions)',
+      memorySize: 1024,
+      environment: both,
+    });
+    tables.grant(this.findings.function, 'control', READ);
+    tables.grant(this.findings.function, 'inventory', [...READ, 'PutItem']); // suppress / lift: the finding item (ASSET#…)
   }
 }

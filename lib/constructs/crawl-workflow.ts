@@ -69,7 +69,7 @@ export class CrawlWorkflow extends Construct {
       environment: { CONTROL_TABLE_NAME: tables.control.tableName, INVENTORY_TABLE_NAME: tables.inventory.tableName },
     });
     tables.grant(this.finalize.function, 'control', [...READ, 'UpdateItem']);
-    tables.grant(this.finalize.function, 'inventory', [...READ, 'UpdateItem']); // sweep marks deleted; key relations
+    tables.grant(this.finalize.function, 'inventory', [...READ, 'PutItem', 'UpdateItem']); // sweep marks deleted; key relations; findings
 
     this.stateMachine = new CrawlStateMachine(this, 'StateMachine', {
       prepare: this.prepare.function,

@@ -116,8 +116,10 @@ describe('backend stack', () => {
       'event-processor': { [control]: ['GetItem', 'Query', 'UpdateItem'], [inventory]: ['DeleteItem', 'GetItem', 'PutItem', 'Query', 'UpdateItem'] },
       'crawl-prepare': { [control]: ['GetItem', 'Query'] },
       'crawl-service': { [control]: ['GetItem', 'PutItem', 'Query'], [inventory]: ['GetItem', 'Query', 'UpdateItem'] },
-      'crawl-finalize': { [control]: ['GetItem', 'Query', 'UpdateItem'], [inventory]: ['GetItem', 'Query', 'UpdateItem'] },
+      'crawl-finalize': { [control]: ['GetItem', 'Query', 'UpdateItem'], [inventory]: ['GetItem', 'PutItem', 'Query', 'UpdateItem'] },
       'scheduled-ingestion': { [control]: ['GetItem', 'PutItem', 'Query', 'UpdateItem'] },
+      'findings-api': { [control]: ['GetItem', 'Query'], [inventory]: ['GetItem', 'PutItem', 'Query'] },
+      'scheduled-findings': { [control]: ['Query'], [inventory]: ['GetItem', 'PutItem', 'Query'] },
     };
     for (const [handler, tables] of Object.entries(expected)) {
       const byTable: Record<string, string[]> = {};
@@ -143,7 +145,7 @@ describe('backend stack', () => {
     }
     // Only the functions that call customer accounts may assume the platform access role.
     const assumers = ['accounts-api', 'crawl-prepare', 'crawl-service', 'event-processor'];
-    for (const name of ['authorizer', 'tokens-api', 'template-api', 'ingestions-api', 'inventory-api', 'events-intake', 'crawl-finalize', 'scheduled-ingestion', 'openapi-api']) {
+    for (const name of ['authorizer', 'tokens-api', 'template-api', 'ingestions-api', 'inventory-api', 'findings-api', 'events-intake', 'crawl-finalize', 'scheduled-ingestion', 'scheduled-findings', 'openapi-api']) {
       expect(actionsOf(name)).not.toContain('sts:AssumeRole');
     }
     for (const name of assumers) expect(actionsOf(name)).toContain('sts:AssumeRole');
@@ -184,7 +186,7 @@ describe('backend stack', () => {
       writesOf(handler)
         .filter((st) => JSON.stringify(st.Resource).includes(`Tables${table}`))
         .map((st) => st.Condition?.['ForAllValues:StringLike']?.['dynamodb:LeadingKeys']);
-    for (const handler of ['tokens-api', 'accounts-api', 'ingestions-api', 'event-processor', 'crawl-service', 'crawl-finalize', 'scheduled-ingestion']) {
+    for (const handler of ['tokens-api', 'accounts-api', 'ingestions-api', 'event-processor', 'crawl-service', 'crawl-finalize', 'scheduled-ingestion', 'findings-api', 'scheduled-findings']) {
       for (const st of writesOf(handler)) expect(st.Condition?.['ForAllValues:StringLike']?.['dynamodb:LeadingKeys']).toBeDefined();
     }
     // The event processor cannot write token items; only the token routes can.
@@ -197,6 +199,8 @@ describe('backend stack', () => {
     // Only the processor writes dedup markers.
     expect(keysOf('event-processor', 'Inventory')).toEqual([['ASSET#*', 'EVENT#*']]);
     expect(keysOf('accounts-api', 'Inventory')).toEqual([['ASSET#*']]);
+    // Findings live under their asset's partition (lambdas/shared/table-schema.ts): their writers get ASSET# only.
+    for (const handler of ['findings-api', 'scheduled-findings', 'crawl-finalize']) expect(keysOf(handler, 'Inventory')).toEqual([['ASSET#*']]);
   });
 
   it('reserves concurrency for the event processor and the crawl, and the event source stays within it', () => {

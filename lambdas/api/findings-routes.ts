@@ -1,0 +1,107 @@
+import { NotFoundError } from '../control/errors';
+import type { DynamoControlRepository } from '../control/dynamo-control-repository';
+import { CATALOGUE_VERSION, RULES } from '../findings/catalogue';
+import type { Finding } from '../findings/finding';
+import type { FindingsQuery, FindingsStore } from '../findings/findings-store';
+import { findingsToSarif } from '../findings/findings-sarif';
+import { summarizeFindings } from '../findings/findings-summary';
+import { liftSuppression, suppressFinding } from '../findings/suppression';
+import type { Asset } from '../inventory/asset';
+import type { DynamoInventoryRepository } from '../inventory/dynamo-inventory-repository';
+import { jsonResponse } from '../shared/http';
+import type { RouteHandlers } from './api-handler';
+
+export interface FindingsRoutesDeps {
+  readonly control: Pick<DynamoControlRepository, 'listAccounts'>;
+  readonly inventory: Pick<DynamoInventoryRepository, 'list'>;
+  readonly findings: Pick<FindingsStore, 'list' | 'get' | 'save'>;
+  /** @default () => new Date() */
+  readonly now?: () => Date;
+}
+
+export class FindingNotFoundError extends NotFoundError {
+  constructor(findingId: string) {
+    super('Finding', findingId);
+    this.name = 'FindingNotFoundError';
+  }
+}
+
+/** Every finding matching the query, all pages (summary, most urgent). */
+export async function allFindings(store: Pick<FindingsStore, 'list'>, query: Omit<FindingsQuery, 'limit' | 'cursor'>): Promise<Finding[]> {
+  const found: Finding[] = [];
+  let cursor: string | undefined;
+  do {
+    const page = await store.list({ ...query, limit: 1000, cursor });
+    found.push(...page.items);
+    cursor = page.nextCursor ?? undefined;
+  } while (cursor);
+  return found;
+}
+
+/** A finding as the API shows it: the tenant id and its tags stay inside. */
+function present(finding: Finding) {
+  const { tenantId: _tenant, asset, ...rest } = finding;
+  const { tags: _tags, ...shownAsset } = asset;
+  return { ...rest, asset: shownAsset };
+}
+
+export function findingsRoutes(deps: FindingsRoutesDeps): RouteHandlers<'findings-api'> {
+  const now = deps.now ?? (() => new Date());
+  const owned = async (tenantId: string, findingId: string) => {
+    const finding = await deps.findings.get(tenantId, findingId);
+    if (!finding) throw new FindingNotFoundError(findingId);
+    return finding;
+  };
+  return {
+    'GET /findings': async ({ query: q }, caller) => {
+      const [tagKey, ...tagValue] = q.tag?.split('=') ?? [];
+      const page = await deps.findings.list({
+        tenantId: caller.tenantId,
+        status: q.status,
+        severity: q.severity,
+        ruleId: q.ruleId,
+        profile: q.profile as FindingsQuery['profile'],
+        accountId: q.accountId,
+        region: q.region,
+        assetType: q.assetType,
+        ...(q.tag !== undefined && { tag: { key: tagKey, value: tagValue.join('=') } }),
+        limit: q.limit ?? (q.format === 'sarif' ? 1000 : 100),
+        cursor: q.cursor,
+      });
+      if (q.format === 'sarif') {
+        return jsonResponse(200, findingsToSarif(page.items, page.nextCursor ? { nextCursor: page.nextCursor } : {}));
+      }
+      return jsonResponse(200, { items: page.items.map(present), nextCursor: page.nextCursor });
+    },
+    'GET /findings/rules': async () =>
+      jsonResponse(200, {
+        catalogueVersion: CATALOGUE_VERSION,
+        rules: RULES.map(({ evaluate: _evaluate, ...rule }) => rule),
+      }),
+    'GET /findings/summary': async ({ query: q }, caller) => {
+      const findings = await allFindings(deps.findings, { tenantId: caller.tenantId, accountId: q.accountId, profile: q.profile as FindingsQuery['profile'] });
+      const accounts = (await deps.control.listAccounts(caller.tenantId)).map((a) => a.accountId).filter((a) => q.accountId === undefined || a === q.accountId);
+      const assets: Asset[] = [];
+      let cursor: string | undefined;
+      do {
+        const page = await deps.inventory.list({ tenantId: caller.tenantId, accountIds: accounts, accountId: q.accountId, limit: 1000, cursor });
+        assets.push(...page.items);
+        cursor = page.nextCursor ?? undefined;
+      } while (cursor);
+      // The store returns findings most urgent first.
+      const mostUrgent = findings.filter((f) => f.status === 'open').slice(0, 3).map(present);
+      return jsonResponse(200, { ...summarizeFindings(findings, assets, now()), mostUrgent });
+    },
+    'POST /findings/{findingId}/suppressions': async ({ params: { findingId }, body }, caller) => {
+      const finding = await owned(caller.tenantId, findingId);
+      const suppressed = suppressFinding(finding, { reason: body.reason, expiresAt: body.expiresAt, by: `token:${caller.tokenId}` }, now());
+      await deps.findings.save([suppressed]);
+      return jsonResponse(200, { finding: present(suppressed) });
+    },
+    'DELETE /findings/{findingId}/suppressions': async ({ params: { findingId } }, caller) => {
+      const lifted = liftSuppression(await owned(caller.tenantId, findingId));
+      await deps.findings.save([lifted]);
+      return jsonResponse(200, { finding: present(lifted) });
+    },
+  };
+}

@@ -1,0 +1,41 @@
+import { DynamoControlRepository } from '../control/dynamo-control-repository';
+import { DynamoFindingsStore } from '../findings/dynamo-findings-store';
+import { refreshAccountFindings } from '../findings/refresh-findings';
+import { DynamoInventoryRepository } from '../inventory/dynamo-inventory-repository';
+import { createDocumentClient } from '../shared/platform-clients';
+import { parseEnvironment } from '../shared/environment';
+import { createLogger } from '../shared/powertools';
+
+const env = parseEnvironment('scheduled-findings');
+const logger = createLogger('scheduled-findings');
+const db = createDocumentClient();
+const control = new DynamoControlRepository(db, env.CONTROL_TABLE_NAME);
+const deps = { store: new DynamoFindingsStore(db, env.INVENTORY_TABLE_NAME), inventory: new DynamoInventoryRepository(db, env.INVENTORY_TABLE_NAME), now: () => new Date() };
+
+export interface ScheduledFindingsResult {
+  readonly accounts: number;
+  readonly opened: number;
+  readonly resolved: number;
+  readonly failed: number;
+}
+
+/**
+ * Hourly: time alone opens findings (a certificate crossing the 30-day line, a secret going unused) with no crawl or
+ * event, so every linked account is evaluated again. One account's failure never stops the others.
+ */
+export const handler = async (): Promise<ScheduledFindingsResult> => {
+  const result = { accounts: 0, opened: 0, resolved: 0, failed: 0 };
+  for (const { tenantId, accountId } of await control.listLinkedAccounts()) {
+    try {
+      const outcome = await refreshAccountFindings(tenantId, accountId, deps);
+      result.accounts++;
+      result.opened += outcome.opened;
+      result.resolved += outcome.resolved;
+    } catch (err) {
+      result.failed++;
+      logger.error('Findings not evaluated', { tenantId, accountId, error: err instanceof Error ? err.message : String(err) });
+    }
+  }
+  logger.info('Scheduled findings evaluation', { ...result });
+  return result;
+};
