@@ -277,7 +277,7 @@ describe('backend stack', () => {
         AuthorizerResultTtlInSeconds: 0,
       });
       const methods = resources('AWS::ApiGateway::Method').map(([, m]) => m.Properties);
-      expect(methods).toHaveLength(17);
+      expect(methods).toHaveLength(22);
       const open = methods.filter((m) => m.AuthorizationType === 'NONE');
       expect(open).toHaveLength(1);
       expect(methods.every((m) => !m.ApiKeyRequired)).toBe(true);

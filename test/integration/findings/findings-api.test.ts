@@ -1,0 +1,181 @@
+/**
+ * Findings end to end below HTTP: assets in a dynalite inventory, evaluated and stored (refresh-findings.ts,
+ * DynamoFindingsStore), read and suppressed through the findings routes.
+ */
+import { apiHandler } from '../../../lambdas/api/api-handler';
+import { findingsRoutes } from '../../../lambdas/api/findings-routes';
+import { DynamoControlRepository } from '../../../lambdas/control/dynamo-control-repository';
+import { DynamoFindingsStore } from '../../../lambdas/findings/dynamo-findings-store';
+import { refreshAccountFindings, refreshTouchedFindings } from '../../../lambdas/findings/refresh-findings';
+import { RULES } from '../../../lambdas/findings/catalogue';
+import type { Asset } from '../../../lambdas/inventory/asset';
+import { DynamoInventoryRepository } from '../../../lambdas/inventory/dynamo-inventory-repository';
+import { startDynalite, type LocalDynamo } from '../../support/dynalite';
+import { ACCOUNT, NOW, REGION, TENANT, certificate, days, key, secret } from '../../unit/findings/finding-fixtures';
+import { apiEvent, bodyOf, silentLogger } from '../api/api-event';
+
+let dynamo: LocalDynamo;
+let control: DynamoControlRepository;
+let inventory: DynamoInventoryRepository;
+let store: DynamoFindingsStore;
+let clock = NOW;
+
+const deps = () => ({ store, inventory, now: () => clock });
+const handler = () => apiHandler(findingsRoutes({ control, inventory, findings: store, now: () => clock }), silentLogger);
+const call = (method: string, resource: string, o: { query?: Record<string, string>; pathParameters?: Record<string, string>; body?: unknown; tenantId?: string; permissions?: string } = {}) =>
+  handler()(apiEvent({ method, resource, tenantId: TENANT, permissions: 'admin,reader', ...o }));
+
+const observe = (asset: Asset, at: Date) => {
+  const { id: _id, tenantId: _t, source: _s, firstSeen: _f, lastSeen: _l, observedAt: _o, ...discovered } = asset;
+  return inventory.upsertFromCrawl(discovered as never, { tenantId: TENANT, ingestionId: `I${at.getTime()}`, observedAt: at.toISOString() });
+};
+
+const noRotationKey = key({ keyId: 'norot-0000-0000-0000-000000000001', lifecycle: { rotation: { applicable: true, enabled: false } } });
+const expiringCertificate = certificate({ lifecycle: { notAfter: days(5) } });
+const healthyKey = key({ keyId: 'healthy-0000-0000-0000-000000000002' });
+
+beforeAll(async () => {
+  dynamo = await startDynalite();
+  control = new DynamoControlRepository(dynamo.documentClient, dynamo.controlTable);
+  inventory = new DynamoInventoryRepository(dynamo.documentClient, dynamo.inventoryTable, { regions: [REGION] });
+  store = new DynamoFindingsStore(dynamo.documentClient, dynamo.inventoryTable);
+  await control.createTenant({ tenantId: TENANT, name: 'Acme', externalId: 'ExtId-findings-abcdefgh', createdAt: NOW.toISOString() });
+  await control.linkAccount({ tenantId: TENANT, accountId: ACCOUNT, roleArn: `arn:aws:iam::${ACCOUNT}:role/R`, regions: [REGION], now: NOW.toISOString() });
+  for (const asset of [noRotationKey, expiringCertificate, healthyKey, secret({ kmsKeyArn: noRotationKey.arn })]) await observe(asset, NOW);
+  const outcome = await refreshAccountFindings(TENANT, ACCOUNT, deps());
+  expect(outcome.evaluated).toBe(4);
+  expect(outcome.opened).toBeGreaterThan(0);
+});
+afterAll(async () => dynamo.stop());
+
+type Item = { findingId: string; ruleId: string; severity: string; status: string; dueAt: string; asset: { arn: string }; blastRadius: Array<{ arn: string; knownFrom: string }> };
+const list = async (query: Record<string, string> = {}) => {
+  const res = await call('GET', '/findings', { query });
+  expect(res.statusCode).toBe(200);
+  return bodyOf(res) as unknown as { items: Item[]; nextCursor: string | null };
+};
+
+describe('GET /findings', () => {
+  it('lists what the evaluation stored, most urgent first, with the blast radius', async () => {
+    const { items } = await list();
+    const rules = items.map((f) => `${f.ruleId} ${f.asset.arn}`);
+    expect(rules).toContain(`kms-rotation-disabled ${noRotationKey.arn}`);
+    expect(rules).toContain(`cert-expiring ${expiringCertificate.arn}`);
+    expect(rules.filter((r) => r.endsWith(healthyKey.arn) && !r.startsWith('quantum'))).toEqual([]);
+    const ranks = items.map((f) => ['critical', 'high', 'medium', 'low'].indexOf(f.severity));
+    expect(ranks).toEqual([...ranks].sort((a, b) => a - b));
+    const expiring = items.find((f) => f.ruleId === 'cert-expiring')!;
+    expect(expiring.severity).toBe('high');
+    expect(expiring.blastRadius).toContainEqual(expect.objectContaining({ knownFrom: 'InUseBy' }));
+    const rotation = items.find((f) => f.ruleId === 'kms-rotation-disabled')!;
+    expect(rotation.blastRadius).toContainEqual(expect.objectContaining({ knownFrom: 'encrypts' }));
+    expect(Object.keys(rotation)).not.toContain('tenantId');
+  });
+
+  it('filters by rule, severity, profile, asset type and tag, and pages with a cursor', async () => {
+    expect((await list({ ruleId: 'kms-rotation-disabled' })).items.map((f) => f.asset.arn)).toEqual([noRotationKey.arn]);
+    expect((await list({ severity: 'high' })).items.every((f) => f.severity === 'high')).toBe(true);
+    expect((await list({ assetType: 'certificate' })).items.every((f) => f.asset.arn.includes(':acm:'))).toBe(true);
+    expect((await list({ profile: 'pqc-readiness' })).items.every((f) => RULES.find((r) => r.id === f.ruleId)!.profiles.includes('pqc-readiness'))).toBe(true);
+    expect((await list({ tag: 'team=nobody' })).items).toEqual([]);
+    const all = (await list()).items.map((f) => f.findingId);
+    const first = await list({ limit: '1' });
+    expect(first.nextCursor).not.toBeNull();
+    const second = await list({ limit: '1', cursor: first.nextCursor! });
+    expect([first.items[0].findingId, second.items[0].findingId]).toEqual(all.slice(0, 2));
+  });
+
+  it.each([
+    [{ ruleId: 'no-such-rule' }, 'ruleId', /no-such-rule/],
+    [{ severity: 'urgent' }, 'severity', /severity/],
+    [{ profile: 'cis' }, 'profile', /profile/],
+    [{ status: 'closed' }, 'status', /status/],
+  ])('400 naming the field for %j', async (query, field, message) => {
+    const res = await call('GET', '/findings', { query });
+    expect(res.statusCode).toBe(400);
+    expect(bodyOf(res).error).toMatchObject({ code: 'ValidationError', field });
+    expect(bodyOf(res).error!.message).toMatch(message);
+  });
+
+  it('answers a SARIF 2.1.0 log with format=sarif', async () => {
+    const res = await call('GET', '/findings', { query: { format: 'sarif' } });
+    expect(res.statusCode).toBe(200);
+    const log = bodyOf(res) as unknown as { version: string; $schema: string; runs: Array<{ tool: { driver: { rules: Array<{ id: string }> } }; results: Array<{ ruleId: string; level: string; partialFingerprints: Record<string, string> }> }> };
+    expect(log.version).toBe('2.1.0');
+    expect(log.$schema).toMatch(/sarif.*2\.1\.0/);
+    const ruleIds = log.runs[0].tool.driver.rules.map((r) => r.id);
+    expect(ruleIds).toEqual(RULES.map((r) => r.id));
+    const { items } = await list({ limit: '1000' });
+    expect(log.runs[0].results).toHaveLength(items.length);
+    for (const r of log.runs[0].results) {
+      expect(ruleIds).toContain(r.ruleId);
+      expect(['error', 'warning', 'note']).toContain(r.level);
+    }
+  });
+
+  it('shows another tenant nothing', async () => {
+    const res = await call('GET', '/findings', { tenantId: 'someone-else' });
+    expect(bodyOf(res).items).toEqual([]);
+  });
+});
+
+describe('GET /findings/rules and /findings/summary', () => {
+  it('lists the catalogue', async () => {
+    const body = bodyOf(await call('GET', '/findings/rules')) as unknown as { rules: Array<{ id: string; remediation: { url: string } }> };
+    expect(body.rules.map((r) => r.id)).toEqual(RULES.map((r) => r.id));
+    expect(body.rules.every((r) => r.remediation.url.startsWith('https://docs.aws.amazon.com/'))).toBe(true);
+  });
+
+  it('counts open findings and names the three most urgent', async () => {
+    const body = bodyOf(await call('GET', '/findings/summary')) as unknown as { open: number; bySeverity: Record<string, number>; byAccount: Record<string, number>; mostUrgent: Item[]; certificateExpiry: Record<string, number> };
+    const { items } = await list({ status: 'open' });
+    expect(body.open).toBe(items.length);
+    expect(body.byAccount[ACCOUNT]).toBe(items.length);
+    expect(body.mostUrgent.map((f) => f.findingId)).toEqual(items.slice(0, 3).map((f) => f.findingId));
+    expect(body.certificateExpiry.within7Days).toBe(1);
+  });
+});
+
+describe('suppressions', () => {
+  it('suppresses one finding (kept across evaluations), lifts it, and 404s an unknown one', async () => {
+    const target = (await list({ ruleId: 'kms-rotation-disabled' })).items[0];
+    const path = { findingId: target.findingId };
+    const bad = await call('POST', '/findings/{findingId}/suppressions', { pathParameters: path, body: { reason: 'x', expiresAt: '2020-01-01T00:00:00Z' } });
+    expect(bad.statusCode).toBe(400);
+    expect(bodyOf(bad).error?.field).toBe('expiresAt');
+    const reader = await call('POST', '/findings/{findingId}/suppressions', { pathParameters: path, body: { reason: 'x' }, permissions: 'reader' });
+    expect(reader.statusCode).toBe(403);
+
+    const res = await call('POST', '/findings/{findingId}/suppressions', { pathParameters: path, body: { reason: 'Legacy key, retired in Q1' } });
+    expect(res.statusCode).toBe(200);
+    expect(bodyOf(res).finding).toMatchObject({ status: 'suppressed', suppression: { reason: 'Legacy key, retired in Q1', by: 'token:tok', source: 'finding' } });
+    clock = new Date(NOW.getTime() + 60_000);
+    await refreshAccountFindings(TENANT, ACCOUNT, deps());
+    expect((await list({ ruleId: 'kms-rotation-disabled' })).items[0]).toMatchObject({ findingId: target.findingId, status: 'suppressed' });
+
+    const lifted = await call('DELETE', '/findings/{findingId}/suppressions', { pathParameters: path });
+    expect(bodyOf(lifted).finding).toMatchObject({ status: 'open' });
+    const missing = await call('POST', '/findings/{findingId}/suppressions', { pathParameters: { findingId: 'AAAAAAAAAAAAAAAAAAAAAA' }, body: { reason: 'x' } });
+    expect(missing.statusCode).toBe(404);
+    const foreign = await call('DELETE', '/findings/{findingId}/suppressions', { pathParameters: path, tenantId: 'someone-else' });
+    expect(foreign.statusCode).toBe(404);
+  });
+});
+
+describe('live evaluation of touched assets', () => {
+  it('resolves kms-rotation-disabled when rotation is turned on, and opens it again when turned off', async () => {
+    const finding = async () => (await list({ ruleId: 'kms-rotation-disabled' })).items[0];
+    clock = new Date(NOW.getTime() + 120_000);
+    await observe(key({ keyId: 'norot-0000-0000-0000-000000000001' }), clock);
+    const touched = [{ tenantId: TENANT, accountId: ACCOUNT, region: REGION, arn: noRotationKey.arn }];
+    expect(await refreshTouchedFindings(touched, deps())).toMatchObject({ resolved: 1 });
+    const resolved = await finding();
+    expect(resolved).toMatchObject({ status: 'resolved' });
+
+    clock = new Date(NOW.getTime() + 180_000);
+    await observe(noRotationKey, clock);
+    expect(await refreshTouchedFindings(touched, deps())).toMatchObject({ opened: 1 });
+    const reopened = await finding();
+    expect(reopened).toMatchObject({ findingId: resolved.findingId, status: 'open', firstSeenAt: clock.toISOString() });
+  });
+});
