@@ -39,7 +39,7 @@ export async function allFindings(store: Pick<FindingsStore, 'list'>, query: Omi
 }
 
 /** A finding as the API shows it: the tenant id and its tags stay inside. */
-function present(finding: Finding) {
+export function presentFinding(finding: Finding) {
   const { tenantId: _tenant, asset, ...rest } = finding;
   const { tags: _tags, ...shownAsset } = asset;
   return { ...rest, asset: shownAsset };
@@ -71,7 +71,7 @@ export function findingsRoutes(deps: FindingsRoutesDeps): RouteHandlers<'finding
       if (q.format === 'sarif') {
         return jsonResponse(200, findingsToSarif(page.items, page.nextCursor ? { nextCursor: page.nextCursor } : {}));
       }
-      return jsonResponse(200, { items: page.items.map(present), nextCursor: page.nextCursor });
+      return jsonResponse(200, { items: page.items.map(presentFinding), nextCursor: page.nextCursor });
     },
     'GET /findings/rules': async () =>
       jsonResponse(200, {
@@ -89,19 +89,19 @@ export function findingsRoutes(deps: FindingsRoutesDeps): RouteHandlers<'finding
         cursor = page.nextCursor ?? undefined;
       } while (cursor);
       // The store returns findings most urgent first.
-      const mostUrgent = findings.filter((f) => f.status === 'open').slice(0, 3).map(present);
+      const mostUrgent = findings.filter((f) => f.status === 'open').slice(0, 3).map(presentFinding);
       return jsonResponse(200, { ...summarizeFindings(findings, assets, now()), mostUrgent });
     },
     'POST /findings/{findingId}/suppressions': async ({ params: { findingId }, body }, caller) => {
       const finding = await owned(caller.tenantId, findingId);
       const suppressed = suppressFinding(finding, { reason: body.reason, expiresAt: body.expiresAt, by: `token:${caller.tokenId}` }, now());
       await deps.findings.save([suppressed]);
-      return jsonResponse(200, { finding: present(suppressed) });
+      return jsonResponse(200, { finding: presentFinding(suppressed) });
     },
     'DELETE /findings/{findingId}/suppressions': async ({ params: { findingId } }, caller) => {
       const lifted = liftSuppression(await owned(caller.tenantId, findingId));
       await deps.findings.save([lifted]);
-      return jsonResponse(200, { finding: present(lifted) });
+      return jsonResponse(200, { finding: presentFinding(lifted) });
     },
   };
 }

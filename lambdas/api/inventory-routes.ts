@@ -2,13 +2,20 @@ import { CbomExportTooLargeError, exportCbom, type CbomExportLimits } from '../c
 import { CBOM_MEDIA_TYPE } from '../cbom/cbom-media-type';
 import type { DynamoControlRepository } from '../control/dynamo-control-repository';
 import { NotFoundError } from '../control/errors';
+import type { FindingsStore } from '../findings/findings-store';
+import { sortFindings } from '../findings/sort-findings';
+import type { Asset } from '../inventory/asset';
+import { decodeCursor, encodeCursor, InvalidCursorError } from '../inventory/inventory-cursor';
+import { allFindings, presentFinding } from './findings-routes';
+import { ValidationError } from './validation-error';
 import type { DynamoInventoryRepository } from '../inventory/dynamo-inventory-repository';
 import { errorResponse, jsonResponse } from '../shared/http';
 import type { RouteHandlers } from './api-handler';
 
 export interface InventoryRoutesDeps {
   readonly control: Pick<DynamoControlRepository, 'listAccounts'>;
-  readonly inventory: Pick<DynamoInventoryRepository, 'list' | 'getDetails'>;
+  readonly inventory: Pick<DynamoInventoryRepository, 'list' | 'getDetails' | 'get'>;
+  readonly findings: Pick<FindingsStore, 'list' | 'findingsOfAssets'>;
   /** Bounds of GET /inventory/cbom (one buffered Lambda response). @default exportCbom's */
   readonly cbomLimits?: CbomExportLimits;
   /** @default () => new Date() */
@@ -25,6 +32,7 @@ export class AssetNotFoundError extends NotFoundError {
 export function inventoryRoutes(deps: InventoryRoutesDeps): RouteHandlers<'inventory-api'> {
   return {
     'GET /inventory': async ({ query: q }, caller) => {
+      if (q.hasFindings === 'true' || q.severity !== undefined) return jsonResponse(200, await assetsWithFindings(deps, caller.tenantId, q));
       const accounts = await deps.control.listAccounts(caller.tenantId);
       const page = await deps.inventory.list({
         tenantId: caller.tenantId,
@@ -69,9 +77,39 @@ export function inventoryRoutes(deps: InventoryRoutesDeps): RouteHandlers<'inven
     'GET /inventory/{assetId}': async ({ params: { assetId } }, caller) => {
       const details = await deps.inventory.getDetails(caller.tenantId, assetId);
       if (!details) throw new AssetNotFoundError(assetId);
-      return jsonResponse(200, details);
+      const findings = (await deps.findings.findingsOfAssets(caller.tenantId, [assetId])).filter((f) => f.status === 'open');
+      return jsonResponse(200, { ...details, findings: sortFindings(findings).map(presentFinding) });
     },
   };
+}
+
+type InventoryQueryInput = Parameters<RouteHandlers<'inventory-api'>['GET /inventory']>[0]['query'];
+
+/**
+ * GET /inventory?hasFindings=true[&severity=]: the assets of the tenant's open findings, in the findings' order (most
+ * urgent first), one entry per asset. The cursor is an offset into that list.
+ */
+async function assetsWithFindings(deps: InventoryRoutesDeps, tenantId: string, q: InventoryQueryInput) {
+  for (const field of ['arn', 'q', 'quantumVulnerable', 'expiresBefore', 'includeDeleted'] as const) {
+    if (q[field] !== undefined) throw new ValidationError(field, `${field} cannot be combined with hasFindings or severity`);
+  }
+  const scope = `${tenantId}#FINDINGS`;
+  let offset = 0;
+  if (q.cursor !== undefined) {
+    const cursor = decodeCursor(q.cursor);
+    if (cursor.s !== scope) throw new InvalidCursorError('not issued for this listing');
+    offset = cursor.p;
+  }
+  const findings = await allFindings(deps.findings, { tenantId, status: 'open', severity: q.severity, accountId: q.accountId, region: q.region, assetType: q.type });
+  const ids = [...new Set(findings.map((f) => f.asset.assetId))];
+  const limit = q.limit ?? 100;
+  const items: Asset[] = [];
+  for (const id of ids.slice(offset, offset + limit)) {
+    const asset = await deps.inventory.get(tenantId, id);
+    if (asset) items.push(asset);
+  }
+  const next = offset + limit;
+  return { items, nextCursor: next < ids.length ? encodeCursor({ p: next, s: scope }) : null };
 }
 
 function prefixed(prefix: string, o: Record<string, string | undefined>): Record<string, string | undefined> {

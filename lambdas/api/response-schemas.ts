@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { PERMISSIONS } from '../control/control-model';
+import { FindingBody } from './findings-schemas';
 
 /**
  * Response bodies of every route, as zod schemas the OpenAPI document is generated from (lambdas/api/openapi.ts) and
@@ -219,6 +220,7 @@ export const AssetDetailsResponse = z.object({
       }),
     )
     .meta({ description: 'Most recent changes first' }),
+  findings: z.array(FindingBody).meta({ description: 'The asset’s open findings, most urgent first' }),
 });
 
 /** CycloneDX 1.6 (https://cyclonedx.org/docs/1.6/json/): the fields every export has; the rest per the standard. */

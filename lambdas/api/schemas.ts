@@ -62,6 +62,14 @@ export const InventoryQueryParams = z.strictObject({
   expiresBefore: isoInstant.optional(),
   q: z.string().min(1).max(256).optional(),
   includeDeleted: z.enum(['true', 'false']).optional(),
+  hasFindings: z
+    .enum(['true'], { message: 'hasFindings can only be true' })
+    .optional()
+    .meta({ description: 'Only assets with open findings, most urgent first (combines with type, region, accountId, severity)' }),
+  severity: z
+    .enum(['critical', 'high', 'medium', 'low'], { message: 'Unknown severity (expected critical, high, medium, low)' })
+    .optional()
+    .meta({ description: 'With hasFindings=true: only assets with an open finding of this severity' }),
   limit: z
     .string()
     .regex(/^\d+$/, 'limit must be an integer between 1 and 1000')

@@ -1,6 +1,7 @@
 import { apiHandler } from '../api/api-handler';
 import { inventoryRoutes } from '../api/inventory-routes';
 import { DynamoControlRepository } from '../control/dynamo-control-repository';
+import { DynamoFindingsStore } from '../findings/dynamo-findings-store';
 import { DynamoInventoryRepository } from '../inventory/dynamo-inventory-repository';
 import { createDocumentClient } from '../shared/platform-clients';
 import { parseEnvironment } from '../shared/environment';
@@ -15,6 +16,7 @@ export const handler = apiHandler(
   inventoryRoutes({
     control: new DynamoControlRepository(db, env.CONTROL_TABLE_NAME),
     inventory: new DynamoInventoryRepository(db, env.INVENTORY_TABLE_NAME),
+    findings: new DynamoFindingsStore(db, env.INVENTORY_TABLE_NAME),
   }),
   logger,
 );

@@ -3,7 +3,9 @@ import type { APIGatewayProxyEvent } from 'aws-lambda';
 import { accountsRoutes } from '../../../lambdas/api/accounts-routes';
 import { apiHandler } from '../../../lambdas/api/api-handler';
 import { ingestionsRoutes } from '../../../lambdas/api/ingestions-routes';
+import { findingsRoutes } from '../../../lambdas/api/findings-routes';
 import { inventoryRoutes } from '../../../lambdas/api/inventory-routes';
+import { DynamoFindingsStore } from '../../../lambdas/findings/dynamo-findings-store';
 import { templateRoutes } from '../../../lambdas/api/template-route';
 import { tokensRoutes } from '../../../lambdas/api/tokens-routes';
 import { DynamoAuditLog } from '../../../lambdas/auth/dynamo-audit-log';
@@ -48,7 +50,8 @@ beforeAll(async () => {
   const tokens = apiHandler(tokensRoutes({ control, audit: new DynamoAuditLog(dynamo.documentClient, dynamo.controlTable), now: () => new Date() }), log);
   const accounts = apiHandler(accountsRoutes(deps), log);
   const ingestions = apiHandler(ingestionsRoutes(deps), log);
-  const inventoryApi = apiHandler(inventoryRoutes({ control, inventory }), log);
+  const inventoryApi = apiHandler(inventoryRoutes({ control, inventory, findings: new DynamoFindingsStore(dynamo.documentClient, dynamo.inventoryTable) }), log);
+  const findingsApi = apiHandler(findingsRoutes({ control, inventory, findings: new DynamoFindingsStore(dynamo.documentClient, dynamo.inventoryTable) }), log);
   const template = apiHandler(
     templateRoutes({
       control,
@@ -63,6 +66,7 @@ beforeAll(async () => {
     'accounts-api': accounts,
     'ingestions-api': ingestions,
     'inventory-api': inventoryApi,
+    'findings-api': findingsApi,
     'template-api': template,
   };
   const all = (event: APIGatewayProxyEvent) => {
@@ -80,7 +84,7 @@ const nasty = fc.oneof(
   fc.string({ maxLength: 40 }),
   fc.string({ unit: 'binary', maxLength: 20 }),
 );
-const queryKey = fc.oneof(fc.constantFrom('__proto__', 'constructor', 'cursor', 'limit', 'region', 'arn', 'type', 'accountId', 'q', 'before', 'purge', 'startNow', 'expiresBefore'), fc.string({ maxLength: 10 }));
+const queryKey = fc.oneof(fc.constantFrom('__proto__', 'constructor', 'cursor', 'limit', 'region', 'arn', 'type', 'accountId', 'q', 'before', 'purge', 'startNow', 'expiresBefore', 'ruleId', 'severity', 'profile', 'status', 'tag', 'format'), fc.string({ maxLength: 10 }));
 const bodyOf = fc.oneof(
   fc.constant(undefined),
   fc.jsonValue({ maxDepth: 4 }),

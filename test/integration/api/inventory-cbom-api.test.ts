@@ -2,6 +2,7 @@ import { apiHandler } from '../../../lambdas/api/api-handler';
 import { inventoryRoutes } from '../../../lambdas/api/inventory-routes';
 import type { CbomDocument } from '../../../lambdas/cbom/cbom-types';
 import { DynamoControlRepository } from '../../../lambdas/control/dynamo-control-repository';
+import { DynamoFindingsStore } from '../../../lambdas/findings/dynamo-findings-store';
 import { DynamoInventoryRepository } from '../../../lambdas/inventory/dynamo-inventory-repository';
 import { startDynalite, type LocalDynamo } from '../../support/dynalite';
 import { acmCertificate, kmsKey, parameter, secret } from '../../unit/cbom/cbom-fixtures';
@@ -29,7 +30,7 @@ beforeEach(async () => {
 });
 
 const handler = (limits?: { maxAssets?: number; maxBodyBytes?: number }) =>
-  apiHandler(inventoryRoutes({ control, inventory, now: () => NOW, ...(limits ? { cbomLimits: limits } : {}) }), silentLogger);
+  apiHandler(inventoryRoutes({ control, inventory, findings: new DynamoFindingsStore(dynamo.documentClient, dynamo.inventoryTable), now: () => NOW, ...(limits ? { cbomLimits: limits } : {}) }), silentLogger);
 const get = (query: Record<string, string> = {}, extra: { permissions?: string; tenantId?: string } = {}, limits?: { maxAssets?: number; maxBodyBytes?: number }) =>
   handler(limits)(apiEvent({ method: 'GET', resource: '/inventory/cbom', query, tenantId, permissions: 'reader', ...extra }));
 

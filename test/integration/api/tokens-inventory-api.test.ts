@@ -6,6 +6,7 @@ import { authorize } from '../../../lambdas/auth/authorize';
 import { DynamoAuditLog } from '../../../lambdas/auth/dynamo-audit-log';
 import { DynamoControlRepository } from '../../../lambdas/control/dynamo-control-repository';
 import { assetId } from '../../../lambdas/inventory/asset-id';
+import { DynamoFindingsStore } from '../../../lambdas/findings/dynamo-findings-store';
 import { DynamoInventoryRepository } from '../../../lambdas/inventory/dynamo-inventory-repository';
 import customerTemplate from '../../../templates/cloudformation-template.json';
 import { TEMPLATE_PARAMETERS } from '../../../lambdas/shared/protocol';
@@ -26,7 +27,7 @@ beforeAll(async () => {
   control = new DynamoControlRepository(dynamo.documentClient, dynamo.controlTable);
   inventory = new DynamoInventoryRepository(dynamo.documentClient, dynamo.inventoryTable, { regions: ['us-east-1', 'eu-west-1'] });
   tokens = apiHandler(tokensRoutes({ control, audit: new DynamoAuditLog(dynamo.documentClient, dynamo.controlTable), now: () => new Date() }), silentLogger);
-  inv = apiHandler(inventoryRoutes({ control, inventory }), silentLogger);
+  inv = apiHandler(inventoryRoutes({ control, inventory, findings: new DynamoFindingsStore(dynamo.documentClient, dynamo.inventoryTable) }), silentLogger);
 });
 afterAll(async () => dynamo.stop());
 beforeEach(async () => {

@@ -4,6 +4,7 @@
  */
 import { apiHandler } from '../../../lambdas/api/api-handler';
 import { findingsRoutes } from '../../../lambdas/api/findings-routes';
+import { inventoryRoutes } from '../../../lambdas/api/inventory-routes';
 import { DynamoControlRepository } from '../../../lambdas/control/dynamo-control-repository';
 import { DynamoFindingsStore } from '../../../lambdas/findings/dynamo-findings-store';
 import { refreshAccountFindings, refreshTouchedFindings } from '../../../lambdas/findings/refresh-findings';
@@ -133,6 +134,35 @@ describe('GET /findings/rules and /findings/summary', () => {
     expect(body.byAccount[ACCOUNT]).toBe(items.length);
     expect(body.mostUrgent.map((f) => f.findingId)).toEqual(items.slice(0, 3).map((f) => f.findingId));
     expect(body.certificateExpiry.within7Days).toBe(1);
+  });
+});
+
+describe('findings in the inventory routes', () => {
+  const inv = () => apiHandler(inventoryRoutes({ control, inventory, findings: store }), silentLogger);
+  const getInventory = (resource: string, o: { query?: Record<string, string>; pathParameters?: Record<string, string> } = {}) =>
+    inv()(apiEvent({ method: 'GET', resource, tenantId: TENANT, permissions: 'reader', ...o }));
+
+  it('GET /inventory/{assetId} includes the asset’s open findings', async () => {
+    const res = await getInventory('/inventory/{assetId}', { pathParameters: { assetId: expiringCertificate.id } });
+    expect(res.statusCode).toBe(200);
+    const rules = (bodyOf(res).findings as Item[]).map((f) => f.ruleId);
+    expect(rules).toContain('cert-expiring');
+    expect((bodyOf(res).findings as Item[]).every((f) => f.status === 'open')).toBe(true);
+  });
+
+  it('GET /inventory?hasFindings=true&severity= lists the assets of open findings, most urgent first', async () => {
+    const all = bodyOf(await getInventory('/inventory', { query: { hasFindings: 'true' } })) as unknown as { items: Asset[]; nextCursor: string | null };
+    const withFindings = new Set((await list({ status: 'open' })).items.map((f) => f.asset.arn));
+    expect(new Set(all.items.map((a) => a.arn))).toEqual(withFindings);
+    const high = bodyOf(await getInventory('/inventory', { query: { hasFindings: 'true', severity: 'high' } })) as unknown as { items: Asset[] };
+    expect(high.items.map((a) => a.arn)).toContain(expiringCertificate.arn);
+    const highArns = new Set((await list({ status: 'open', severity: 'high' })).items.map((f) => f.asset.arn));
+    expect(high.items.every((a) => highArns.has(a.arn))).toBe(true);
+    const page = bodyOf(await getInventory('/inventory', { query: { hasFindings: 'true', limit: '1' } })) as unknown as { items: Asset[]; nextCursor: string };
+    const next = bodyOf(await getInventory('/inventory', { query: { hasFindings: 'true', limit: '1', cursor: page.nextCursor } })) as unknown as { items: Asset[] };
+    expect([...page.items, ...next.items].map((a) => a.arn)).toEqual(all.items.slice(0, 2).map((a) => a.arn));
+    const bad = await getInventory('/inventory', { query: { hasFindings: 'true', severity: 'urgent' } });
+    expect(bodyOf(bad).error?.field).toBe('severity');
   });
 });
 

@@ -23,6 +23,7 @@ const SAMPLE: Readonly<Record<string, string>> = {
   ingestionId: '01JABCDEFGHJKMNPQRSTVWXYZ0',
   tokenId: '0123456789abcdef0123',
   assetId: 'AbCdEfGhIjKlMnOpQrStUv',
+  findingId: 'AbCdEfGhIjKlMnOpQrStUv',
 };
 const concretePath = (path: string) => path.replace(/\{([^}]+)\}/g, (_m, name: string) => SAMPLE[name]);
 
