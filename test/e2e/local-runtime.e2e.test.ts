@@ -68,8 +68,8 @@ describe('a customer connects the sandbox account and keeps its inventory curren
       expect({ arn: a.arn, type: a.type, region: a.region, tags: a.tags }).toEqual({ arn: t.arn, type: t.type, region: t.region, tags: userTags(r.tags) });
       if (t.type === 'key') {
         expect({ arn: a.arn, keySpec: a.details.keySpec }).toEqual({ arn: t.arn, keySpec: r.keySpec });
-        // A key pending deletion has no meaningful rotation status: discovery records it as unknown (null).
-        const expected = !r.rotation.applicable ? null : r.keyState === 'PendingDeletion' ? null : r.rotation.enabled;
+        // A key pending deletion does not rotate: GetKeyRotationStatus answers false, and discovery records false.
+        const expected = !r.rotation.applicable ? null : r.keyState === 'PendingDeletion' ? false : r.rotation.enabled;
         if (r.keyManager === 'CUSTOMER') expect({ arn: a.arn, rotation: a.lifecycle.rotation?.enabled ?? null }).toEqual({ arn: t.arn, rotation: expected });
       }
       if (t.type === 'certificate' && r.notAfter) {
