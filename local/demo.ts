@@ -8,6 +8,22 @@ export interface DemoResult {
   readonly ingestion: { readonly ingestionId: string; readonly status: string };
   readonly eventsPosted: number;
   readonly summary: InventorySummary;
+  /** GET /findings/summary after the events. */
+  readonly findings: FindingsOverview;
+}
+
+/** The part of GET /findings/summary that `npm start` prints. */
+export interface FindingsOverview {
+  readonly open: number;
+  readonly bySeverity: Readonly<Record<string, number>>;
+  readonly mostUrgent: ReadonlyArray<{
+    readonly ruleId: string;
+    readonly severity: string;
+    readonly dueAt: string;
+    readonly asset: { readonly name: string; readonly arn: string };
+    readonly blastRadius: ReadonlyArray<{ readonly arn: string; readonly knownFrom: string }>;
+    readonly blastRadiusTotal: number;
+  }>;
 }
 
 export class DemoError extends Error {
@@ -55,7 +71,7 @@ export async function postEvents(uploader: LocalApiClient, envelopes: readonly u
 /**
  * The default `npm start` story, entirely through the public HTTP API: connect the sandbox account (its role, the
  * tenant's ExternalId), run an ingestion to the end, replay a burst of the sandbox's CloudTrail events with the
- * uploader token, wait for the queue to drain, and summarize the inventory.
+ * uploader token, wait for the queue to drain, and summarize the inventory and its findings.
  */
 export async function runDemo(runtime: LocalRuntime, options: { readonly burstSize?: number; readonly log?: (line: string) => void } = {}): Promise<DemoResult> {
   const sandbox = runtime.sandbox;
@@ -85,6 +101,8 @@ export async function runDemo(runtime: LocalRuntime, options: { readonly burstSi
   if (rejected > 0) log(`${rejected} events were not accepted (statuses: ${[...new Set(statuses)].join(', ')})`);
   await runtime.idle();
 
-  const summary = summarizeInventory(await api.as(runtime.tokens.reader).inventory());
-  return { accountId, ingestion: { ingestionId: ingestion.ingestionId, status: ingestion.status }, eventsPosted: burst.length, summary };
+  const reader = api.as(runtime.tokens.reader);
+  const summary = summarizeInventory(await reader.inventory());
+  const findings = await reader.call<FindingsOverview>('GET', '/findings/summary');
+  return { accountId, ingestion: { ingestionId: ingestion.ingestionId, status: ingestion.status }, eventsPosted: burst.length, summary, findings };
 }

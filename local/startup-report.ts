@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import type { DemoResult } from './demo';
+import type { DemoResult, FindingsOverview } from './demo';
 import { plural } from '../cli/plural';
 import { STATE_FILE_NAME } from './local-state-file';
 
@@ -31,6 +31,7 @@ export function formatStartupReport(r: StartupReportInput): string {
     lines.push(`    quantum-vulnerable          ${s.quantumVulnerable}`);
     lines.push(`    expiring within 30 days     ${s.expiringWithin30Days}`);
     lines.push(`    rotation disabled           ${s.rotationDisabled}`);
+    lines.push(...formatFindings(r.demo.findings));
   } else if (r.mode === 'aws') {
     lines.push('', '  Customer accounts use your AWS credentials/endpoints. Connect a role (trusting your credentials, with');
     lines.push(`  ExternalId ${r.externalId}):`);
@@ -39,8 +40,23 @@ export function formatStartupReport(r: StartupReportInput): string {
   }
   lines.push('', '  Try:');
   lines.push(`    curl -s -H 'X-API-Key: ${r.tokens.reader}' '${r.url}/inventory?quantumVulnerable=true&limit=5'`);
+  lines.push(`    curl -s -H 'X-API-Key: ${r.tokens.reader}' '${r.url}/findings?status=open&limit=5'`);
   lines.push(`    curl -s -H 'X-API-Key: ${r.tokens.reader}' '${r.url}/data-sources/aws/accounts'`);
   lines.push(`    curl -s -H 'X-API-Key: ${r.tokens.admin}' '${r.url}/data-sources/aws/template' -o cloudformation-template.json`);
   lines.push('', '  Ctrl-C stops everything; the data stays in the data directory (--reset to start over).', '');
   return lines.join('\n');
+}
+
+/** Open findings by severity, then the three most urgent with what breaks with them (their blast radius). */
+export function formatFindings(f: FindingsOverview): string[] {
+  const severities = Object.entries(f.bySeverity).map(([severity, n]) => `${severity} ${n}`).join(', ');
+  const lines = ['', `  Findings: ${plural(f.open, 'open finding')} — ${severities}`];
+  if (f.mostUrgent.length > 0) lines.push('  Fix first:');
+  for (const finding of f.mostUrgent) {
+    lines.push(`    ${finding.severity.padEnd(9)}${finding.ruleId} on ${finding.asset.name} (due ${finding.dueAt.slice(0, 10)})`);
+    const shown = finding.blastRadius.slice(0, 3).map((b) => `${b.arn} [${b.knownFrom}]`);
+    const more = finding.blastRadiusTotal - shown.length;
+    lines.push(`             blast radius: ${shown.length === 0 ? 'nothing known uses it' : shown.join(', ') + (more > 0 ? ` and ${more} more` : '')}`);
+  }
+  return lines;
 }

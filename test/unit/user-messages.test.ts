@@ -27,6 +27,20 @@ describe('start-up and sandbox summaries', () => {
         ingestion: { ingestionId: '01J0000000000000000000000A', status: 'SUCCEEDED' },
         eventsPosted: 1,
         summary: { total: 1, byType: { certificate: 1 }, quantumVulnerable: 1, expiringWithin30Days: 0, rotationDisabled: 0 },
+        findings: {
+          open: 1,
+          bySeverity: { critical: 1, high: 0, medium: 0, low: 0 },
+          mostUrgent: [
+            {
+              ruleId: 'cert-expired',
+              severity: 'critical',
+              dueAt: '2026-12-05T00:00:00.000Z',
+              asset: { name: 'shop.example.com', arn: 'arn:aws:acm:us-east-1:111122223333:certificate/c' },
+              blastRadius: [{ arn: 'arn:aws:elasticloadbalancing:us-east-1:111122223333:loadbalancer/app/web/1', knownFrom: 'InUseBy' }],
+              blastRadiusTotal: 4,
+            },
+          ],
+        },
       },
       externalId: 'ext-123',
       seconds: 2,
@@ -34,6 +48,9 @@ describe('start-up and sandbox summaries', () => {
     // THEN
     expect(report).toContain('ingestion 01J0000000000000000000000A SUCCEEDED, 1 CloudTrail event replayed\n');
     expect(report).toContain('  Inventory: 1 asset — 1 certificate\n');
+    expect(report).toContain('  Findings: 1 open finding — critical 1, high 0, medium 0, low 0\n');
+    expect(report).toContain('    critical cert-expired on shop.example.com (due 2026-12-05)\n');
+    expect(report).toContain('blast radius: arn:aws:elasticloadbalancing:us-east-1:111122223333:loadbalancer/app/web/1 [InUseBy] and 3 more\n');
   });
 
   it('the sandbox banner names every Region left disabled and counts assets in the right number', () => {
