@@ -6,11 +6,15 @@ import { crawlAccount, type AccountCrawlResult } from '../lambdas/discovery/craw
 import { createCustomerClients, type CustomerClientOptions, type RegionClients } from '../lambdas/discovery/region-clients';
 import { RegionSelectionError, resolveRegions } from '../lambdas/discovery/resolve-regions';
 import { TokenBucketPacer, type RequestPacer } from '../lambdas/discovery/request-pacer';
+import type { Finding } from '../lambdas/findings/finding';
+import { findingsToSarif } from '../lambdas/findings/findings-sarif';
+import { SEVERITIES, type Severity } from '../lambdas/findings/severity';
 import { plural } from './plural';
+import { findingsAtLeast, formatTopFindings, scanFindings } from './scan-findings';
 import { formatSummaryTable } from './scan-summary';
 import { CredentialsError, verifyCredentials, type VerifyCredentialsOptions, type VerifiedIdentity } from '../lambdas/discovery/verify-credentials';
 
-export const EXIT = { OK: 0, BAD_ARGUMENTS: 2, CREDENTIALS: 3, PARTIAL: 4 } as const;
+export const EXIT = { OK: 0, BAD_ARGUMENTS: 2, CREDENTIALS: 3, PARTIAL: 4, FINDINGS: 5 } as const;
 
 export const SCAN_USAGE = `Usage: npm run scan -- [options]
 
@@ -22,15 +26,18 @@ Options:
   --regions LIST       comma-separated Regions (e.g. us-east-1,eu-west-1) or "all" (default: all commercial Regions)
   --role-arn ARN       assume this role first (e.g. the AQtiveGuardReadOnlyAccessRole); requires --external-id
   --external-id ID     ExternalId for --role-arn
-  --format FORMAT      table (summary, default) | json (full inventory) | cbom (CycloneDX 1.6 CBOM of the
-                       inventory: keys, certificates, secrets and their algorithms; never a secret value)
+  --format FORMAT      table (summary and top findings, default) | json (full inventory) | cbom (CycloneDX 1.6
+                       CBOM of the inventory; never a secret value) | findings (JSON findings, most urgent first)
+                       | sarif (SARIF 2.1.0 log of the findings, for code-scanning tools)
+  --fail-on SEVERITY   exit 5 when a finding of this severity or worse exists (critical, high, medium, low)
   --out FILE           write the output to FILE (in an existing directory) instead of standard output
   -h, --help           show this help
 
-Exit codes: 0 ok, 2 bad arguments, 3 credentials or role unusable, 4 finished but some Regions/services failed.`;
+Exit codes: 0 ok, 2 bad arguments, 3 credentials or role unusable, 4 finished but some Regions/services failed,
+5 findings at or above --fail-on (checked only when every Region/service was crawled: 4 wins).`;
 
-export type ScanFormat = 'table' | 'json' | 'cbom';
-const SCAN_FORMATS: readonly string[] = ['table', 'json', 'cbom'] satisfies readonly ScanFormat[];
+export type ScanFormat = 'table' | 'json' | 'cbom' | 'findings' | 'sarif';
+const SCAN_FORMATS: readonly string[] = ['table', 'json', 'cbom', 'findings', 'sarif'] satisfies readonly ScanFormat[];
 
 export class ScanArgumentError extends Error {
   constructor(
@@ -48,6 +55,7 @@ export interface ScanOptions {
   readonly externalId?: string;
   readonly format: ScanFormat;
   readonly out?: string;
+  readonly failOn?: Severity;
   readonly help: boolean;
 }
 
@@ -67,6 +75,7 @@ export function parseScanArgs(argv: readonly string[]): ScanOptions {
         'external-id': { type: 'string' },
         format: { type: 'string' },
         out: { type: 'string' },
+        'fail-on': { type: 'string' },
         help: { type: 'boolean', short: 'h' },
       },
     }));
@@ -76,7 +85,11 @@ export function parseScanArgs(argv: readonly string[]): ScanOptions {
   }
   if (values.help) return { regions: [], format: 'table', help: true };
   const format = (values.format as string | undefined) ?? 'table';
-  if (!SCAN_FORMATS.includes(format)) throw new ScanArgumentError('--format', `--format must be table, json or cbom, got "${format}"`);
+  if (!SCAN_FORMATS.includes(format)) throw new ScanArgumentError('--format', `--format must be ${SCAN_FORMATS.join(', ')}, got "${format}"`);
+  const failOn = values['fail-on'] as string | undefined;
+  if (failOn !== undefined && !(SEVERITIES as readonly string[]).includes(failOn)) {
+    throw new ScanArgumentError('--fail-on', `--fail-on must be ${SEVERITIES.join(', ')}, got "${failOn}"`);
+  }
   const roleArn = values['role-arn'] as string | undefined;
   const externalId = values['external-id'] as string | undefined;
   if (roleArn !== undefined && !ROLE_ARN.test(roleArn))
@@ -95,7 +108,7 @@ export function parseScanArgs(argv: readonly string[]): ScanOptions {
     if (err instanceof RegionSelectionError) throw new ScanArgumentError('--regions', `--regions: ${err.message}`);
     throw err;
   }
-  return { regions, format: format as ScanFormat, help: false, ...(roleArn ? { roleArn } : {}), ...(externalId ? { externalId } : {}), ...(out ? { out } : {}) };
+  return { regions, format: format as ScanFormat, help: false, ...(failOn ? { failOn: failOn as Severity } : {}), ...(roleArn ? { roleArn } : {}), ...(externalId ? { externalId } : {}), ...(out ? { out } : {}) };
 }
 
 export interface ScanDependencies {
@@ -170,7 +183,8 @@ export async function runScan(argv: readonly string[], deps: ScanDependencies = 
     },
   });
 
-  const output = formatOutput(options.format, identity, options.regions, startedAt, result, deps.now());
+  const findings = scanFindings(result, deps.now());
+  const output = formatOutput(options.format, identity, options.regions, startedAt, result, deps.now(), findings);
   if (options.out) await deps.writeFile(options.out, output);
   else deps.stdout(output);
 
@@ -179,6 +193,13 @@ export async function runScan(argv: readonly string[], deps: ScanDependencies = 
     // Each failure's error was printed as its crawl finished (above); this line only says which ones.
     deps.stderr(`scan: finished with ${plural(failed.length, 'failed crawl')}: ${failed.map((f) => `${f.region}/${f.service} ${f.outcome.status}`).join(', ')}\n`);
     return EXIT.PARTIAL;
+  }
+  if (options.failOn) {
+    const blocking = findingsAtLeast(findings, options.failOn);
+    if (blocking.length > 0) {
+      deps.stderr(`scan: ${plural(blocking.length, 'finding')} at or above ${options.failOn} (--fail-on)\n`);
+      return EXIT.FINDINGS;
+    }
   }
   return EXIT.OK;
 }
@@ -193,8 +214,20 @@ function jsonInventory(identity: VerifiedIdentity, regions: readonly string[], s
   };
 }
 
-function formatOutput(format: ScanFormat, identity: VerifiedIdentity, regions: readonly string[], startedAt: Date, result: AccountCrawlResult, now: Date): string {
+function formatOutput(
+  format: ScanFormat,
+  identity: VerifiedIdentity,
+  regions: readonly string[],
+  startedAt: Date,
+  result: AccountCrawlResult,
+  now: Date,
+  findings: readonly Finding[],
+): string {
   switch (format) {
+    case 'findings':
+      return `${JSON.stringify({ accountId: identity.accountId, evaluatedAt: now.toISOString(), findings }, null, 2)}\n`;
+    case 'sarif':
+      return `${JSON.stringify(findingsToSarif(findings, { accountId: identity.accountId }), null, 2)}\n`;
     case 'json':
       return `${JSON.stringify(jsonInventory(identity, regions, startedAt, result), null, 2)}\n`;
     case 'cbom': {
@@ -208,6 +241,6 @@ function formatOutput(format: ScanFormat, identity: VerifiedIdentity, regions: r
       return `${JSON.stringify(cbom, null, 2)}\n`;
     }
     case 'table':
-      return formatSummaryTable(result, now);
+      return `${formatSummaryTable(result, now)}\n${formatTopFindings(findings)}`;
   }
 }

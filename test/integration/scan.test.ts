@@ -148,6 +148,7 @@ describe('scan end to end (mocked AWS)', () => {
   test.each([
     [['--regions', 'mars-1'], '--regions'],
     [['--format', 'yaml'], '--format'],
+    [['--fail-on', 'urgent'], '--fail-on'],
     [['--role-arn', 'not-an-arn', '--external-id', 'x1'], '--role-arn'],
     [['--role-arn', `arn:aws:iam::${ACCOUNT}:role/R`], '--external-id'],
     [['--unknown'], '--unknown'],
@@ -159,6 +160,32 @@ describe('scan end to end (mocked AWS)', () => {
     expect(firstLine).toContain(named);
     expect(firstLine).not.toContain(`${named}: ${named}`);
     expect(h.stderr()).toContain('Usage: npm run scan');
+  });
+
+  test('findings: top findings in the table, --format findings and sarif, --fail-on exits 5 (documented)', async () => {
+    const table = harness();
+    expect(await runScan(['--regions', 'us-east-1'], table.deps)).toBe(EXIT.OK);
+    expect(table.stdout()).toMatch(/Findings: \d+ \(critical \d+, high \d+, medium \d+, low \d+\)/);
+    expect(table.stdout()).toMatch(/secret-rotation-disabled/);
+
+    const json = harness();
+    expect(await runScan(['--regions', 'us-east-1', '--format', 'findings', '--out', 'findings.json'], json.deps)).toBe(EXIT.OK);
+    const { findings } = JSON.parse(json.files['findings.json']!) as { findings: Array<{ ruleId: string; severity: string; status: string }> };
+    expect(findings.map((f) => f.ruleId)).toContain('secret-rotation-disabled');
+    expect(findings.every((f) => f.status === 'open')).toBe(true);
+
+    const sarif = harness();
+    expect(await runScan(['--regions', 'us-east-1', '--format', 'sarif'], sarif.deps)).toBe(EXIT.OK);
+    const log = JSON.parse(sarif.stdout()) as { version: string; runs: Array<{ results: Array<{ ruleId: string }> }> };
+    expect(log.version).toBe('2.1.0');
+    expect(log.runs[0].results.map((r) => r.ruleId).sort()).toEqual(findings.map((f) => f.ruleId).sort());
+
+    const worst = ['critical', 'high', 'medium', 'low'].find((s) => findings.some((f) => f.severity === s))!;
+    const gate = harness();
+    expect(await runScan(['--regions', 'us-east-1', '--fail-on', worst], gate.deps)).toBe(EXIT.FINDINGS);
+    expect(gate.stderr()).toMatch(new RegExp(`scan: \\d+ findings? at or above ${worst} \\(--fail-on\\)`));
+    expect(SCAN_USAGE).toContain('5 findings at or above --fail-on');
+    if (worst !== 'critical') expect(await runScan(['--regions', 'us-east-1', '--fail-on', 'critical'], harness().deps)).toBe(EXIT.OK);
   });
 
   test('--out into a directory that does not exist → exit 2 naming --out, before credentials or any crawl', async () => {
