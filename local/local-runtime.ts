@@ -198,7 +198,10 @@ export async function startLocalRuntime(options: LocalRuntimeOptions = {}): Prom
     // 7. The findings schedule: time alone opens findings (lib/constructs/findings-schedule.ts).
     const evaluateFindings = async () => (scheduledFindings ? invoke(scheduledFindings, {}) : undefined);
     if (scheduledFindings) {
-      const timer = setInterval(() => evaluateFindings().catch((err: unknown) => onError(`${SCHEDULED_FINDINGS} failed`, err)), (options.findingsScheduleSeconds ?? 3600) * 1000);
+      const run = () => {
+        evaluateFindings().catch((err: unknown) => onError(`${SCHEDULED_FINDINGS} failed`, err));
+      };
+      const timer = setInterval(run, (options.findingsScheduleSeconds ?? 3600) * 1000);
       timer.unref();
       stoppers.push(async () => clearInterval(timer));
     }
