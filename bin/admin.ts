@@ -1,10 +1,14 @@
 import { parseArgs } from 'node:util';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { issueToken } from '../lambdas/auth/issue-token';
 import { PERMISSIONS, type Permission } from '../lambdas/control/control-model';
-import { DynamoControlRepository } from '../lambdas/control/dynamo-control-repository';
+import { DynamoTenantStore } from '../lambdas/control/dynamo-tenant-store';
+import { DynamoTokenStore } from '../lambdas/control/dynamo-token-store';
 import { newExternalId, newTenantId } from '../lambdas/control/ids';
+import type { TenantStore } from '../lambdas/control/tenant-store';
+import type { TokenStore } from '../lambdas/control/token-store';
+import { documentClient } from '../lambdas/shared/dynamo';
 import { createDocumentClient } from '../lambdas/shared/platform-clients';
 
 /**
@@ -22,9 +26,12 @@ export interface AdminIo {
   readonly out: (line: string) => void;
   readonly err: (line: string) => void;
   readonly env: Readonly<Record<string, string | undefined>>;
-  /** For tests: the repository to use instead of one built from --endpoint/--control-table. */
-  readonly control?: Pick<DynamoControlRepository, 'createTenant' | 'getTenant' | 'putToken'>;
+  /** For tests: the stores to use instead of ones built from --endpoint/--control-table. */
+  readonly control?: AdminStores;
 }
+
+/** The tenant and token stores the admin commands write to. */
+type AdminStores = Pick<TenantStore, 'createTenant' | 'getTenant'> & Pick<TokenStore, 'putToken'>;
 
 class UsageError extends Error {}
 
@@ -105,7 +112,7 @@ function usage(io: AdminIo, message: string): number {
   return 2;
 }
 
-function repository(values: { endpoint?: string; 'control-table'?: string }, env: AdminIo['env']): DynamoControlRepository {
+function repository(values: { endpoint?: string; 'control-table'?: string }, env: AdminIo['env']): AdminStores {
   const table = values['control-table'] ?? env.CONTROL_TABLE_NAME;
   if (!table) throw new UsageError('--control-table (or CONTROL_TABLE_NAME) is required');
   if (values.endpoint !== undefined) {
@@ -116,9 +123,19 @@ function repository(values: { endpoint?: string; 'control-table'?: string }, env
       region: env.AWS_REGION ?? 'us-east-1',
       ...(env.AWS_ACCESS_KEY_ID === undefined && { credentials: { accessKeyId: 'local', secretAccessKey: 'local' } }),
     });
-    return new DynamoControlRepository(DynamoDBDocumentClient.from(client, { marshallOptions: { removeUndefinedValues: true } }), table);
+    return stores(documentClient(client), table);
   }
-  return new DynamoControlRepository(createDocumentClient(env), table);
+  return stores(createDocumentClient(env), table);
+}
+
+function stores(db: DynamoDBDocumentClient, table: string): AdminStores {
+  const tenants = new DynamoTenantStore(db, table);
+  const tokens = new DynamoTokenStore(db, table);
+  return {
+    createTenant: (tenant) => tenants.createTenant(tenant),
+    getTenant: (tenantId) => tenants.getTenant(tenantId),
+    putToken: (token) => tokens.putToken(token),
+  };
 }
 
 if (require.main === module) {

@@ -2,18 +2,18 @@ import {
   type AccountServiceDeps,
   connectAccount,
   editAccount,
-  type InventoryStore,
+  type AccountAssets,
   unlinkAccount,
 } from '../control/account-service';
-import type { DynamoControlRepository } from '../control/dynamo-control-repository';
+import type { AccountStore } from '../control/account-store';
 import { jsonResponse } from '../shared/http';
 import type { RouteTable } from './api-handler';
 import { parseBody, parseQuery, pathParam } from './request';
 import { AccountIdParam, EmptyQuery, LinkAccountBody, LinkAccountQuery, PatchAccountBody, UnlinkAccountQuery } from './schemas';
 
 export interface AccountsRoutesDeps extends AccountServiceDeps {
-  readonly control: AccountServiceDeps['control'] & Pick<DynamoControlRepository, 'listAccounts' | 'getAccountDetails'>;
-  readonly inventory: InventoryStore;
+  readonly accounts: AccountStore;
+  readonly assets: AccountAssets;
 }
 
 const ACCOUNT = '/data-sources/aws/accounts/{accountId}';
@@ -36,12 +36,12 @@ export function accountsRoutes(deps: AccountsRoutesDeps): RouteTable {
     },
     'GET /data-sources/aws/accounts': async (event, caller) => {
       parseQuery(event, EmptyQuery);
-      return jsonResponse(200, { items: await deps.control.listAccounts(caller.tenantId) });
+      return jsonResponse(200, { items: await deps.accounts.listAccounts(caller.tenantId) });
     },
     [`GET ${ACCOUNT}`]: async (event, caller) => {
       parseQuery(event, EmptyQuery);
       const accountId = pathParam(event, 'accountId', AccountIdParam);
-      return jsonResponse(200, { account: await deps.control.getAccountDetails(caller.tenantId, accountId) });
+      return jsonResponse(200, { account: await deps.accounts.getAccountDetails(caller.tenantId, accountId) });
     },
     [`PATCH ${ACCOUNT}`]: async (event, caller) => {
       parseQuery(event, EmptyQuery);

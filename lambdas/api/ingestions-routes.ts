@@ -1,13 +1,13 @@
 import { type AccountServiceDeps, startIngestion } from '../control/account-service';
-import type { DynamoControlRepository } from '../control/dynamo-control-repository';
+import type { IngestionStore } from '../control/ingestion-store';
 import { jsonResponse } from '../shared/http';
 import type { RouteTable } from './api-handler';
 import { parseBody, parseQuery, pathParam } from './request';
 import { AccountIdParam, EmptyQuery, IngestionIdParam } from './schemas';
 import { z } from 'zod';
 
-export interface IngestionsRoutesDeps extends Pick<AccountServiceDeps, 'starter' | 'now' | 'newIngestionId'> {
-  readonly control: AccountServiceDeps['control'] & Pick<DynamoControlRepository, 'getIngestion'>;
+export interface IngestionsRoutesDeps extends Pick<AccountServiceDeps, 'accounts' | 'starter' | 'now' | 'newIngestionId'> {
+  readonly ingestions: IngestionStore;
 }
 
 const INGESTIONS = '/data-sources/aws/accounts/{accountId}/ingestions';
@@ -29,7 +29,7 @@ export function ingestionsRoutes(deps: IngestionsRoutesDeps): RouteTable {
       parseQuery(event, EmptyQuery);
       const accountId = pathParam(event, 'accountId', AccountIdParam);
       const ingestionId = pathParam(event, 'ingestionId', IngestionIdParam);
-      return jsonResponse(200, { ingestion: await deps.control.getIngestion(caller.tenantId, accountId, ingestionId) });
+      return jsonResponse(200, { ingestion: await deps.ingestions.getIngestion(caller.tenantId, accountId, ingestionId) });
     },
   };
 }

@@ -1,4 +1,4 @@
-import type { DynamoControlRepository } from '../control/dynamo-control-repository';
+import type { TenantStore } from '../control/tenant-store';
 import { EVENTS_PATH } from '../shared/protocol';
 import type { RouteTable } from './api-handler';
 import { parseQuery } from './request';
@@ -11,7 +11,7 @@ export interface TemplateCustomization {
 }
 
 export interface TemplateRouteDeps {
-  readonly control: Pick<DynamoControlRepository, 'getTenant'>;
+  readonly tenants: Pick<TenantStore, 'getTenant'>;
   /** The generic customer template (templates/cloudformation-template.json). */
   readonly template: unknown;
   readonly customize: (template: never, values: TemplateCustomization) => unknown;
@@ -25,7 +25,7 @@ export function templateRoutes(deps: TemplateRouteDeps): RouteTable {
   return {
     'GET /data-sources/aws/template': async (event, caller) => {
       parseQuery(event, EmptyQuery);
-      const tenant = await deps.control.getTenant(caller.tenantId);
+      const tenant = await deps.tenants.getTenant(caller.tenantId);
       const customized = deps.customize(deps.template as never, {
         eventsEndpointUrl: `${deps.baseUrl(event)}${EVENTS_PATH}`,
         platformPrincipalArn: await deps.platformPrincipalArn(),

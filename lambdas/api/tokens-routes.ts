@@ -1,6 +1,6 @@
 import { issueToken } from '../auth/issue-token';
 import type { Permission } from '../control/control-model';
-import type { DynamoControlRepository } from '../control/dynamo-control-repository';
+import type { TokenStore } from '../control/token-store';
 import { jsonResponse } from '../shared/http';
 import type { RouteTable } from './api-handler';
 import { parseBody, parseQuery, pathParam } from './request';
@@ -8,7 +8,7 @@ import { CreateTokenBody, EmptyQuery, TokenIdParam } from './schemas';
 import { ValidationError } from './validation-error';
 
 export interface TokensRoutesDeps {
-  readonly control: Pick<DynamoControlRepository, 'putToken' | 'listTokens' | 'revokeToken'>;
+  readonly tokens: Pick<TokenStore, 'putToken' | 'listTokens' | 'revokeToken'>;
   readonly now: () => Date;
 }
 
@@ -20,7 +20,7 @@ export function tokensRoutes(deps: TokensRoutesDeps): RouteTable {
       if (body.expiresAt !== undefined && Date.parse(body.expiresAt) <= deps.now().getTime()) {
         throw new ValidationError('expiresAt', 'expiresAt must be in the future');
       }
-      const { token, secret } = await issueToken(deps.control, {
+      const { token, secret } = await issueToken(deps.tokens, {
         tenantId: caller.tenantId,
         name: body.name,
         permissions: body.permissions as Permission[],
@@ -32,12 +32,12 @@ export function tokensRoutes(deps: TokensRoutesDeps): RouteTable {
     },
     'GET /tokens': async (event, caller) => {
       parseQuery(event, EmptyQuery);
-      return jsonResponse(200, { items: await deps.control.listTokens(caller.tenantId) });
+      return jsonResponse(200, { items: await deps.tokens.listTokens(caller.tenantId) });
     },
     'DELETE /tokens/{tokenId}': async (event, caller) => {
       parseQuery(event, EmptyQuery);
       const tokenId = pathParam(event, 'tokenId', TokenIdParam);
-      const token = await deps.control.revokeToken(caller.tenantId, tokenId, deps.now().toISOString());
+      const token = await deps.tokens.revokeToken(caller.tenantId, tokenId, deps.now().toISOString());
       return jsonResponse(200, { token });
     },
   };

@@ -1,10 +1,10 @@
-import type { DynamoControlRepository } from '../control/dynamo-control-repository';
+import type { TokenStore } from '../control/token-store';
 import type { Permission, TokenRecord } from '../control/control-model';
 import { newTokenSecret } from './token-secret';
 
 /** Creates a token; the secret is returned here once and never stored (only its SHA-256). */
 export async function issueToken(
-  store: Pick<DynamoControlRepository, 'putToken'>,
+  store: Pick<TokenStore, 'putToken'>,
   input: { tenantId: string; name: string; permissions: readonly Permission[]; expiresAt?: string; now: Date },
 ): Promise<{ token: TokenRecord; secret: string }> {
   const { tokenId, secret, secretHash } = newTokenSecret();

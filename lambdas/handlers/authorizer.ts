@@ -2,7 +2,7 @@ import { Logger } from '@aws-lambda-powertools/logger';
 import type { APIGatewayRequestAuthorizerEvent } from 'aws-lambda';
 import { z } from 'zod';
 import { authorize, type AuthorizerDecision, UnauthorizedError } from '../auth/authorize';
-import { DynamoControlRepository } from '../control/dynamo-control-repository';
+import { DynamoTokenStore } from '../control/dynamo-token-store';
 import { createDocumentClient } from '../shared/platform-clients';
 
 /**
@@ -13,13 +13,13 @@ export const AuthorizerEnv = z.object({ CONTROL_TABLE_NAME: z.string().min(1) })
 
 const env = AuthorizerEnv.parse(process.env);
 const logger = new Logger({ serviceName: 'authorizer' });
-const repository = new DynamoControlRepository(createDocumentClient(), env.CONTROL_TABLE_NAME);
+const tokens = new DynamoTokenStore(createDocumentClient(), env.CONTROL_TABLE_NAME);
 
 export const handler = async (event: APIGatewayRequestAuthorizerEvent): Promise<AuthorizerDecision> => {
   try {
     const decision = await authorize(
       { headers: event.headers, httpMethod: event.httpMethod, resource: event.resource, methodArn: event.methodArn },
-      { findTokenByHash: (hash) => repository.findTokenByHash(hash), now: () => new Date() },
+      { findTokenByHash: (hash) => tokens.findTokenByHash(hash), now: () => new Date() },
     );
     logger.info('Authorized', { tokenId: decision.context.tokenId, tenantId: decision.context.tenantId, resource: event.resource });
     return decision;

@@ -6,7 +6,7 @@ import customerTemplate from '../../templates/cloudformation-template.json';
 import { apiHandler } from '../api/api-handler';
 import { publicBaseUrl } from '../api/public-url';
 import { templateRoutes } from '../api/template-route';
-import { DynamoControlRepository } from '../control/dynamo-control-repository';
+import { DynamoTenantStore } from '../control/dynamo-tenant-store';
 import { createDocumentClient } from '../shared/platform-clients';
 
 /** GET /data-sources/aws/template (admin): the customer template with this tenant's values filled in. */
@@ -35,7 +35,7 @@ function platformPrincipalArn(): Promise<string> {
 
 export const handler = apiHandler(
   templateRoutes({
-    control: new DynamoControlRepository(createDocumentClient(), env.CONTROL_TABLE_NAME),
+    tenants: new DynamoTenantStore(createDocumentClient(), env.CONTROL_TABLE_NAME),
     template: customerTemplate,
     customize: customizeTemplateForTenant,
     platformPrincipalArn,

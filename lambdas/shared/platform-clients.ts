@@ -1,7 +1,8 @@
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { SQSClient } from '@aws-sdk/client-sqs';
 import { SFNClient } from '@aws-sdk/client-sfn';
+import { documentClient } from './dynamo';
 
 /**
  * The platform's own AWS clients (its DynamoDB tables, its queue, its state machine).
@@ -26,10 +27,7 @@ function platformConfig(endpoint: string | undefined) {
 }
 
 export function createDocumentClient(env: Env = process.env): DynamoDBDocumentClient {
-  const client = new DynamoDBClient(platformConfig(env.PLATFORM_DYNAMODB_ENDPOINT));
-  return DynamoDBDocumentClient.from(client, {
-    marshallOptions: { removeUndefinedValues: true, convertClassInstanceToMap: false },
-  });
+  return documentClient(new DynamoDBClient(platformConfig(env.PLATFORM_DYNAMODB_ENDPOINT)));
 }
 
 export function createSqsClient(env: Env = process.env): SQSClient {
