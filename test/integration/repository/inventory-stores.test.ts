@@ -2,6 +2,7 @@ import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import { assetId } from '../../../lambdas/inventory/asset-id';
 import { getAssetDetails } from '../../../lambdas/inventory/asset-details';
 import { DynamoAssetStore } from '../../../lambdas/inventory/dynamo-asset-store';
+import { DynamoHistoryStore } from '../../../lambdas/inventory/dynamo-history-store';
 import { dynamoInventoryStores } from '../../../lambdas/inventory/dynamo-inventory-stores';
 import type { InventoryStores } from '../../../lambdas/inventory/inventory-stores';
 import { InvalidCursorError } from '../../../lambdas/inventory/inventory-cursor';
@@ -258,5 +259,53 @@ describe('resolveKeyRelations', () => {
     expect(await rel(byAlias)).not.toHaveProperty('kmsKeyRef');
     // Idempotent: nothing left to resolve.
     expect(await assetStore.resolveKeyRelations({ tenantId: tenant, accountId: '111122223333', region: 'us-east-1' })).toBe(0);
+  });
+});
+
+describe('DynamoUsageStore', () => {
+  it('counts uses and keeps the earliest firstSeen and the latest lastSeen (with its via), in any order', async () => {
+    const key = discovered('key');
+    const fn = 'arn:aws:lambda:us-east-1:111122223333:function:f';
+    const use = (via: string) => ({ assetArn: key.arn, resourceArn: fn, resourceType: 'lambda-function' as const, via });
+    await stores.usages.recordUsage(tenant, use('Decrypt'), '2026-01-02T00:00:00.000Z');
+    await stores.usages.recordUsage(tenant, use('GenerateDataKey'), '2026-01-03T00:00:00.000Z');
+    await stores.usages.recordUsage(tenant, use('Encrypt'), '2026-01-01T00:00:00.000Z');
+    expect(await stores.usages.listUsages(assetId(tenant, key.arn))).toEqual([
+      {
+        tenantId: tenant,
+        assetArn: key.arn,
+        resourceArn: fn,
+        resourceType: 'lambda-function',
+        via: 'GenerateDataKey',
+        firstSeen: '2026-01-01T00:00:00.000Z',
+        lastSeen: '2026-01-03T00:00:00.000Z',
+        count: 3,
+      },
+    ]);
+  });
+});
+
+describe('DynamoHistoryStore', () => {
+  const entry = (eventId: string, at: string, eventName: string) => ({
+    tenantId: tenant,
+    assetArn: 'arn:aws:kms:us-east-1:111122223333:key/k',
+    eventId,
+    eventName,
+    who: 'arn:aws:iam::111122223333:user/alice',
+    at,
+    changes: [{ op: 'set', path: 'lifecycle.state', value: 'Disabled', applied: true }],
+  });
+
+  it('writes an entry once, with its retention TTL, and lists the newest first without keys or TTL', async () => {
+    const history = new DynamoHistoryStore(dynamo.documentClient, dynamo.inventoryTable, { retentionDays: 30, now: () => new Date('2026-01-01T00:00:00.000Z') });
+    const id = `history-${tenant}`;
+    expect(await history.appendHistory(id, entry('e1', '2026-01-02T00:00:00.000Z', 'DisableKey'))).toBe(true);
+    // A redelivery finds the entry and leaves it as first written.
+    expect(await history.appendHistory(id, { ...entry('e1', '2026-01-02T00:00:00.000Z', 'DisableKey'), who: 'someone else' })).toBe(false);
+    await history.appendHistory(id, entry('e2', '2026-01-03T00:00:00.000Z', 'EnableKey'));
+    await history.appendHistory(id, entry('e0', '2026-01-01T00:00:00.000Z', 'CreateKey'));
+    expect(await history.listHistory(id, 2)).toEqual([entry('e2', '2026-01-03T00:00:00.000Z', 'EnableKey'), entry('e1', '2026-01-02T00:00:00.000Z', 'DisableKey')]);
+    const stored = await dynamo.documentClient.send(new GetCommand({ TableName: dynamo.inventoryTable, Key: inventoryKeys.history(id, '2026-01-02T00:00:00.000Z', 'e1') }));
+    expect(stored.Item?.expiresAt).toBe(Date.parse('2026-01-31T00:00:00.000Z') / 1000);
   });
 });
