@@ -62,7 +62,7 @@ export async function runAdmin(argv: readonly string[], io: AdminIo): Promise<nu
     }
     const name = required(values.name, '--name');
     if (command === 'create-tenant') {
-      const control = io.control ?? repository(values, io.env);
+      const control = io.control ?? controlStores(values, io.env);
       const tenant = await control.createTenant({
         tenantId: newTenantId(),
         name,
@@ -82,7 +82,7 @@ export async function runAdmin(argv: readonly string[], io: AdminIo): Promise<nu
     if (expiresAt !== undefined && (Number.isNaN(Date.parse(expiresAt)) || Date.parse(expiresAt) <= Date.now())) {
       throw new UsageError('--expires-at must be an ISO-8601 date-time in the future');
     }
-    const control = io.control ?? repository(values, io.env);
+    const control = io.control ?? controlStores(values, io.env);
     await control.getTenant(tenantId);
     const { token, secret } = await issueToken(control, {
       tenantId,
@@ -112,7 +112,7 @@ function usage(io: AdminIo, message: string): number {
   return 2;
 }
 
-function repository(values: { endpoint?: string; 'control-table'?: string }, env: AdminIo['env']): AdminStores {
+function controlStores(values: { endpoint?: string; 'control-table'?: string }, env: AdminIo['env']): AdminStores {
   const table = values['control-table'] ?? env.CONTROL_TABLE_NAME;
   if (!table) throw new UsageError('--control-table (or CONTROL_TABLE_NAME) is required');
   if (values.endpoint !== undefined) {
