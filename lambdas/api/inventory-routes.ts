@@ -10,7 +10,7 @@ import { parseQuery, pathParam } from './request';
 import { AssetIdParam, EmptyQuery, InventoryQueryParams } from './schemas';
 import { CbomQueryParams } from '../cbom/cbom-query';
 
-export interface InventoryRoutesDeps extends Omit<AssetDetailsStores, 'assets'> {
+export interface InventoryRoutesDeps extends AssetDetailsStores {
   readonly accounts: Pick<AccountStore, 'listAccounts'>;
   readonly assets: Pick<AssetStore, 'list' | 'get'>;
   /** Bounds of GET /inventory/cbom (one buffered Lambda response). @default exportCbom's */
