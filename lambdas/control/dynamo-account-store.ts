@@ -1,13 +1,13 @@
 import { type DynamoDBDocumentClient, GetCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { queryAll, withoutKeys, writeOrThrow } from '../shared/dynamo';
-import { GSI1, controlKeys } from '../inventory/table-schema';
+import { GSI1, controlKeys } from '../shared/table-schema';
 import type { AccountStore, LinkAccountInput, UpdateAccountInput } from './account-store';
 import type { AccountDetails, EventStats, LinkedAccount, RegionHealth } from './control-model';
 import { readIngestion } from './dynamo-ingestion-store';
 import { AccountNotFoundError } from './errors';
 
 /**
- * Linked accounts in the CONTROL table (key design: lambdas/inventory/table-schema.ts): one item per (tenant,
+ * Linked accounts in the CONTROL table (key design: lambdas/shared/table-schema.ts): one item per (tenant,
  * account), in the sparse LINKED_ACCOUNTS index only while linked.
  */
 export class DynamoAccountStore implements AccountStore {

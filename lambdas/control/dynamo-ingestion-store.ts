@@ -1,6 +1,6 @@
 import { type DynamoDBDocumentClient, GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { queryAll, withoutKeys, writeIf, writeOrThrow } from '../shared/dynamo';
-import { controlKeys } from '../inventory/table-schema';
+import { controlKeys } from '../shared/table-schema';
 import type { CrawlPart, IngestionRecord, IngestionWithParts } from './control-model';
 import {
   AccountNotFoundError,
@@ -35,7 +35,7 @@ export async function readIngestion(
 }
 
 /**
- * Ingestion runs and crawl parts in the CONTROL table (key design: lambdas/inventory/table-schema.ts). The lock is
+ * Ingestion runs and crawl parts in the CONTROL table (key design: lambdas/shared/table-schema.ts). The lock is
  * `runningIngestionId` on the account item, taken and released with single-item conditional writes.
  */
 export class DynamoIngestionStore implements IngestionStore {

@@ -1,11 +1,11 @@
 import { type DynamoDBDocumentClient, GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import { withoutKeys } from '../shared/dynamo';
-import { controlKeys } from '../inventory/table-schema';
+import { controlKeys } from '../shared/table-schema';
 import type { Tenant } from './control-model';
 import { TenantNotFoundError } from './errors';
 import type { TenantStore } from './tenant-store';
 
-/** Tenants in the CONTROL table (key design: lambdas/inventory/table-schema.ts). */
+/** Tenants in the CONTROL table (key design: lambdas/shared/table-schema.ts). */
 export class DynamoTenantStore implements TenantStore {
   constructor(
     private readonly db: DynamoDBDocumentClient,

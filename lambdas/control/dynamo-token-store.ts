@@ -1,6 +1,6 @@
 import { type DynamoDBDocumentClient, GetCommand, PutCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { queryAll, withoutKeys, type Item } from '../shared/dynamo';
-import { controlKeys, GSI1 } from '../inventory/table-schema';
+import { controlKeys, GSI1 } from '../shared/table-schema';
 import type { StoredToken, TokenRecord } from './control-model';
 import { TokenNotFoundError } from './errors';
 import type { TokenStore } from './token-store';
@@ -8,7 +8,7 @@ import type { TokenStore } from './token-store';
 /** The hash stays in the table: only the authorizer's lookup (findTokenByHash) returns it. */
 const toRecord = (item: Item) => withoutKeys<TokenRecord>(item, ['secretHash']);
 
-/** Tokens in the CONTROL table, one item per token keyed by its secret's hash (lambdas/inventory/table-schema.ts). */
+/** Tokens in the CONTROL table, one item per token keyed by its secret's hash (lambdas/shared/table-schema.ts). */
 export class DynamoTokenStore implements TokenStore {
   constructor(
     private readonly db: DynamoDBDocumentClient,

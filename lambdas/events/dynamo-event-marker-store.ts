@@ -1,9 +1,9 @@
 import { DeleteCommand, type DynamoDBDocumentClient, GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import { writeIf } from '../shared/dynamo';
-import { inventoryKeys, TTL_ATTRIBUTE } from '../inventory/table-schema';
+import { inventoryKeys, TTL_ATTRIBUTE } from '../shared/table-schema';
 import type { EventMarkerStore } from './event-marker-store';
 
-/** Event markers in the INVENTORY table, expired by DynamoDB TTL after `dedupDays` (key design: lambdas/inventory/table-schema.ts). */
+/** Event markers in the INVENTORY table, expired by DynamoDB TTL after `dedupDays` (key design: lambdas/shared/table-schema.ts). */
 export class DynamoEventMarkerStore implements EventMarkerStore {
   constructor(
     private readonly db: DynamoDBDocumentClient,

@@ -1,11 +1,11 @@
 import { type DynamoDBDocumentClient, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { writeIf } from '../shared/dynamo';
-import { controlKeys } from '../inventory/table-schema';
+import { controlKeys } from '../shared/table-schema';
 import type { EventStatsDelta, EventStatsStore, HealthObservation } from './event-stats-store';
 
 /**
  * Event counters and per-region health in the CONTROL table, next to the account they describe (key design:
- * lambdas/inventory/table-schema.ts); lambdas/control/dynamo-account-store.ts reads them back.
+ * lambdas/shared/table-schema.ts); lambdas/control/dynamo-account-store.ts reads them back.
  */
 export class DynamoEventStatsStore implements EventStatsStore {
   constructor(

@@ -6,7 +6,7 @@ import { assetItemKeys } from '../inventory/asset-item';
 import { DynamoHistoryStore } from '../inventory/dynamo-history-store';
 import { DynamoUsageStore } from '../inventory/dynamo-usage-store';
 import type { UsageObservation } from '../inventory/usage-store';
-import { controlKeys, GSI1, inventoryKeys } from '../inventory/table-schema';
+import { controlKeys, GSI1, inventoryKeys } from '../shared/table-schema';
 import { applyAssetChange, type ApplyOutcome, type EventStamp, type StoredItem } from './apply-change';
 import { partitionOf } from './arn';
 import { DynamoEventMarkerStore } from './dynamo-event-marker-store';

@@ -4,7 +4,7 @@ import { assetId } from './asset-id';
 import { fromAssetItem } from './asset-item';
 import type { InventoryPage, InventoryQuery } from './asset-store';
 import { decodeCursor, encodeCursor, InvalidCursorError, type InventoryCursor } from './inventory-cursor';
-import { GSI1, GSI2, inventoryKeys } from './table-schema';
+import { GSI1, GSI2, inventoryKeys } from '../shared/table-schema';
 
 export interface AssetListingOptions {
   /** Upper bound on DynamoDB Query calls per list page (empty partitions cost a call each). */

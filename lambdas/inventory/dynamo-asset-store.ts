@@ -1,13 +1,13 @@
 import { DeleteCommand, type DynamoDBDocumentClient, GetCommand, type QueryCommandInput, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { queryAll, queryPages, writeIf, type Item } from '../shared/dynamo';
 import { COMMERCIAL_REGION_NAMES } from '../shared/regions';
-import { aliasIndexFromKeyAssets, partitionOf, resolveKmsKeyRef } from '../discovery/key-references';
+import { aliasIndexFromKeyAssets, partitionOf, resolveKmsKeyRef } from './key-references';
 import type { Asset, AssetType, DiscoveredAsset } from './asset';
 import { assetId as computeAssetId } from './asset-id';
 import { fromAssetItem, toAssetItem } from './asset-item';
 import type { AssetScope, AssetStore, CrawlObservation, InventoryPage, InventoryQuery, SweepInput, SweepResult, UpsertOutcome } from './asset-store';
 import { listAssets } from './dynamo-asset-listing';
-import { GSI1, GSI2, inventoryKeys } from './table-schema';
+import { GSI1, GSI2, inventoryKeys } from '../shared/table-schema';
 
 export interface AssetStoreOptions {
   /** Upper bound on DynamoDB Query calls per list page (empty partitions cost a call each). @default 50 */
@@ -20,7 +20,7 @@ export interface AssetStoreOptions {
 const CLEARED_BY_CRAWL = ['deleted', 'deletedAt', 'unlinkedAt', 'secure', 'coverageGaps', GSI2.pk, GSI2.sk] as const;
 
 /**
- * Assets in the INVENTORY table (key design: table-schema.ts; item shape: asset-item.ts). Every write is a
+ * Assets in the INVENTORY table (key design: lambdas/shared/table-schema.ts; item shape: asset-item.ts). Every write is a
  * single-item conditional write; "newest observation wins" is enforced by conditions on `observedAt`.
  */
 export class DynamoAssetStore implements AssetStore {
@@ -178,7 +178,7 @@ export class DynamoAssetStore implements AssetStore {
       if (i.deleted !== true) keys.push(i as unknown as (typeof keys)[number]);
     }
     const partition = keys.length > 0 ? partitionOf(keys[0].arn) : 'aws';
-    // The discovery engine's pure join (lambdas/discovery/key-references.ts), fed from the stored key assets.
+    // The pure key-reference join (lambdas/inventory/key-references.ts, also used by the discovery engine), fed from the stored key assets.
     const index = aliasIndexFromKeyAssets({ partition, region: scope.region, accountId: scope.accountId }, keys);
     let updated = 0;
     for (const type of ['secret', 'parameter'] as const) {

@@ -1,7 +1,7 @@
 import { type DynamoDBDocumentClient, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { withoutKeys, writeIf } from '../shared/dynamo';
 import type { HistoryEntry, HistoryStore } from './history-store';
-import { inventoryKeys, TTL_ATTRIBUTE } from './table-schema';
+import { inventoryKeys, TTL_ATTRIBUTE } from '../shared/table-schema';
 
 export interface HistoryStoreOptions {
   /** How long entries are kept (HISTORY_RETENTION_DAYS): DynamoDB TTL deletes them after that. @default 365 */
@@ -9,7 +9,7 @@ export interface HistoryStoreOptions {
   readonly now?: () => Date;
 }
 
-/** History rows in the INVENTORY table, in the asset's partition, sorted by event time (key design: table-schema.ts). */
+/** History rows in the INVENTORY table, in the asset's partition, sorted by event time (key design: lambdas/shared/table-schema.ts). */
 export class DynamoHistoryStore implements HistoryStore {
   private readonly retentionDays: number;
   private readonly now: () => Date;

@@ -2,10 +2,10 @@ import { type DynamoDBDocumentClient, UpdateCommand } from '@aws-sdk/lib-dynamod
 import { queryAll, withoutKeys, writeIf } from '../shared/dynamo';
 import type { Usage } from './asset';
 import { assetId } from './asset-id';
-import { inventoryKeys, TTL_ATTRIBUTE } from './table-schema';
+import { inventoryKeys, TTL_ATTRIBUTE } from '../shared/table-schema';
 import type { UsageObservation, UsageStore } from './usage-store';
 
-/** Usage edges in the INVENTORY table, in the asset's partition (key design: table-schema.ts). */
+/** Usage edges in the INVENTORY table, in the asset's partition (key design: lambdas/shared/table-schema.ts). */
 export class DynamoUsageStore implements UsageStore {
   constructor(
     private readonly db: DynamoDBDocumentClient,

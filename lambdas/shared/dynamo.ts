@@ -1,6 +1,6 @@
 import { ConditionalCheckFailedException, type DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient, paginateQuery, type QueryCommandInput, type TranslateConfig } from '@aws-sdk/lib-dynamodb';
-import { GSI1, GSI2, KEY } from '../inventory/table-schema';
+import { GSI1, GSI2, KEY } from './table-schema';
 
 /**
  * What every DynamoDB adapter shares: how items are marshalled, what a failed condition means, which attributes are
@@ -50,7 +50,7 @@ export async function writeOrThrow<T>(write: () => Promise<T>, error: () => Erro
   }
 }
 
-/** Table and index key attributes (lambdas/inventory/table-schema.ts): bookkeeping that never leaves an adapter. */
+/** Table and index key attributes (lambdas/shared/table-schema.ts): bookkeeping that never leaves an adapter. */
 const KEY_ATTRIBUTES: readonly string[] = [KEY.pk, KEY.sk, GSI1.pk, GSI1.sk, GSI2.pk, GSI2.sk];
 
 /** The item without its key attributes and any `also` named (e.g. TTL_ATTRIBUTE of an expiring row). */

@@ -8,7 +8,6 @@ import { dynamoControlStores } from '../../../lambdas/control/dynamo-control-sto
 import { assetId } from '../../../lambdas/inventory/asset-id';
 import { dynamoInventoryStores } from '../../../lambdas/inventory/dynamo-inventory-stores';
 import type { InventoryStores } from '../../../lambdas/inventory/inventory-stores';
-import { customizeTemplateForTenant } from '../../../lib/customer-template/customize-template';
 import customerTemplate from '../../../templates/cloudformation-template.json';
 import { TEMPLATE_PARAMETERS } from '../../../lambdas/shared/protocol';
 import { startDynalite, type LocalDynamo } from '../../support/dynalite';
@@ -143,7 +142,6 @@ describe('template', () => {
       templateRoutes({
         tenants: control.tenants,
         template: customerTemplate,
-        customize: customizeTemplateForTenant,
         platformPrincipalArn: async () => 'arn:aws:iam::123456789012:role/PlatformAccessRole',
         baseUrl: (e) => `https://${e.requestContext.domainName}/${e.requestContext.stage}`,
       }),

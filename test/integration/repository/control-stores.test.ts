@@ -10,7 +10,7 @@ import {
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import { newIngestionId } from '../../../lambdas/control/ids';
 import { PutCommand } from '@aws-sdk/lib-dynamodb';
-import { controlKeys } from '../../../lambdas/inventory/table-schema';
+import { controlKeys } from '../../../lambdas/shared/table-schema';
 import { startDynalite, type LocalDynamo } from '../../support/dynalite';
 
 let dynamo: LocalDynamo;

@@ -2,7 +2,7 @@ import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { dynamoControlStores } from '../../../lambdas/control/dynamo-control-stores';
 import { DynamoEventMarkerStore } from '../../../lambdas/events/dynamo-event-marker-store';
 import { DynamoEventStatsStore } from '../../../lambdas/events/dynamo-event-stats-store';
-import { controlKeys, inventoryKeys } from '../../../lambdas/inventory/table-schema';
+import { controlKeys, inventoryKeys } from '../../../lambdas/shared/table-schema';
 import { startDynalite, type LocalDynamo } from '../../support/dynalite';
 
 let dynamo: LocalDynamo;

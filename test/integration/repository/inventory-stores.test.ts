@@ -6,7 +6,7 @@ import { DynamoHistoryStore } from '../../../lambdas/inventory/dynamo-history-st
 import { dynamoInventoryStores } from '../../../lambdas/inventory/dynamo-inventory-stores';
 import type { InventoryStores } from '../../../lambdas/inventory/inventory-stores';
 import { InvalidCursorError } from '../../../lambdas/inventory/inventory-cursor';
-import { inventoryKeys } from '../../../lambdas/inventory/table-schema';
+import { inventoryKeys } from '../../../lambdas/shared/table-schema';
 import { startDynalite, type LocalDynamo } from '../../support/dynalite';
 import { discovered } from './asset-fixtures';
 
