@@ -138,6 +138,20 @@ export class BackendStack extends Stack {
       crawlService: crawlService.function,
       finalize: finalize.function,
     });
+    // An execution that is aborted, times out or fails never records its run (Finalize did not run or did not
+    // finish): this function closes the run FAILED with the execution's status and releases the account's lock.
+    // https://docs.aws.amazon.com/step-functions/latest/dg/eventbridge-integration.html
+    const executionEnded = fn('CrawlExecutionEnded', 'crawl-execution-ended', 'Crawl: close a run whose execution ended without Finalize');
+    grant(executionEnded, tables.control, [UPDATE]);
+    new events.Rule(this, 'CrawlExecutionEndedRule', {
+      description: 'Closes the ingestion run of a crawl execution that was aborted, timed out or failed',
+      eventPattern: {
+        source: ['aws.states'],
+        detailType: ['Step Functions Execution Status Change'],
+        detail: { stateMachineArn: [crawl.stateMachine.stateMachineArn], status: ['ABORTED', 'TIMED_OUT', 'FAILED'] },
+      },
+      targets: [new targets.LambdaFunction(executionEnded.function, { retryAttempts: 8 })],
+    });
     const starters = [accounts, ingestions];
     const scheduled = fn('ScheduledIngestion', 'scheduled-ingestion', 'Daily re-ingestion of every linked account', {
       timeout: Duration.minutes(5),

@@ -81,6 +81,7 @@ describe('backend stack', () => {
       'crawl-service': { [control]: ['GetItem', 'PutItem', 'Query'], [inventory]: ['GetItem', 'Query', 'UpdateItem'] },
       'crawl-finalize': { [control]: ['GetItem', 'Query', 'UpdateItem'], [inventory]: ['GetItem', 'Query', 'UpdateItem'] },
       'scheduled-ingestion': { [control]: ['GetItem', 'PutItem', 'Query', 'UpdateItem'] },
+      'crawl-execution-ended': { [control]: ['UpdateItem'] },
     };
     for (const [handler, tables] of Object.entries(expected)) {
       const byTable: Record<string, string[]> = {};
@@ -106,7 +107,7 @@ describe('backend stack', () => {
     }
     // Only the functions that call customer accounts may assume the platform access role.
     const assumers = ['accounts-api', 'crawl-prepare', 'crawl-service', 'event-processor'];
-    for (const name of ['authorizer', 'tokens-api', 'template-api', 'ingestions-api', 'inventory-api', 'events-intake', 'crawl-finalize', 'scheduled-ingestion', 'openapi-api']) {
+    for (const name of ['authorizer', 'tokens-api', 'template-api', 'ingestions-api', 'inventory-api', 'events-intake', 'crawl-finalize', 'scheduled-ingestion', 'openapi-api', 'crawl-execution-ended']) {
       expect(actionsOf(name)).not.toContain('sts:AssumeRole');
     }
     for (const name of assumers) expect(actionsOf(name)).toContain('sts:AssumeRole');
