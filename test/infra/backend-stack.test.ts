@@ -171,6 +171,27 @@ describe('backend stack', () => {
       expect(Object.keys(selector).sort()).toEqual(['accountId.$', 'ingestionId.$', 'region.$', 'service.$', 'tenantId.$']);
     });
 
+    it('ends every run: a failed Map still reaches Finalize, and an execution that ends unfinished is closed by a rule', () => {
+      expect(asl.States.CrawlEachRegionAndService.Catch).toEqual([
+        expect.objectContaining({ ErrorEquals: ['States.ALL'], Next: 'Finalize', ResultPath: '$.crawlError' }),
+      ]);
+      // a crawl part that failed on a platform error (after the SDK's retries) is retried before it counts as failed
+      const retry = asl.States.CrawlEachRegionAndService.ItemProcessor.States.CrawlService.Retry;
+      expect(retry.flatMap((r: { ErrorEquals: string[] }) => r.ErrorEquals)).toContain('States.TaskFailed');
+      const [[ruleId, rule]] = resources('AWS::Events::Rule').filter(([, r]) => r.Properties.EventPattern?.source?.[0] === 'aws.states');
+      expect({ ruleId, pattern: rule.Properties.EventPattern }).toEqual({
+        ruleId,
+        pattern: {
+          source: ['aws.states'],
+          'detail-type': ['Step Functions Execution Status Change'],
+          detail: { stateMachineArn: [expect.objectContaining({ Ref: expect.stringMatching(/^CrawlStateMachine/) })], status: ['ABORTED', 'TIMED_OUT', 'FAILED'] },
+        },
+      });
+      const target = JSON.stringify(rule.Properties.Targets);
+      const [[fnId]] = resources('AWS::Lambda::Function').filter(([, f]) => f.Properties.Environment?.Variables?.POWERTOOLS_SERVICE_NAME === 'aqg-crawl-execution-ended');
+      expect(target).toContain(fnId);
+    });
+
     it('logs executions and traces them', () => {
       template.hasResourceProperties('AWS::StepFunctions::StateMachine', {
         TracingConfiguration: { Enabled: true },
