@@ -127,3 +127,26 @@ it('closes a run killed mid-crawl at the restart; Start now is accepted at once 
   const inventory = await new LocalApiClient(second.ready.url).as(second.ready.tokens.reader).inventory<{ arn: string }>();
   expect(inventory.map((a) => a.arn).sort()).toEqual(truth);
 });
+
+it('Ctrl-C during a first crawl closes the run at once; after a restart Start now is accepted', async () => {
+  // GIVEN a crawl that is surely running
+  const first = await start({ slowHandlers: { 'crawl-service': 1500 } });
+  const admin1 = new LocalApiClient(first.ready.url).as(first.ready.tokens.admin);
+  await admin1.call('POST', ACCOUNTS, { roleArn: first.ready.roleArn }, [201]);
+  const stopped = await admin1.call<{ ingestionId: string }>('POST', `${ACCOUNTS}/${first.ready.accountId}/ingestions`, {}, [202]);
+  await new Promise((r) => setTimeout(r, 1000));
+
+  // WHEN the runtime is stopped gracefully (what Ctrl-C does) and started again
+  await first.stop();
+  const second = await start();
+  const admin = new LocalApiClient(second.ready.url).as(second.ready.tokens.admin);
+
+  // THEN the run was already closed by the stop (the execution was aborted), and Start now is accepted
+  expect(second.ready.recovery.interruptedRuns).toEqual([]);
+  const closed = await admin.call<{ ingestion: { status: string; errors: Array<{ code: string }> } }>(
+    'GET',
+    `${ACCOUNTS}/${second.ready.accountId}/ingestions/${stopped.ingestionId}`,
+  );
+  expect({ status: closed.ingestion.status, codes: closed.ingestion.errors.map((e) => e.code) }).toEqual({ status: 'FAILED', codes: ['ExecutionAborted'] });
+  await admin.call('POST', `${ACCOUNTS}/${second.ready.accountId}/ingestions`, {}, [202]);
+});
