@@ -52,6 +52,12 @@ export interface LocalRuntimeOptions {
    * dynalite. @default - dynalite under `<dataDir>/dynamodb`
    */
   readonly dynamodbEndpoint?: string;
+  /**
+   * Journal each queue on disk, so a 2xx of the events endpoint means the event survives a crash. `false` keeps the
+   * queues in memory only: for measuring what durability costs (`npm run bench -- --only=faults`), never for use.
+   * @default true
+   */
+  readonly durableQueues?: boolean;
 }
 
 /** What a start found left over by a previous process. */
@@ -161,11 +167,14 @@ export async function startLocalRuntime(options: LocalRuntimeOptions = {}): Prom
       const name = localResourceName(config.logicalId);
       const url = `${endpoint.url}/${LOCAL_ACCOUNT}/${name}`;
       // Each queue's messages are journaled on disk: an event answered 2xx survives a crash (local/queue-journal.ts).
-      const { journal, messages } = await QueueJournal.recover(join(dataDir, 'queues', `${name}.journal`));
+      const { journal, messages } =
+        options.durableQueues === false
+          ? { journal: undefined, messages: [] }
+          : await QueueJournal.recover(join(dataDir, 'queues', `${name}.journal`));
       recoveredMessages += messages.length;
       const deadLetterFile = join(dataDir, 'queues', `${name}.dead-letters.jsonl`);
       const queue = new InProcessQueue({
-        journal,
+        ...(journal && { journal }),
         recovered: messages,
         onDeadLetter: (deadLetter) => appendFileSync(deadLetterFile, `${JSON.stringify(deadLetter)}\n`),
         config,
