@@ -45,7 +45,10 @@ export interface DeadLetter {
   readonly reason: string;
 }
 
-/** Journal entries past which an empty queue rewrites its journal (so the file does not grow without bound). */
+/**
+ * Journal entries past which the queue rewrites its journal with only the live messages, so the file stays about the
+ * size of the queue however many messages went through it (a message costs about three entries: send, receive, delete).
+ */
 const COMPACT_AFTER_ENTRIES = 5000;
 
 interface Message {
@@ -59,6 +62,8 @@ interface Message {
   visibleAt: number;
   /** Why its last delivery failed (for the dead-letter reason). */
   lastFailure?: string;
+  /** Deleted or dead-lettered (it may still sit in its batch's in-flight set until the batch settles). */
+  settled?: boolean;
 }
 
 export interface QueueStats {
@@ -202,13 +207,25 @@ export class InProcessQueue {
       for (const m of this.waiting) next = Math.min(next, m.visibleAt);
       this.wakeAt(next, now);
     }
-    if (this.depth === 0 && this.batches.size === 0) {
-      const journal = this.options.journal;
-      if (journal && journal.appendedSinceCompaction > COMPACT_AFTER_ENTRIES) {
-        journal.compact([]).catch((err: unknown) => (this.options.onConsumerError ?? console.error)(err));
-      }
-      this.notifyIdle();
-    }
+    this.compactIfWorthIt();
+    if (this.depth === 0 && this.batches.size === 0) this.notifyIdle();
+  }
+
+  private compactIfWorthIt(): void {
+    const journal = this.options.journal;
+    if (!journal || journal.appendedSinceCompaction <= COMPACT_AFTER_ENTRIES || journal.appendedSinceCompaction < 4 * this.depth) return;
+    const live = [...this.ready.slice(this.readyHead), ...this.waiting, ...this.inFlight]
+      .filter((m) => !m.settled)
+      .map((m) => ({
+        messageId: m.messageId,
+        body: m.body,
+        attributes: m.attributes,
+        sentAt: m.sentAt,
+        receiveCount: m.receiveCount,
+        ...(m.firstReceivedAt !== undefined && { firstReceivedAt: m.firstReceivedAt }),
+        visibleAt: m.visibleAt,
+      }));
+    journal.compact(live).catch((err: unknown) => (this.options.onConsumerError ?? console.error)(err));
   }
 
   /** Moves the waiting messages whose time has come to the ready queue. */
@@ -273,6 +290,7 @@ export class InProcessQueue {
         };
         this.deadLetters.push(deadLetter);
         this.options.onDeadLetter?.(deadLetter);
+        m.settled = true;
         this.options.journal?.deleted(m.messageId);
         this.counters.deadLettered++;
         continue;
@@ -302,6 +320,7 @@ export class InProcessQueue {
         this.waiting.push(m);
         this.counters.redelivered++;
       } else {
+        m.settled = true;
         this.options.journal?.deleted(m.messageId);
         this.counters.deleted++;
       }

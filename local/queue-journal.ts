@@ -27,8 +27,8 @@ type Pending =
 /**
  * The local queue's write-ahead journal: one JSON line per send, receive and delete, appended to one file. A send is
  * fsynced before it resolves (so the events endpoint answers 2xx only for an event on disk); receives and deletes
- * are written without waiting for the disk, since losing one only redelivers a message, which the processor
- * tolerates (events are deduplicated by CloudTrail eventID). Writes are grouped: every send waiting while the disk
+ * are written without waiting for the disk: losing a delete in a crash only redelivers a message, which the
+ * processor tolerates (events are deduplicated by CloudTrail eventID), and losing a receive only undercounts it. Writes are grouped: every send waiting while the disk
  * syncs shares the next fsync (group commit), so durability costs one fsync per group, not per event.
  *
  * `recover` reads what a previous process left (a torn last line, from a crash mid-write, is ignored), compacts the
@@ -67,16 +67,16 @@ export class QueueJournal {
   }
 
   /**
-   * Rewrites the file with only `live` (called when the queue is empty, so the journal does not grow without
-   * bound). Runs after every write already requested.
+   * Rewrites the file with only `live` (the queue's messages not yet deleted, as they are now), so the journal does
+   * not grow without bound. Runs after every write already requested; later writes go to the new file.
    */
   compact(live: readonly JournaledMessage[]): Promise<void> {
     const snapshot = [...live];
+    this.appended = 0;
     return this.enqueue(async () => {
       await this.handle?.close();
       writeCompacted(this.path, snapshot);
       this.handle = await open(this.path, 'a');
-      this.appended = 0;
     });
   }
 

@@ -23,7 +23,7 @@ export const FULL_PLAN: BenchPlan = {
   eventTarget: 100_000,
   scalingSizes: [1_000, 10_000, 30_000],
   bundleRuns: 5,
-  faults: { events: 3_000, concurrency: 16, crashBacklog: 1_000, estateSize: 60, seed: 7 },
+  faults: { events: 2_000, concurrency: 16, crashBacklog: 1_000, estateSize: 60, seed: 7 },
 };
 
 export const SMOKE_PLAN: BenchPlan = {

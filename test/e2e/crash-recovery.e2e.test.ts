@@ -103,8 +103,8 @@ it('closes a run killed mid-crawl at the restart; Start now is accepted at once 
   await first.kill();
 
   // WHEN it starts again
-  const restartedAt = Date.now();
   const second = await start();
+  const answeringAt = Date.now();
   const admin = new LocalApiClient(second.ready.url).as(second.ready.tokens.admin);
 
   // THEN the killed run is closed with the reason, and Start now is accepted within seconds of the restart
@@ -116,7 +116,8 @@ it('closes a run killed mid-crawl at the restart; Start now is accepted at once 
   expect(closed.ingestion.status).toBe('FAILED');
   expect(closed.ingestion.errors.map((e) => e.code)).toContain('Interrupted');
   const next = await admin.call<{ ingestionId: string }>('POST', `${ACCOUNTS}/${second.ready.accountId}/ingestions`, {}, [202]);
-  expect(Date.now() - restartedAt).toBeLessThan(10_000 + 30_000); // the start itself (synth, dynalite) is most of it
+  // within 10 s of the API answering again (the start itself — synthesis, dynalite — is timed by npm run bench)
+  expect(Date.now() - answeringAt).toBeLessThan(10_000);
   const done = await waitForIngestion(admin, second.ready.accountId, next.ingestionId);
   expect(done.status).toBe('SUCCEEDED');
 

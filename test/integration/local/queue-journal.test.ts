@@ -2,7 +2,7 @@
  * The local queue's journal: an acknowledged send is on disk, and a queue reopened on the same file (a restart after
  * a crash) delivers every message not deleted, with its receive count, and dead-letters with the reason.
  */
-import { appendFileSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { appendFileSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { SQSEvent } from 'aws-lambda';
@@ -111,5 +111,20 @@ describe('QueueJournal + InProcessQueue', () => {
     expect(third.queue.recoveredCount).toBe(0);
     await third.queue.stop();
     expect(readFileSync(join(dir, 'q.journal'), 'utf8')).not.toContain('"poison"');
+  });
+
+  it('keeps the journal about the size of the queue however many messages went through it', async () => {
+    const { queue } = await openQueue(async () => undefined);
+    // 2,500 messages in waves of 250 (a steady stream): about 7,500 entries of ~370 bytes per message, ~0.9 MB
+    for (let wave = 0; wave < 10; wave++) {
+      await Promise.all(Array.from({ length: 250 }, (_, i) => queue.send(`event-${wave}-${i}-${'x'.repeat(200)}`)));
+      await queue.drained();
+    }
+    await queue.stop();
+    // compacted once past 5,000 entries: what remains is at most a wave's messages and the entries since
+    expect(statSync(join(dir, 'q.journal')).size).toBeLessThan(450_000);
+    const again = await openQueue(async () => undefined);
+    expect(again.queue.recoveredCount).toBe(0);
+    await again.queue.stop();
   });
 });
