@@ -110,8 +110,11 @@ export async function runCrashRecovery(options: FaultsOptions): Promise<CrashRec
   let second: Awaited<ReturnType<typeof startKillableRuntime>> | undefined;
   try {
     const { url, tokens, roleArn, accountId } = first.ready;
-    await linkAccount(url, tokens.admin, roleArn, SANDBOX_REGIONS);
+    await apiJson(`${url}/data-sources/aws/accounts`, tokens.admin, { method: 'POST', body: { roleArn, regions: SANDBOX_REGIONS } });
     const { accepted, acceptedEvents } = await post(url, tokens.uploader, backlog, options.concurrency);
+    // A crawl in its first seconds, as when a new user presses Ctrl-C or the machine goes down.
+    await apiJson(`${url}/data-sources/aws/accounts/${accountId}/ingestions`, tokens.admin, { method: 'POST', body: {} });
+    await new Promise((r) => setTimeout(r, 1000));
     await first.kill();
 
     const t0 = performance.now();
