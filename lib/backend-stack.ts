@@ -8,11 +8,10 @@ import { SqsEventSource } from 'aws-cdk-lib/aws-lambda-event-sources';
 import { Construct } from 'constructs';
 import { CrawlStateMachine } from './constructs/crawl-state-machine';
 import { InventoryTables } from './constructs/inventory-tables';
-import { PlatformApi, PlatformApiRoute } from './constructs/platform-api';
+import { PlatformApi } from './constructs/platform-api';
 import { PlatformFunction } from './constructs/platform-function';
 import { EVENTS_PATH } from '../lambdas/shared/protocol';
 import { GSI1, GSI2 } from '../lambdas/inventory/table-schema';
-import { ROUTES } from '../lambdas/auth/route-permissions';
 
 export interface BackendStackProps extends StackProps {
   /** How long the authorizer's decision is cached per token (also how long a revoked token keeps working). @default 60 s */
@@ -198,25 +197,20 @@ export class BackendStack extends Stack {
     template.function.addEnvironment('PLATFORM_ACCESS_ROLE_ARN', platformAccessRole.roleArn);
 
     // --- the API ---------------------------------------------------------------------------------------------
-    // The routes and their permissions are one table (lambdas/auth/route-permissions.ts) that the authorizer and the
-    // OpenAPI document also read; here each route only gets the function that serves it.
-    const handlerOf = (path: string): PlatformFunction => {
-      if (path === '/openapi.json') return openapi;
-      if (path.startsWith('/tokens')) return tokens;
-      if (path === '/data-sources/aws/template') return template;
-      if (path === EVENTS_PATH) return intake;
-      if (path.includes('/ingestions')) return ingestions;
-      if (path.startsWith('/data-sources/aws/accounts')) return accounts;
-      if (path.startsWith('/inventory')) return inventory;
-      throw new Error(`No function serves the route ${path}: add it to handlerOf in lib/backend-stack.ts`);
-    };
-    const routes: PlatformApiRoute[] = ROUTES.map((r) => ({
-      method: r.method,
-      path: r.path,
-      handler: handlerOf(r.path).function,
-      authenticated: r.permission !== undefined,
-    }));
-    const api = new PlatformApi(this, 'Api', { authorizer: authorizer.function, routes, authorizerCacheTtl });
+    // The routes, their permissions and the function serving each are one table (lambdas/api/route-table.ts).
+    const api = new PlatformApi(this, 'Api', {
+      authorizer: authorizer.function,
+      functions: {
+        'openapi-api': openapi.function,
+        'tokens-api': tokens.function,
+        'template-api': template.function,
+        'accounts-api': accounts.function,
+        'ingestions-api': ingestions.function,
+        'inventory-api': inventory.function,
+        'events-intake': intake.function,
+      },
+      authorizerCacheTtl,
+    });
 
     this.acknowledgeDesignChoices(api);
 

@@ -7,22 +7,16 @@ import {
 } from '../control/account-service';
 import type { DynamoControlRepository } from '../control/dynamo-control-repository';
 import { jsonResponse } from '../shared/http';
-import type { RouteTable } from './api-handler';
-import { parseBody, parseQuery, pathParam } from './request';
-import { AccountIdParam, EmptyQuery, LinkAccountBody, LinkAccountQuery, PatchAccountBody, UnlinkAccountQuery } from './schemas';
+import type { RouteHandlers } from './api-handler';
 
 export interface AccountsRoutesDeps extends AccountServiceDeps {
   readonly control: AccountServiceDeps['control'] & Pick<DynamoControlRepository, 'listAccounts' | 'getAccountDetails'>;
   readonly inventory: InventoryStore;
 }
 
-const ACCOUNT = '/data-sources/aws/accounts/{accountId}';
-
-export function accountsRoutes(deps: AccountsRoutesDeps): RouteTable {
+export function accountsRoutes(deps: AccountsRoutesDeps): RouteHandlers<'accounts-api'> {
   return {
-    'POST /data-sources/aws/accounts': async (event, caller) => {
-      const query = parseQuery(event, LinkAccountQuery);
-      const body = parseBody(event, LinkAccountBody);
+    'POST /data-sources/aws/accounts': async ({ query, body }, caller) => {
       const result = await connectAccount(deps, {
         tenantId: caller.tenantId,
         roleArn: body.roleArn,
@@ -34,26 +28,15 @@ export function accountsRoutes(deps: AccountsRoutesDeps): RouteTable {
         ...(result.ingestion && { ingestion: { ingestionId: result.ingestion.ingestionId, status: result.ingestion.status } }),
       });
     },
-    'GET /data-sources/aws/accounts': async (event, caller) => {
-      parseQuery(event, EmptyQuery);
-      return jsonResponse(200, { items: await deps.control.listAccounts(caller.tenantId) });
-    },
-    [`GET ${ACCOUNT}`]: async (event, caller) => {
-      parseQuery(event, EmptyQuery);
-      const accountId = pathParam(event, 'accountId', AccountIdParam);
-      return jsonResponse(200, { account: await deps.control.getAccountDetails(caller.tenantId, accountId) });
-    },
-    [`PATCH ${ACCOUNT}`]: async (event, caller) => {
-      parseQuery(event, EmptyQuery);
-      const accountId = pathParam(event, 'accountId', AccountIdParam);
-      const body = parseBody(event, PatchAccountBody);
-      const account = await editAccount(deps, { tenantId: caller.tenantId, accountId, ...body });
+    'GET /data-sources/aws/accounts': async (_input, caller) => jsonResponse(200, { items: await deps.control.listAccounts(caller.tenantId) }),
+    'GET /data-sources/aws/accounts/{accountId}': async ({ params }, caller) =>
+      jsonResponse(200, { account: await deps.control.getAccountDetails(caller.tenantId, params.accountId) }),
+    'PATCH /data-sources/aws/accounts/{accountId}': async ({ params, body }, caller) => {
+      const account = await editAccount(deps, { tenantId: caller.tenantId, accountId: params.accountId, ...body });
       return jsonResponse(200, { account });
     },
-    [`DELETE ${ACCOUNT}`]: async (event, caller) => {
-      const query = parseQuery(event, UnlinkAccountQuery);
-      const accountId = pathParam(event, 'accountId', AccountIdParam);
-      const result = await unlinkAccount(deps, { tenantId: caller.tenantId, accountId, purge: query.purge === 'true' });
+    'DELETE /data-sources/aws/accounts/{accountId}': async ({ params, query }, caller) => {
+      const result = await unlinkAccount(deps, { tenantId: caller.tenantId, accountId: params.accountId, purge: query.purge === 'true' });
       return jsonResponse(200, result);
     },
   };

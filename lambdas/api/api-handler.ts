@@ -1,29 +1,49 @@
 import type { APIGatewayProxyEvent, APIGatewayProxyResult } from 'aws-lambda';
-import { findRoute } from '../auth/route-permissions';
+import type { z } from 'zod';
 import { errorResponse } from '../shared/http';
 import { toErrorResponse, type ErrorLogger } from './error-status';
-import { callerOf, requirePermission, type Caller } from './request';
+import { callerOf, parseBody, parseParams, parseQuery, requirePermission, type Caller } from './request';
+import { type ApiFunctionName, type ApiRoute, type RouteKey, type RoutesOf, findRoute } from './route-table';
 
-export type RouteHandler = (event: APIGatewayProxyEvent, caller: Caller) => Promise<APIGatewayProxyResult>;
+type Parsed<S> = S extends z.ZodType ? z.output<S> : undefined;
 
-/** `"<METHOD> <resource path>"` → handler, e.g. `"GET /tokens"`. */
-export type RouteTable = Readonly<Record<string, RouteHandler>>;
+/** A route's validated input, typed from its schemas in the route table. */
+export interface RouteInput<R extends ApiRoute> {
+  readonly query: Parsed<R['request']['query']>;
+  readonly params: Parsed<R['request']['params']>;
+  readonly body: Parsed<R['request']['body']>;
+}
+
+export type RouteHandler<R extends ApiRoute = ApiRoute> = (
+  input: RouteInput<R>,
+  caller: Caller,
+  event: APIGatewayProxyEvent,
+) => Promise<APIGatewayProxyResult>;
+
+/** One handler per route the function serves in the route table: no more, no fewer (checked by the compiler). */
+export type RouteHandlers<F extends ApiFunctionName> = { readonly [R in RoutesOf<F> as RouteKey<R>]: RouteHandler<R> };
 
 /**
- * One Lambda entry for a resource's routes: dispatch on API Gateway's `resource` template, re-check the route's
- * permission from the authorizer context (defence in depth: the authorizer's policy already enforces it), and map
- * errors through the one status table.
+ * One Lambda entry for a function's routes: find the route in the table by API Gateway's `resource` template,
+ * re-check its permission from the authorizer context (defence in depth: the authorizer's policy already enforces
+ * it), validate its query, path and body with the table's schemas, and map errors through the one status table.
  */
-export function apiHandler(routes: RouteTable, logger: ErrorLogger) {
+export function apiHandler<F extends ApiFunctionName>(routes: RouteHandlers<F>, logger: ErrorLogger) {
+  const handlers = routes as unknown as Readonly<Record<string, RouteHandler>>;
   return async (event: APIGatewayProxyEvent): Promise<APIGatewayProxyResult> => {
-    const key = `${event.httpMethod} ${event.resource}`;
-    const route = routes[key];
-    const spec = findRoute(event.httpMethod, event.resource);
-    if (!route || !spec) return errorResponse(404, 'NotFound', 'No such route');
+    const route = findRoute(event.httpMethod, event.resource);
+    const handle = route && Object.hasOwn(handlers, `${route.method} ${route.path}`) ? handlers[`${route.method} ${route.path}`] : undefined;
+    if (!route || !handle) return errorResponse(404, 'NotFound', 'No such route');
     try {
       const caller = callerOf(event);
-      if (spec.permission) requirePermission(caller, spec.permission);
-      return await route(event, caller);
+      if (route.permission) requirePermission(caller, route.permission);
+      const spec: ApiRoute = route;
+      const input = {
+        query: spec.request.query && parseQuery(event, spec.request.query),
+        params: spec.request.params && parseParams(event, spec.request.params),
+        body: spec.request.body && parseBody(event, spec.request.body),
+      };
+      return await handle(input as RouteInput<ApiRoute>, caller, event);
     } catch (err) {
       return toErrorResponse(err, logger);
     }

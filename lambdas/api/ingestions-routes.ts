@@ -1,35 +1,23 @@
 import { type AccountServiceDeps, startIngestion } from '../control/account-service';
 import type { DynamoControlRepository } from '../control/dynamo-control-repository';
 import { jsonResponse } from '../shared/http';
-import type { RouteTable } from './api-handler';
-import { parseBody, parseQuery, pathParam } from './request';
-import { AccountIdParam, EmptyQuery, IngestionIdParam } from './schemas';
-import { z } from 'zod';
+import type { RouteHandlers } from './api-handler';
 
 export interface IngestionsRoutesDeps extends Pick<AccountServiceDeps, 'starter' | 'now' | 'newIngestionId'> {
   readonly control: AccountServiceDeps['control'] & Pick<DynamoControlRepository, 'getIngestion'>;
 }
 
-const INGESTIONS = '/data-sources/aws/accounts/{accountId}/ingestions';
-
-export function ingestionsRoutes(deps: IngestionsRoutesDeps): RouteTable {
+export function ingestionsRoutes(deps: IngestionsRoutesDeps): RouteHandlers<'ingestions-api'> {
   return {
-    [`POST ${INGESTIONS}`]: async (event, caller) => {
-      parseQuery(event, EmptyQuery);
-      const accountId = pathParam(event, 'accountId', AccountIdParam);
-      parseBody(event, z.strictObject({}));
-      const ingestion = await startIngestion(deps, { tenantId: caller.tenantId, accountId });
+    'POST /data-sources/aws/accounts/{accountId}/ingestions': async ({ params }, caller) => {
+      const ingestion = await startIngestion(deps, { tenantId: caller.tenantId, accountId: params.accountId });
       return jsonResponse(
         202,
         { ingestionId: ingestion.ingestionId, status: ingestion.status },
-        { Location: `${INGESTIONS.replace('{accountId}', accountId)}/${ingestion.ingestionId}` },
+        { Location: `/data-sources/aws/accounts/${params.accountId}/ingestions/${ingestion.ingestionId}` },
       );
     },
-    [`GET ${INGESTIONS}/{ingestionId}`]: async (event, caller) => {
-      parseQuery(event, EmptyQuery);
-      const accountId = pathParam(event, 'accountId', AccountIdParam);
-      const ingestionId = pathParam(event, 'ingestionId', IngestionIdParam);
-      return jsonResponse(200, { ingestion: await deps.control.getIngestion(caller.tenantId, accountId, ingestionId) });
-    },
+    'GET /data-sources/aws/accounts/{accountId}/ingestions/{ingestionId}': async ({ params }, caller) =>
+      jsonResponse(200, { ingestion: await deps.control.getIngestion(caller.tenantId, params.accountId, params.ingestionId) }),
   };
 }

@@ -4,10 +4,7 @@ import type { DynamoControlRepository } from '../control/dynamo-control-reposito
 import { NotFoundError } from '../control/errors';
 import type { DynamoInventoryRepository } from '../inventory/dynamo-inventory-repository';
 import { errorResponse, jsonResponse } from '../shared/http';
-import type { RouteTable } from './api-handler';
-import { parseQuery, pathParam } from './request';
-import { AssetIdParam, EmptyQuery, InventoryQueryParams } from './schemas';
-import { CbomQueryParams } from '../cbom/cbom-query';
+import type { RouteHandlers } from './api-handler';
 
 export interface InventoryRoutesDeps {
   readonly control: Pick<DynamoControlRepository, 'listAccounts'>;
@@ -25,10 +22,9 @@ export class AssetNotFoundError extends NotFoundError {
   }
 }
 
-export function inventoryRoutes(deps: InventoryRoutesDeps): RouteTable {
+export function inventoryRoutes(deps: InventoryRoutesDeps): RouteHandlers<'inventory-api'> {
   return {
-    'GET /inventory': async (event, caller) => {
-      const q = parseQuery(event, InventoryQueryParams);
+    'GET /inventory': async ({ query: q }, caller) => {
       const accounts = await deps.control.listAccounts(caller.tenantId);
       const page = await deps.inventory.list({
         tenantId: caller.tenantId,
@@ -47,8 +43,7 @@ export function inventoryRoutes(deps: InventoryRoutesDeps): RouteTable {
       return jsonResponse(200, page);
     },
     // The CycloneDX 1.6 CBOM of the whole (filtered) inventory; the literal segment wins over {assetId} in API Gateway.
-    'GET /inventory/cbom': async (event, caller) => {
-      const q = parseQuery(event, CbomQueryParams);
+    'GET /inventory/cbom': async ({ query: q }, caller) => {
       const accounts = await deps.control.listAccounts(caller.tenantId);
       const filters = { type: q.type, region: q.region, accountId: q.accountId };
       let body: string;
@@ -71,9 +66,7 @@ export function inventoryRoutes(deps: InventoryRoutesDeps): RouteTable {
       }
       return { statusCode: 200, headers: { 'Content-Type': CBOM_MEDIA_TYPE, 'Cache-Control': 'no-store' }, body };
     },
-    'GET /inventory/{assetId}': async (event, caller) => {
-      parseQuery(event, EmptyQuery);
-      const assetId = pathParam(event, 'assetId', AssetIdParam);
+    'GET /inventory/{assetId}': async ({ params: { assetId } }, caller) => {
       const details = await deps.inventory.getDetails(caller.tenantId, assetId);
       if (!details) throw new AssetNotFoundError(assetId);
       return jsonResponse(200, details);

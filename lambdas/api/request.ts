@@ -4,7 +4,7 @@ import type { Permission } from '../control/control-model';
 import { effectivePermissions } from '../auth/route-permissions';
 import { ValidationError } from './validation-error';
 
-/** Who is calling, from the authorizer context (notes/contracts.md). */
+/** Who is calling, from the authorizer context (lambdas/auth/authorize.ts). */
 export interface Caller {
   readonly tenantId: string;
   readonly tokenId: string;
@@ -70,10 +70,12 @@ export function parseQuery<S extends z.ZodType>(event: APIGatewayProxyEvent, sch
   return result.data;
 }
 
-export function pathParam<S extends z.ZodType>(event: APIGatewayProxyEvent, name: string, schema: S): z.output<S> {
-  const raw = event.pathParameters?.[name];
-  // Our ids are URL-safe: the value is validated as received, never decoded.
-  const result = schema.safeParse(raw);
-  if (!result.success) throw new ValidationError(name, result.error.issues[0].message);
+/**
+ * Path parameters validated by the route's schema. Our ids are URL-safe: values are validated as received, never
+ * decoded. A bad one is named by its parameter name.
+ */
+export function parseParams<S extends z.ZodType>(event: APIGatewayProxyEvent, schema: S): z.output<S> {
+  const result = schema.safeParse(event.pathParameters ?? {});
+  if (!result.success) throw ValidationError.fromZod(result.error, 'path');
   return result.data;
 }

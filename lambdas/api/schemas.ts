@@ -56,7 +56,7 @@ export const InventoryQueryParams = z.strictObject({
   type: z.enum(['key', 'certificate', 'secret', 'parameter']).optional(),
   region: z.enum(COMMERCIAL_REGION_NAMES as [string, ...string[]], { message: 'Unknown or unsupported region' }).optional(),
   accountId: AccountIdParam.optional(),
-  arn: z.string().startsWith('arn:', 'Expected an ARN').max(2048).optional(),
+  arn: z.string().regex(/^arn:/, 'Expected an ARN').max(2048).optional(),
   quantumVulnerable: z.enum(['true', 'false']).optional(),
   expiresBefore: isoInstant.optional(),
   q: z.string().min(1).max(256).optional(),
@@ -66,6 +66,7 @@ export const InventoryQueryParams = z.strictObject({
     .regex(/^\d+$/, 'limit must be an integer between 1 and 1000')
     .transform(Number)
     .pipe(z.number().int().min(1, 'limit must be between 1 and 1000').max(1000, 'limit must be between 1 and 1000'))
-    .optional(),
+    .optional()
+    .meta({ description: 'Page size: an integer from 1 to 1000 (default 100)', example: '100' }),
   cursor: z.string().min(1).max(4096).optional(),
 });

@@ -1,8 +1,7 @@
 import type { DynamoControlRepository } from '../control/dynamo-control-repository';
 import { EVENTS_PATH } from '../shared/protocol';
-import type { RouteTable } from './api-handler';
-import { parseQuery } from './request';
-import { EmptyQuery } from './schemas';
+import type { APIGatewayProxyEvent } from 'aws-lambda';
+import type { RouteHandlers } from './api-handler';
 
 export interface TemplateCustomization {
   readonly eventsEndpointUrl: string;
@@ -18,13 +17,12 @@ export interface TemplateRouteDeps {
   /** The principal customers' trust policies name (the platform access role). */
   readonly platformPrincipalArn: () => Promise<string>;
   /** Base URL including the stage, for this request. */
-  readonly baseUrl: (event: Parameters<RouteTable[string]>[0]) => string;
+  readonly baseUrl: (event: APIGatewayProxyEvent) => string;
 }
 
-export function templateRoutes(deps: TemplateRouteDeps): RouteTable {
+export function templateRoutes(deps: TemplateRouteDeps): RouteHandlers<'template-api'> {
   return {
-    'GET /data-sources/aws/template': async (event, caller) => {
-      parseQuery(event, EmptyQuery);
+    'GET /data-sources/aws/template': async (_input, caller, event) => {
       const tenant = await deps.control.getTenant(caller.tenantId);
       const customized = deps.customize(deps.template as never, {
         eventsEndpointUrl: `${deps.baseUrl(event)}${EVENTS_PATH}`,

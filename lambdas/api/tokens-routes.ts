@@ -2,9 +2,7 @@ import { issueToken } from '../auth/issue-token';
 import type { Permission } from '../control/control-model';
 import type { DynamoControlRepository } from '../control/dynamo-control-repository';
 import { jsonResponse } from '../shared/http';
-import type { RouteTable } from './api-handler';
-import { parseBody, parseQuery, pathParam } from './request';
-import { CreateTokenBody, EmptyQuery, TokenIdParam } from './schemas';
+import type { RouteHandlers } from './api-handler';
 import { ValidationError } from './validation-error';
 
 export interface TokensRoutesDeps {
@@ -12,11 +10,9 @@ export interface TokensRoutesDeps {
   readonly now: () => Date;
 }
 
-export function tokensRoutes(deps: TokensRoutesDeps): RouteTable {
+export function tokensRoutes(deps: TokensRoutesDeps): RouteHandlers<'tokens-api'> {
   return {
-    'POST /tokens': async (event, caller) => {
-      parseQuery(event, EmptyQuery);
-      const body = parseBody(event, CreateTokenBody);
+    'POST /tokens': async ({ body }, caller) => {
       if (body.expiresAt !== undefined && Date.parse(body.expiresAt) <= deps.now().getTime()) {
         throw new ValidationError('expiresAt', 'expiresAt must be in the future');
       }
@@ -30,14 +26,9 @@ export function tokensRoutes(deps: TokensRoutesDeps): RouteTable {
       // The secret is shown once, here; it is never stored or logged.
       return jsonResponse(201, { token, secret });
     },
-    'GET /tokens': async (event, caller) => {
-      parseQuery(event, EmptyQuery);
-      return jsonResponse(200, { items: await deps.control.listTokens(caller.tenantId) });
-    },
-    'DELETE /tokens/{tokenId}': async (event, caller) => {
-      parseQuery(event, EmptyQuery);
-      const tokenId = pathParam(event, 'tokenId', TokenIdParam);
-      const token = await deps.control.revokeToken(caller.tenantId, tokenId, deps.now().toISOString());
+    'GET /tokens': async (_input, caller) => jsonResponse(200, { items: await deps.control.listTokens(caller.tenantId) }),
+    'DELETE /tokens/{tokenId}': async ({ params }, caller) => {
+      const token = await deps.control.revokeToken(caller.tenantId, params.tokenId, deps.now().toISOString());
       return jsonResponse(200, { token });
     },
   };

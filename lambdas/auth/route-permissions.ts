@@ -1,10 +1,9 @@
-import { EVENTS_PATH } from '../shared/protocol';
 import type { Permission } from '../control/control-model';
+import { ROUTE_TABLE, findRoute } from '../api/route-table';
 
 /**
- * Every API route with the permission it needs (notes/contracts.md). The authorizer builds its policy from this
- * table, the handlers re-check it, and the OpenAPI document is checked against it. Paths are API Gateway resource
- * paths (without the `/v1` stage).
+ * The permission each API route needs, read from the route table (lambdas/api/route-table.ts). The authorizer builds
+ * its policy from it and the route handlers re-check it. Paths are API Gateway resource paths (without the stage).
  */
 export interface RouteSpec {
   readonly method: 'GET' | 'POST' | 'PATCH' | 'DELETE';
@@ -13,24 +12,11 @@ export interface RouteSpec {
   readonly permission?: Permission;
 }
 
-export const ROUTES: readonly RouteSpec[] = [
-  { method: 'GET', path: '/openapi.json' },
-  { method: 'POST', path: '/tokens', permission: 'admin' },
-  { method: 'GET', path: '/tokens', permission: 'admin' },
-  { method: 'DELETE', path: '/tokens/{tokenId}', permission: 'admin' },
-  { method: 'GET', path: '/data-sources/aws/template', permission: 'admin' },
-  { method: 'POST', path: '/data-sources/aws/accounts', permission: 'admin' },
-  { method: 'GET', path: '/data-sources/aws/accounts', permission: 'reader' },
-  { method: 'GET', path: '/data-sources/aws/accounts/{accountId}', permission: 'reader' },
-  { method: 'PATCH', path: '/data-sources/aws/accounts/{accountId}', permission: 'admin' },
-  { method: 'DELETE', path: '/data-sources/aws/accounts/{accountId}', permission: 'admin' },
-  { method: 'POST', path: '/data-sources/aws/accounts/{accountId}/ingestions', permission: 'admin' },
-  { method: 'GET', path: '/data-sources/aws/accounts/{accountId}/ingestions/{ingestionId}', permission: 'reader' },
-  { method: 'GET', path: '/inventory', permission: 'reader' },
-  { method: 'GET', path: '/inventory/cbom', permission: 'reader' },
-  { method: 'GET', path: '/inventory/{assetId}', permission: 'reader' },
-  { method: 'POST', path: EVENTS_PATH, permission: 'uploader' },
-];
+export const ROUTES: readonly RouteSpec[] = ROUTE_TABLE.map((r): RouteSpec => ({
+  method: r.method,
+  path: r.path,
+  ...('permission' in r ? { permission: r.permission } : {}),
+}));
 
 /** `admin` includes `reader`; `uploader` stands alone (it is the key that sits in customer accounts). */
 export function effectivePermissions(granted: readonly string[]): Set<Permission> {
@@ -46,6 +32,4 @@ export function effectivePermissions(granted: readonly string[]): Set<Permission
   return out;
 }
 
-export function findRoute(method: string, resourcePath: string): RouteSpec | undefined {
-  return ROUTES.find((r) => r.method === method && r.path === resourcePath);
-}
+export { findRoute };

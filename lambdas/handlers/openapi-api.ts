@@ -1,7 +1,7 @@
 import type { APIGatewayProxyEvent, APIGatewayProxyResult } from 'aws-lambda';
 import { z } from 'zod';
 import { buildOpenApiDocument } from '../api/openapi';
-import { publicBaseUrl } from '../api/public-url';
+import { requestBaseUrl } from '../api/public-url';
 import { jsonResponse } from '../shared/http';
 
 /** GET /openapi.json — public (no authorizer). */
@@ -10,4 +10,4 @@ export const OpenapiApiEnv = z.object({ PUBLIC_API_URL: z.url().optional() });
 const env = OpenapiApiEnv.parse(process.env);
 
 export const handler = async (event: APIGatewayProxyEvent): Promise<APIGatewayProxyResult> =>
-  jsonResponse(200, buildOpenApiDocument(publicBaseUrl(event, env.PUBLIC_API_URL)), { 'Cache-Control': 'public, max-age=300' });
+  jsonResponse(200, buildOpenApiDocument(requestBaseUrl(event, env.PUBLIC_API_URL)), { 'Cache-Control': 'public, max-age=300' });

@@ -3,20 +3,13 @@ import * as apigw from 'aws-cdk-lib/aws-apigateway';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
+import { type ApiFunctionName, ROUTE_TABLE } from '../../lambdas/api/route-table';
 import { API_KEY_HEADER, API_STAGE } from '../../lambdas/shared/protocol';
-
-export interface PlatformApiRoute {
-  readonly method: 'GET' | 'POST' | 'PATCH' | 'DELETE';
-  /** Resource path without the stage, e.g. "/inventory/{assetId}". */
-  readonly path: string;
-  readonly handler: lambda.IFunction;
-  /** false only for the public OpenAPI document. @default true */
-  readonly authenticated?: boolean;
-}
 
 export interface PlatformApiProps {
   readonly authorizer: lambda.IFunction;
-  readonly routes: readonly PlatformApiRoute[];
+  /** The function behind each handler file the route table names; every route of the table becomes a method. */
+  readonly functions: Readonly<Record<ApiFunctionName, lambda.IFunction>>;
   /** How long API Gateway caches an authorizer decision per token; also how long a revoked token may still work. */
   readonly authorizerCacheTtl: Duration;
   /** @default 1000 requests per second, burst 2000 */
@@ -84,10 +77,11 @@ export class PlatformApi extends Construct {
       validateRequestBody: true,
     });
 
-    for (const route of props.routes) {
+    // Routes come from the one route table (lambdas/api/route-table.ts); only public routes skip the authorizer.
+    for (const route of ROUTE_TABLE) {
       const resource = this.api.root.resourceForPath(route.path);
-      const authenticated = route.authenticated ?? true;
-      resource.addMethod(route.method, new apigw.LambdaIntegration(route.handler, { proxy: true }), {
+      const authenticated = 'permission' in route;
+      resource.addMethod(route.method, new apigw.LambdaIntegration(props.functions[route.function], { proxy: true }), {
         authorizer: authenticated ? authorizer : undefined,
         authorizationType: authenticated ? apigw.AuthorizationType.CUSTOM : apigw.AuthorizationType.NONE,
         requestValidator: validator,

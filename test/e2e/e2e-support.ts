@@ -3,13 +3,37 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Estate } from '../../sandbox/sandbox';
 import type { SandboxOptions } from '../../sandbox/sandbox-options';
-import { LocalApiClient } from '../../local/local-api-client';
+import { type ApiResponse, LocalApiClient } from '../../local/local-api-client';
 import { type LocalRuntime, startLocalRuntime } from '../../local/local-runtime';
+import { checkAgainstContract } from './api-contract';
 
 export const ACCOUNTS = '/data-sources/aws/accounts';
 
+/**
+ * The API client of every end-to-end test: each answer is checked against the OpenAPI document (status documented,
+ * media type, body schema) before the test sees it, so the document cannot drift from the code.
+ */
+export class ContractCheckedApiClient extends LocalApiClient {
+  constructor(
+    private readonly base: string,
+    token?: string,
+  ) {
+    super(base, token);
+  }
+
+  override as(token: string): ContractCheckedApiClient {
+    return new ContractCheckedApiClient(this.base, token);
+  }
+
+  override async request<T = unknown>(method: string, path: string, body?: unknown, headers: Record<string, string> = {}): Promise<ApiResponse<T>> {
+    const res = await super.request<T>(method, path, body, headers);
+    checkAgainstContract(method, path, res.status, res.headers.get('content-type'), res.body);
+    return res;
+  }
+}
+
 /** Starts the real local runtime (synthesized backend, real handlers, sandbox account) in a temp data dir on port 0. */
-export async function startE2eRuntime(sandbox: SandboxOptions = {}): Promise<{ runtime: LocalRuntime; api: LocalApiClient; cleanup(): Promise<void> }> {
+export async function startE2eRuntime(sandbox: SandboxOptions = {}): Promise<{ runtime: LocalRuntime; api: ContractCheckedApiClient; cleanup(): Promise<void> }> {
   process.env.POWERTOOLS_LOG_LEVEL ??= 'ERROR';
   process.env.POWERTOOLS_METRICS_DISABLED ??= 'true';
   const dataDir = mkdtempSync(join(tmpdir(), 'aqg-e2e-'));
@@ -21,7 +45,7 @@ export async function startE2eRuntime(sandbox: SandboxOptions = {}): Promise<{ r
   });
   return {
     runtime,
-    api: new LocalApiClient(runtime.url),
+    api: new ContractCheckedApiClient(runtime.url),
     cleanup: async () => {
       await runtime.stop();
       rmSync(dataDir, { recursive: true, force: true });

@@ -1,8 +1,7 @@
 import { EVENTS_PATH } from '../../lambdas/shared/protocol';
 import { postEvents, waitForIngestion } from '../../local/demo';
-import type { LocalApiClient } from '../../local/local-api-client';
 import type { LocalRuntime } from '../../local/local-runtime';
-import { ACCOUNTS, estateAssets, startE2eRuntime, userTags } from './e2e-support';
+import { ACCOUNTS, type ContractCheckedApiClient, estateAssets, startE2eRuntime, userTags } from './e2e-support';
 
 /**
  * End to end over real HTTP on the local runtime: the synthesized backend, the real handlers and state machine, the
@@ -11,7 +10,7 @@ import { ACCOUNTS, estateAssets, startE2eRuntime, userTags } from './e2e-support
 jest.setTimeout(120_000);
 
 let runtime: LocalRuntime;
-let api: LocalApiClient;
+let api: ContractCheckedApiClient;
 let cleanup: () => Promise<void>;
 beforeAll(async () => {
   ({ runtime, api, cleanup } = await startE2eRuntime());
@@ -25,6 +24,12 @@ const sandbox = () => runtime.sandbox!;
 type InventoryAsset = Record<string, any> & { arn: string; type: string; id: string };
 
 describe('a customer connects the sandbox account and keeps its inventory current', () => {
+  it('serves its OpenAPI document with the URL it was reached at as the server (http locally)', async () => {
+    const res = await api.request<any>('GET', '/openapi.json');
+    expect(res.status).toBe(200);
+    expect(res.body.servers).toEqual([{ url: runtime.url }]);
+  });
+
   it('downloads the template with the tenant ExternalId', async () => {
     const res = await admin().request<any>('GET', '/data-sources/aws/template');
     expect(res.status).toBe(200);

@@ -1,0 +1,226 @@
+import { z } from 'zod';
+import { PERMISSIONS } from '../control/control-model';
+
+/**
+ * Response bodies of every route, as zod schemas the OpenAPI document is generated from (lambdas/api/openapi.ts) and
+ * the end-to-end tests check real answers against. Objects are not strict: a reader must tolerate fields added later.
+ * The TypeScript types they describe: lambdas/control/control-model.ts, lambdas/inventory/asset.ts.
+ */
+
+const Instant = z.iso.datetime({ offset: true });
+const Counts = z.record(z.string(), z.number().int());
+
+/** `{ error: { code, message, field? } }`: every error answer, from a handler or from API Gateway itself. */
+export const ErrorBody = z
+  .object({
+    error: z.object({
+      code: z.string().meta({ description: 'Stable machine-readable code, e.g. ValidationError, NotFound' }),
+      message: z.string(),
+      field: z.string().optional().meta({ description: 'The offending input field (400 only)' }),
+    }),
+  })
+  .meta({ id: 'Error' });
+
+export const Token = z
+  .object({
+    tokenId: z.string(),
+    tenantId: z.string(),
+    name: z.string(),
+    permissions: z.array(z.enum(PERMISSIONS as [string, ...string[]])),
+    createdAt: Instant,
+    expiresAt: Instant.optional(),
+    revokedAt: Instant.optional(),
+  })
+  .meta({ id: 'Token' });
+
+export const CreatedToken = z.object({
+  token: Token,
+  secret: z.string().meta({ description: 'The token secret (X-API-Key value): shown once, never again' }),
+});
+export const TokenList = z.object({ items: z.array(Token) });
+export const TokenResponse = z.object({ token: Token });
+
+export const Account = z
+  .object({
+    tenantId: z.string(),
+    accountId: z.string(),
+    roleArn: z.string(),
+    status: z.enum(['LINKED', 'UNLINKED']),
+    regions: z.array(z.string()).nullable().meta({ description: 'null = every commercial region' }),
+    linkedAt: Instant,
+    updatedAt: Instant,
+    unlinkedAt: Instant.optional(),
+    lastIngestionId: z.string().optional(),
+    runningIngestionId: z.string().optional(),
+    runningIngestionStartedAt: Instant.optional(),
+  })
+  .meta({ id: 'Account' });
+
+const IngestionStatus = z.enum(['RUNNING', 'SUCCEEDED', 'PARTIAL', 'FAILED']);
+
+export const Ingestion = z
+  .object({
+    ingestionId: z.string(),
+    tenantId: z.string(),
+    accountId: z.string(),
+    status: IngestionStatus,
+    startedAt: Instant,
+    finishedAt: Instant.optional(),
+    regions: z.array(z.string()),
+    counts: Counts.optional(),
+    errors: z
+      .array(z.object({ region: z.string().optional(), service: z.string().optional(), code: z.string(), message: z.string() }))
+      .optional(),
+    executionArn: z.string().optional(),
+  })
+  .meta({ id: 'Ingestion' });
+
+const CrawlPart = z.object({
+  ingestionId: z.string(),
+  region: z.string(),
+  service: z.string(),
+  status: z.enum(['SUCCEEDED', 'NOT_ENABLED', 'FAILED']),
+  finishedAt: Instant,
+  counts: Counts.optional(),
+  error: z.object({ code: z.string(), message: z.string() }).optional(),
+});
+
+export const AccountDetails = Account.extend({
+  health: z.array(
+    z.object({ region: z.string(), lastEventAt: Instant.optional(), templateVersion: z.string().optional(), lastEventId: z.string().optional() }),
+  ),
+  eventStats: Counts.meta({ description: 'Events applied, duplicate and dropped (by reason)' }),
+  lastIngestion: Ingestion.optional(),
+}).meta({ id: 'AccountDetails' });
+
+export const LinkAccountResponse = z.object({
+  account: Account,
+  ingestion: z.object({ ingestionId: z.string(), status: IngestionStatus }).optional().meta({ description: 'Present with startNow=true' }),
+});
+export const AccountList = z.object({ items: z.array(Account) });
+export const AccountResponse = z.object({ account: Account });
+export const AccountDetailsResponse = z.object({ account: AccountDetails });
+export const UnlinkAccountResponse = z.object({
+  account: Account,
+  assetsPurged: z.number().int().optional().meta({ description: 'With purge=true: assets deleted' }),
+  assetsMarked: z.number().int().optional().meta({ description: 'Without purge: assets kept and marked unlinkedAt' }),
+});
+
+export const StartedIngestion = z.object({ ingestionId: z.string(), status: IngestionStatus });
+export const IngestionResponse = z.object({ ingestion: Ingestion.extend({ parts: z.array(CrawlPart) }) });
+
+const Lifecycle = z.object({
+  state: z.string(),
+  createdAt: Instant.optional(),
+  lastModifiedAt: Instant.optional(),
+  notBefore: Instant.optional(),
+  notAfter: Instant.optional(),
+  deletionDate: Instant.optional(),
+  rotation: z
+    .object({
+      applicable: z.boolean(),
+      enabled: z.boolean().nullable(),
+      periodDays: z.number().optional(),
+      lastRotatedAt: Instant.optional(),
+      nextRotationAt: Instant.optional(),
+    })
+    .optional(),
+});
+
+export const Asset = z
+  .object({
+    id: z.string(),
+    tenantId: z.string(),
+    source: z.literal('AWS'),
+    type: z.enum(['key', 'certificate', 'secret', 'parameter']),
+    accountId: z.string(),
+    region: z.string(),
+    arn: z.string(),
+    name: z.string(),
+    secure: z.boolean().optional(),
+    tags: z.record(z.string(), z.string()),
+    crypto: z.object({
+      family: z.string(),
+      algorithm: z.string(),
+      keySize: z.number().optional(),
+      curve: z.string().optional(),
+      signatureAlgorithm: z.string().optional(),
+      keyUsage: z.array(z.string()).optional(),
+      quantumVulnerable: z.boolean().nullable().meta({ description: 'null = unknown' }),
+      nistSecurityLevel: z.number().optional(),
+      classicalSecurityBits: z.number().optional(),
+    }),
+    lifecycle: Lifecycle,
+    relations: z.object({
+      kmsKeyArn: z.string().optional(),
+      kmsKeyRef: z.string().optional(),
+      inUseBy: z.array(z.string()),
+      aliases: z.array(z.string()).optional(),
+    }),
+    details: z
+      .looseObject({ kind: z.enum(['key', 'certificate', 'secret', 'parameter']) })
+      .meta({ description: 'Service-specific fields, by kind (lambdas/inventory/asset.ts)' }),
+    coverageGaps: z.array(z.object({ api: z.string(), errorCode: z.string(), message: z.string().optional() })).optional(),
+    firstSeen: Instant,
+    lastSeen: Instant,
+    observedAt: Instant,
+    deleted: z.boolean().optional(),
+    deletedAt: Instant.optional(),
+    unlinkedAt: Instant.optional(),
+  })
+  .meta({ id: 'Asset' });
+
+export const InventoryPage = z.object({
+  items: z.array(Asset),
+  nextCursor: z.string().nullable().meta({ description: 'Pass as `cursor` for the next page; null = no more' }),
+});
+
+export const AssetDetailsResponse = z.object({
+  asset: Asset,
+  usages: z.array(
+    z.object({
+      assetArn: z.string(),
+      resourceArn: z.string(),
+      resourceType: z.string(),
+      via: z.string(),
+      firstSeen: Instant,
+      lastSeen: Instant,
+      count: z.number().int(),
+    }),
+  ),
+  history: z
+    .array(
+      z.object({
+        tenantId: z.string(),
+        assetArn: z.string(),
+        eventId: z.string(),
+        eventName: z.string(),
+        who: z.string(),
+        at: Instant,
+        changes: z.array(z.looseObject({ op: z.string(), path: z.string(), applied: z.boolean() })),
+      }),
+    )
+    .meta({ description: 'Most recent changes first' }),
+});
+
+/** CycloneDX 1.6 (https://cyclonedx.org/docs/1.6/json/): the fields every export has; the rest per the standard. */
+export const CbomDocument = z.looseObject({
+  bomFormat: z.literal('CycloneDX'),
+  specVersion: z.literal('1.6'),
+  serialNumber: z.string().optional(),
+  version: z.number().int(),
+  metadata: z.looseObject({}),
+  components: z.array(z.looseObject({ type: z.string(), name: z.string() })),
+});
+
+/** The customer CloudFormation template (https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/template-anatomy.html). */
+export const CloudFormationTemplate = z.looseObject({
+  AWSTemplateFormatVersion: z.string().optional(),
+  Parameters: z.record(z.string(), z.unknown()).optional(),
+  Resources: z.record(z.string(), z.looseObject({ Type: z.string() })),
+});
+
+export const AcceptedEvent = z.object({ accepted: z.literal(true), id: z.string().meta({ description: 'The EventBridge event id' }) });
+
+/** An OpenAPI 3.1 document (https://spec.openapis.org/oas/v3.1.0): this one. */
+export const OpenApiDocumentBody = z.looseObject({ openapi: z.string(), info: z.looseObject({}), paths: z.record(z.string(), z.unknown()) });
