@@ -189,6 +189,10 @@ function faultsSection(r: BenchResults): string[] {
     `| in memory (a crash loses what is queued) | ${int(memory.accepted)} | ${f(memory.eventsPerSecond)} | ${f(memory.intakeResponseMs.p50)} | ${f(memory.intakeResponseMs.p99)} | ${f(memory.intakeResponseMs.max)} |`,
     `| journaled, fsync before the 2xx | ${int(journaled.accepted)} | ${f(journaled.eventsPerSecond)} | ${f(journaled.intakeResponseMs.p50)} | ${f(journaled.intakeResponseMs.p99)} | ${f(journaled.intakeResponseMs.max)} |`,
     '',
+    'Each row is one run, one after the other, on the shared machine: a difference smaller than its run-to-run variance (tens of percent when the load ' +
+      'average is above the core count) is noise, not the journal. What the journal adds per request is its share of one fdatasync per group of ' +
+      'concurrent sends (a few milliseconds on a local disk) and one JSON line per send, receive and delete.',
+    '',
     `Crash: a runtime with ${int(crash.backlogPosted)} accepted events queued behind a slowed processor and a crawl running was killed with SIGKILL of its ` +
       `process group, then started again on the same data directory: ${int(crash.recoveredMessages)} events recovered from the journal, ` +
       `${crash.interruptedRuns} interrupted run(s) closed FAILED before the API answered.`,
