@@ -1,4 +1,4 @@
-import { appendFileSync, rmSync } from 'node:fs';
+import { appendFileSync, mkdirSync, rmSync } from 'node:fs';
 import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
 import { API_STAGE } from '../lambdas/shared/protocol';
@@ -163,6 +163,7 @@ export async function startLocalRuntime(options: LocalRuntimeOptions = {}): Prom
     const queueUrls: Record<string, string> = {};
     let recoveredMessages = 0;
     let queuedMessages = 0;
+    mkdirSync(join(dataDir, 'queues'), { recursive: true });
     for (const config of backend.queues) {
       const name = localResourceName(config.logicalId);
       const url = `${endpoint.url}/${LOCAL_ACCOUNT}/${name}`;
