@@ -358,7 +358,7 @@ function handlerEnvironment(
     }
     for (const [name, value] of Object.entries(fn.literalEnvironment)) {
       // Per-function settings (service name, NODE_OPTIONS) cannot be shared by one process; the handlers name
-      // their own services. Everything else (e.g. AUTHORIZER_CACHE_TTL_SECONDS) is the template's value.
+      // their own services. Everything else (e.g. HISTORY_RETENTION_DAYS) is the template's value.
       if (name === 'NODE_OPTIONS' || name === 'POWERTOOLS_SERVICE_NAME') continue;
       set(fn.handlerName, name, value);
     }

@@ -1,14 +1,12 @@
-import { Logger } from '@aws-lambda-powertools/logger';
 import type { EventBridgeEvent } from 'aws-lambda';
-import { z } from 'zod';
 import { DynamoControlRepository } from '../control/dynamo-control-repository';
 import { type CloseEndedRunResult, type ExecutionStatusChange, closeEndedRun } from '../ingestion/close-ended-run';
+import { parseEnvironment } from '../shared/environment';
 import { createDocumentClient } from '../shared/platform-clients';
+import { createLogger } from '../shared/powertools';
 
-export const CrawlExecutionEndedEnv = z.object({ CONTROL_TABLE_NAME: z.string().min(1) });
-
-const env = CrawlExecutionEndedEnv.parse(process.env);
-const logger = new Logger({ serviceName: 'crawl-execution-ended' });
+const env = parseEnvironment('crawl-execution-ended');
+const logger = createLogger('crawl-execution-ended');
 const control = new DynamoControlRepository(createDocumentClient(), env.CONTROL_TABLE_NAME);
 
 /**

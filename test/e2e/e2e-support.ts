@@ -35,7 +35,6 @@ export class ContractCheckedApiClient extends LocalApiClient {
 /** Starts the real local runtime (synthesized backend, real handlers, sandbox account) in a temp data dir on port 0. */
 export async function startE2eRuntime(sandbox: SandboxOptions = {}): Promise<{ runtime: LocalRuntime; api: ContractCheckedApiClient; cleanup(): Promise<void> }> {
   process.env.POWERTOOLS_LOG_LEVEL ??= 'ERROR';
-  process.env.POWERTOOLS_METRICS_DISABLED ??= 'true';
   const dataDir = mkdtempSync(join(tmpdir(), 'aqg-e2e-'));
   const runtime = await startLocalRuntime({
     dataDir,

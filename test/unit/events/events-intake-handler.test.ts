@@ -34,7 +34,7 @@ describe('events-intake handler', () => {
 
   it('fails at init when the queue URL is missing', () => {
     delete process.env.EVENTS_QUEUE_URL;
-    expect(() => load()).toThrow();
+    expect(() => load()).toThrow('events-intake: invalid environment: EVENTS_QUEUE_URL: required but not set');
   });
 
   it('queues the event before answering 202, with the template version header (any case)', async () => {
