@@ -209,7 +209,6 @@ export async function startLocalRuntime(options: LocalRuntimeOptions = {}): Prom
     const customer = options.customerAccount ?? { mode: 'sandbox' as const };
     if (customer.mode === 'sandbox') {
       // Loaded only in sandbox mode: `--aws` never starts (or loads) the emulator.
-      // eslint-disable-next-line @typescript-eslint/no-require-imports
       const { startSandbox } = require('../sandbox/sandbox') as typeof import('../sandbox/sandbox');
       // The role trusts the tenant's ExternalId, unless a test asks for a role bound to another one.
       sandbox = await startSandbox({ ...customer.options, externalId: customer.options?.externalId ?? tenant.externalId });

@@ -44,8 +44,8 @@ export const DEFAULT_THRESHOLDS: RuleThresholds = {
 
 /**
  * What the caller knows about an asset besides the asset itself, read from relations already stored: usage edges
- * (DESIGN.md "Usage"), the assets whose `relations.kmsKeyArn` is this key, replicas, recent history. Rules are pure:
- * the clock is `now`, never Date.now().
+ * (docs/architecture.md, "The asset model"), the assets whose `relations.kmsKeyArn` is this key, replicas, recent
+ * history. Rules are pure: the clock is `now`, never Date.now().
  */
 export interface AssetRelations {
   /** Usage edges asset → resource (who was seen using it, with firstSeen/lastSeen). */

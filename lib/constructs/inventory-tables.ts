@@ -2,7 +2,7 @@ import { RemovalPolicy } from 'aws-cdk-lib';
 import * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import { Construct } from 'constructs';
-import { GSI1, GSI2, KEY, TTL_ATTRIBUTE } from '../../lambdas/inventory/table-schema';
+import { GSI1, GSI2, KEY, TTL_ATTRIBUTE } from '../../lambdas/shared/table-schema';
 
 export interface InventoryTablesProps {
   /** @default RemovalPolicy.RETAIN — the inventory outlives a mistaken `cdk destroy` */
@@ -16,7 +16,7 @@ export type ItemAction = 'GetItem' | 'Query' | 'PutItem' | 'UpdateItem' | 'Delet
 export const READ: readonly ItemAction[] = ['GetItem', 'Query'];
 
 /**
- * The two DynamoDB tables; their key design is documented in lambdas/inventory/table-schema.ts. On-demand capacity,
+ * The two DynamoDB tables; their key design is documented in lambdas/shared/table-schema.ts. On-demand capacity,
  * point-in-time recovery, AWS-owned encryption at rest, TTL on `expiresAt` (event dedup markers, history rows).
  */
 export class InventoryTables extends Construct {

@@ -6,7 +6,6 @@ import { join } from 'node:path';
 
 // The handler builds its client at module scope, so each test loads it fresh (isolateModules) and mocks the SQS
 // client class of that same module registry.
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
 type Stub = AwsStub<any, any, any>;
 let sqs: Stub;
 let SendMessageCommand: typeof SendMessageCommandType;
