@@ -15,7 +15,7 @@ import { dropReasonOf } from '../../lambdas/events/drop-rules';
 import { eventEnvelopeSchema } from '../../lambdas/events/envelope';
 import { mapEvent } from '../../lambdas/events/mappers';
 import { normalizeEvent } from '../../lambdas/events/normalized-event';
-import { inventoryKeys } from '../../lambdas/inventory/table-schema';
+import { inventoryKeys } from '../../lambdas/shared/table-schema';
 import { EVENTS_PATH } from '../../lambdas/shared/protocol';
 import { startLocalRuntime } from '../../local/local-runtime';
 import { type EventBridgeEnvelope, startSandbox } from '../../sandbox/sandbox';

@@ -14,7 +14,7 @@ import { dropReasonOf } from '../../lambdas/events/drop-rules';
 import { eventEnvelopeSchema } from '../../lambdas/events/envelope';
 import { mapEvent } from '../../lambdas/events/mappers';
 import { normalizeEvent } from '../../lambdas/events/normalized-event';
-import { inventoryKeys } from '../../lambdas/inventory/table-schema';
+import { inventoryKeys } from '../../lambdas/shared/table-schema';
 import { postEvents, waitForIngestion } from '../../local/demo';
 import { LocalApiClient } from '../../local/local-api-client';
 import { startSandbox } from '../../sandbox/sandbox';
