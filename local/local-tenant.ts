@@ -1,4 +1,6 @@
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { ADMIN_CLI_ACTOR } from '../lambdas/auth/audit-log';
+import { DynamoAuditLog } from '../lambdas/auth/dynamo-audit-log';
 import { issueToken } from '../lambdas/auth/issue-token';
 import { hashTokenSecret } from '../lambdas/auth/token-secret';
 import type { Permission } from '../lambdas/control/control-model';
@@ -34,7 +36,9 @@ export async function ensureLocalTenant(input: {
     region: 'us-east-1',
     credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
   });
-  const stores = dynamoControlStores(documentClient(client), input.controlTable);
+  const db = documentClient(client);
+  const stores = dynamoControlStores(db, input.controlTable);
+  const audit = new DynamoAuditLog(db, input.controlTable);
   try {
     const reused = input.previous ? await reuse(stores, input.previous) : undefined;
     if (reused) return reused;
@@ -47,10 +51,11 @@ export async function ensureLocalTenant(input: {
     });
     const tokens: Record<string, string> = {};
     for (const role of ROLES) {
-      const { secret } = await issueToken(stores.tokens, {
+      const { secret } = await issueToken(stores.tokens, audit, {
         tenantId: tenant.tenantId,
         name: `local ${role}`,
         permissions: [role as Permission],
+        createdBy: ADMIN_CLI_ACTOR,
         now,
       });
       tokens[role] = secret;

@@ -1,4 +1,4 @@
-import { type DynamoDBDocumentClient, GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { type DynamoDBDocumentClient, GetCommand, paginateScan, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { queryAll, withoutKeys, writeIf, writeOrThrow } from '../shared/dynamo';
 import { controlKeys } from '../shared/table-schema';
 import type { CrawlPart, IngestionRecord, IngestionWithParts } from './control-model';
@@ -8,7 +8,7 @@ import {
   IngestionAlreadyRunningError,
   IngestionNotFoundError,
 } from './errors';
-import type { FinishIngestionInput, IngestionStore, StartIngestionInput } from './ingestion-store';
+import type { AbandonIngestionInput, FinishIngestionInput, IngestionStore, OpenIngestion, StartIngestionInput } from './ingestion-store';
 
 export interface IngestionStoreOptions {
   /**
@@ -83,13 +83,20 @@ export class DynamoIngestionStore implements IngestionStore {
       startedAt,
       regions: [...input.regions],
     };
-    await this.db.send(
-      new PutCommand({
-        TableName: this.tableName,
-        Item: { ...controlKeys.ingestion(tenantId, accountId, ingestionId), ...record },
-        ConditionExpression: 'attribute_not_exists(pk)',
-      }),
-    );
+    try {
+      await this.db.send(
+        new PutCommand({
+          TableName: this.tableName,
+          Item: { ...controlKeys.ingestion(tenantId, accountId, ingestionId), ...record },
+          ConditionExpression: 'attribute_not_exists(pk)',
+        }),
+      );
+    } catch (err) {
+      // The run could not be recorded (e.g. DynamoDB still throttled after the SDK's retries): a failed start
+      // leaves no lock behind.
+      await this.releaseIngestionLock(tenantId, accountId, ingestionId);
+      throw err;
+    }
     return record;
   }
 
@@ -127,7 +134,56 @@ export class DynamoIngestionStore implements IngestionStore {
         ),
       () => new IngestionNotFoundError(ingestionId),
     );
-    // A false condition: another run took over an abandoned lock, or the account was purged — nothing to release.
+    await this.releaseIngestionLock(tenantId, accountId, ingestionId);
+    return withoutKeys<IngestionRecord>(Attributes ?? {});
+  }
+
+  async abandonIngestion(input: AbandonIngestionInput): Promise<{ closed: boolean }> {
+    const { tenantId, accountId, ingestionId } = input;
+    // A false condition: the run already ended, or was never recorded (a crash between lock and record).
+    const closed = await writeIf(() =>
+      this.db.send(
+        new UpdateCommand({
+          TableName: this.tableName,
+          Key: controlKeys.ingestion(tenantId, accountId, ingestionId),
+          UpdateExpression: 'SET #status = :failed, finishedAt = :f, #errors = list_append(if_not_exists(#errors, :none), :e)',
+          ConditionExpression: '#status = :running',
+          ExpressionAttributeNames: { '#status': 'status', '#errors': 'errors' },
+          ExpressionAttributeValues: { ':failed': 'FAILED', ':running': 'RUNNING', ':f': input.finishedAt, ':e': [input.error], ':none': [] },
+        }),
+      ),
+    );
+    await this.releaseIngestionLock(tenantId, accountId, ingestionId);
+    return { closed };
+  }
+
+  /** One Scan of the control table: used by the local runtime at start-up; in AWS the execution status-change rule closes runs. */
+  async listOpenIngestions(): Promise<OpenIngestion[]> {
+    const out: OpenIngestion[] = [];
+    const pages = paginateScan(
+      { client: this.db },
+      {
+        TableName: this.tableName,
+        FilterExpression: 'attribute_exists(runningIngestionId) OR (begins_with(sk, :ingestion) AND #status = :running)',
+        ExpressionAttributeNames: { '#status': 'status' },
+        ExpressionAttributeValues: { ':ingestion': 'INGESTION#', ':running': 'RUNNING' },
+        ConsistentRead: true,
+      },
+    );
+    for await (const page of pages) {
+      for (const item of page.Items ?? []) {
+        const { tenantId, accountId } = item as { tenantId: string; accountId: string };
+        if (typeof item.runningIngestionId === 'string') out.push({ tenantId, accountId, ingestionId: item.runningIngestionId });
+        if (String(item.sk).startsWith('INGESTION#') && item.status === 'RUNNING') {
+          out.push({ tenantId, accountId, ingestionId: String(item.ingestionId), ...(typeof item.executionArn === 'string' && { executionArn: item.executionArn }) });
+        }
+      }
+    }
+    return out;
+  }
+
+  /** Only if this run still holds the lock: another run may have taken over an abandoned one, or the account was purged. */
+  private async releaseIngestionLock(tenantId: string, accountId: string, ingestionId: string): Promise<void> {
     await writeIf(() =>
       this.db.send(
         new UpdateCommand({
@@ -139,7 +195,6 @@ export class DynamoIngestionStore implements IngestionStore {
         }),
       ),
     );
-    return withoutKeys<IngestionRecord>(Attributes ?? {});
   }
 
   async getIngestion(tenantId: string, accountId: string, ingestionId: string): Promise<IngestionWithParts> {

@@ -18,6 +18,22 @@ export interface FinishIngestionInput {
   readonly errors?: readonly IngestionErrorEntry[];
 }
 
+export interface AbandonIngestionInput {
+  readonly tenantId: string;
+  readonly accountId: string;
+  readonly ingestionId: string;
+  readonly finishedAt: string;
+  readonly error: IngestionErrorEntry;
+}
+
+/** A run recorded RUNNING, or an account lock held by a run. */
+export interface OpenIngestion {
+  readonly tenantId: string;
+  readonly accountId: string;
+  readonly ingestionId: string;
+  readonly executionArn?: string;
+}
+
 /** Ingestion runs, the account's ingestion lock, and the crawl's per-(region, service) parts (adapter: dynamo-ingestion-store.ts). */
 export interface IngestionStore {
   /**
@@ -30,6 +46,13 @@ export interface IngestionStore {
   finishIngestion(input: FinishIngestionInput): Promise<IngestionRecord>;
   /** Throws IngestionNotFoundError. */
   getIngestion(tenantId: string, accountId: string, ingestionId: string): Promise<IngestionWithParts>;
+  /**
+   * Closes a run still RUNNING as FAILED with `error` (a run already recorded is left as it is), then releases the
+   * account's lock if this run holds it. `closed` says whether this call closed the run.
+   */
+  abandonIngestion(input: AbandonIngestionInput): Promise<{ closed: boolean }>;
+  /** Every run recorded RUNNING and every lock held (the local runtime's start-up reconciliation: a small table). */
+  listOpenIngestions(): Promise<OpenIngestion[]>;
   putCrawlPart(part: CrawlPart): Promise<void>;
   listCrawlParts(ingestionId: string): Promise<CrawlPart[]>;
 }

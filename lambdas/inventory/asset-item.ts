@@ -1,5 +1,6 @@
 import { withoutKeys } from '../shared/dynamo';
 import type { Asset } from './asset';
+import { decodeStoredTags, encodeStoredTags } from './stored-tags';
 import { GSI1, GSI2, inventoryKeys } from '../shared/table-schema';
 
 /**
@@ -40,10 +41,12 @@ export function assetItemKeys(asset: Pick<Asset, 'id' | 'tenantId' | 'accountId'
 }
 
 export function toAssetItem(asset: Asset, extra: Partial<Pick<AssetItem, 'lastCrawlId' | 'lastEventId'>> = {}): AssetItem {
-  return { ...asset, ...extra, ...assetItemKeys(asset) } as AssetItem;
+  return { ...asset, tags: encodeStoredTags(asset.tags), ...extra, ...assetItemKeys(asset) } as AssetItem;
 }
 
 /** Strips keys and bookkeeping, returning the Asset as the API shows it. */
 export function fromAssetItem(item: Record<string, unknown>): Asset {
-  return withoutKeys<Asset>(item, BOOKKEEPING);
+  const asset = withoutKeys<Record<string, unknown>>(item, BOOKKEEPING);
+  if (asset.tags !== undefined) asset.tags = decodeStoredTags(asset.tags);
+  return asset as unknown as Asset;
 }

@@ -3,6 +3,7 @@ import { inventoryRoutes } from '../../../lambdas/api/inventory-routes';
 import { templateRoutes } from '../../../lambdas/api/template-route';
 import { tokensRoutes } from '../../../lambdas/api/tokens-routes';
 import { authorize } from '../../../lambdas/auth/authorize';
+import { DynamoAuditLog } from '../../../lambdas/auth/dynamo-audit-log';
 import type { ControlStores } from '../../../lambdas/control/control-stores';
 import { dynamoControlStores } from '../../../lambdas/control/dynamo-control-stores';
 import { assetId } from '../../../lambdas/inventory/asset-id';
@@ -26,7 +27,7 @@ beforeAll(async () => {
   dynamo = await startDynalite();
   control = dynamoControlStores(dynamo.documentClient, dynamo.controlTable);
   inventory = dynamoInventoryStores(dynamo.documentClient, dynamo.inventoryTable, { regions: ['us-east-1', 'eu-west-1'] });
-  tokens = apiHandler(tokensRoutes({ tokens: control.tokens, now: () => new Date() }), silentLogger);
+  tokens = apiHandler(tokensRoutes({ tokens: control.tokens, audit: new DynamoAuditLog(dynamo.documentClient, dynamo.controlTable), now: () => new Date() }), silentLogger);
   inv = apiHandler(inventoryRoutes({ accounts: control.accounts, ...inventory }), silentLogger);
 });
 afterAll(async () => dynamo.stop());
