@@ -2,7 +2,7 @@ import { ConditionalCheckFailedException, DynamoDBServiceException, ProvisionedT
 import { PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { toErrorResponse } from '../../../lambdas/api/error-status';
 import { DynamoIngestionStore } from '../../../lambdas/control/dynamo-ingestion-store';
-import { isPlatformUnavailableError } from '../../../lambdas/shared/platform-clients';
+import { isPlatformUnavailableError } from '../../../lambdas/shared/platform-errors';
 
 const logger = { error: jest.fn() };
 const meta = (httpStatusCode: number) => ({ $metadata: { httpStatusCode, attempts: 8 } });
