@@ -7,6 +7,7 @@ import { Suspense, useEffect, useState } from 'react';
 import { ApiError } from './api/api-error';
 import { SIGNED_OUT_EVENT } from './api/client';
 import { readSession } from './api/session';
+import { Breadcrumbs } from './common/breadcrumbs';
 import { Navigation } from './common/navigation';
 import { NotificationsProvider } from './common/notifications';
 import { matchRoute } from './common/routes';
@@ -78,6 +79,7 @@ export function App() {
             navigationOpen={navigationOpen}
             onNavigationChange={(e) => setNavigationOpen(e.detail.open)}
             notifications={flashbar}
+            breadcrumbs={match && match.route.path !== '/' ? <Breadcrumbs items={match.route.crumbs(match.params)} /> : undefined}
             toolsHide
             ariaLabels={{ navigation: 'Main menu', navigationClose: 'Close menu', navigationToggle: 'Open menu', notifications: 'Notifications' }}
             content={

@@ -11,20 +11,36 @@ export interface RouteDef {
   /** One chunk per page (esbuild splitting): only the visited page's code is loaded. */
   readonly page: LazyExoticComponent<ComponentType<PageProps>>;
   readonly adminOnly?: boolean;
+  /** The breadcrumb trail below the home crumb. */
+  readonly crumbs: (params: Readonly<Record<string, string>>) => ReadonlyArray<{ text: string; href: string }>;
 }
+
+const DATA_SOURCES = { text: 'Data sources', href: '/data-sources' };
+const INVENTORY = { text: 'Inventory', href: '/inventory' };
 
 /**
  * Every page of the console. Findings and Troubleshooting are added here (and to the navigation) when their API
  * routes exist: the console only shows what the /v1 API serves.
  */
 export const ROUTES: readonly RouteDef[] = [
-  { path: '/', title: 'Dashboard', page: lazy(() => import('../pages/dashboard')) },
-  { path: '/data-sources', title: 'Data sources', page: lazy(() => import('../pages/data-sources')) },
-  { path: '/data-sources/aws/configure', title: 'Configure AWS', page: lazy(() => import('../pages/configure-aws')), adminOnly: true },
-  { path: '/data-sources/aws/accounts/:accountId', title: 'AWS account details', page: lazy(() => import('../pages/account-details')) },
-  { path: '/inventory', title: 'Inventory', page: lazy(() => import('../pages/inventory')) },
-  { path: '/inventory/:assetId', title: 'Asset', page: lazy(() => import('../pages/asset')) },
-  { path: '/tokens', title: 'API tokens', page: lazy(() => import('../pages/api-tokens')), adminOnly: true },
+  { path: '/', title: 'Dashboard', page: lazy(() => import('../pages/dashboard')), crumbs: () => [] },
+  { path: '/data-sources', title: 'Data sources', page: lazy(() => import('../pages/data-sources')), crumbs: () => [DATA_SOURCES] },
+  {
+    path: '/data-sources/aws/configure',
+    title: 'Configure AWS',
+    page: lazy(() => import('../pages/configure-aws')),
+    adminOnly: true,
+    crumbs: () => [DATA_SOURCES, { text: 'Configure AWS', href: '/data-sources/aws/configure' }],
+  },
+  {
+    path: '/data-sources/aws/accounts/:accountId',
+    title: 'AWS account details',
+    page: lazy(() => import('../pages/account-details')),
+    crumbs: (p) => [DATA_SOURCES, { text: `Account ${p.accountId}`, href: `/data-sources/aws/accounts/${p.accountId}` }],
+  },
+  { path: '/inventory', title: 'Inventory', page: lazy(() => import('../pages/inventory')), crumbs: () => [INVENTORY] },
+  { path: '/inventory/:assetId', title: 'Asset', page: lazy(() => import('../pages/asset')), crumbs: (p) => [INVENTORY, { text: 'Asset', href: `/inventory/${p.assetId}` }] },
+  { path: '/tokens', title: 'API tokens', page: lazy(() => import('../pages/api-tokens')), adminOnly: true, crumbs: () => [{ text: 'API tokens', href: '/tokens' }] },
 ];
 
 export function matchRoute(pathname: string): { route: RouteDef; params: Record<string, string> } | undefined {

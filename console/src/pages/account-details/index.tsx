@@ -10,7 +10,6 @@ import Table from '@cloudscape-design/components/table';
 import { useState } from 'react';
 import type { Ingestion } from '../../api/types';
 import { useAccountDetails, useIngestion, useStartIngestion } from '../../common/aws-hooks';
-import { Breadcrumbs } from '../../common/breadcrumbs';
 import { formatDate } from '../../common/format';
 import { useNotify } from '../../common/notifications';
 import { useIsAdmin } from '../../common/permissions';
@@ -58,7 +57,6 @@ export default function AccountDetailsPage({ params }: PageProps) {
   return (
     <ContentLayout header={<Header variant="h1" actions={actions}>{`AWS account ${accountId}`}</Header>}>
       <SpaceBetween size="l">
-        <Breadcrumbs items={[{ text: 'Data sources', href: '/data-sources' }, { text: `Account ${accountId}`, href: `/data-sources/aws/accounts/${accountId}` }]} />
         {details.isPending ? (
           <StatusIndicator type="loading">Loading account</StatusIndicator>
         ) : details.isError ? (

@@ -9,7 +9,6 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { apiGet, apiRequest } from '../../api/client';
 import type { Permission, Token, TokenList } from '../../api/types';
-import { Breadcrumbs } from '../../common/breadcrumbs';
 import { formatDate } from '../../common/format';
 import { useNotify } from '../../common/notifications';
 import { RequestError, errorText } from '../../common/request-error';
@@ -42,7 +41,6 @@ export default function ApiTokensPage() {
 
   return (
     <SpaceBetween size="l">
-      <Breadcrumbs items={[{ text: 'API tokens', href: '/tokens' }]} />
       {createFor !== null && <CreateToken initial={initial} onClose={() => navigate('/tokens', { replace: true })} />}
       {tokens.isError ? (
         <RequestError what="the API tokens" error={tokens.error} onRetry={() => void tokens.refetch()} />

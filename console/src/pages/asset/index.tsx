@@ -10,7 +10,6 @@ import Table from '@cloudscape-design/components/table';
 import { useQuery } from '@tanstack/react-query';
 import { apiGet } from '../../api/client';
 import type { AssetDetails } from '../../api/types';
-import { Breadcrumbs } from '../../common/breadcrumbs';
 import { formatDate } from '../../common/format';
 import type { PageProps } from '../../common/routes';
 import { RequestError } from '../../common/request-error';
@@ -26,12 +25,10 @@ export default function AssetPage({ params }: PageProps) {
     queryFn: ({ signal }) => apiGet<AssetDetails>(`/inventory/${encodeURIComponent(params.assetId)}`, { signal }),
   });
   const asset = details.data?.asset;
-  const crumbs = [{ text: 'Inventory', href: '/inventory' }, { text: asset?.name ?? params.assetId, href: `/inventory/${params.assetId}` }];
   if (details.isPending) return <StatusIndicator type="loading">Loading asset</StatusIndicator>;
   if (details.isError || !asset) {
     return (
       <SpaceBetween size="m">
-        <Breadcrumbs items={crumbs} />
         <RequestError what={`asset ${params.assetId}`} error={details.error} onRetry={() => void details.refetch()} />
       </SpaceBetween>
     );
@@ -42,7 +39,6 @@ export default function AssetPage({ params }: PageProps) {
   return (
     <ContentLayout header={<Header variant="h1" description={asset.arn}>{asset.name}</Header>}>
       <SpaceBetween size="l">
-        <Breadcrumbs items={crumbs} />
         {asset.deleted && <StatusIndicator type="stopped">Deleted {formatDate(asset.deletedAt)}</StatusIndicator>}
         <Container header={<Header variant="h2">Properties</Header>}>
           <KeyValuePairs

@@ -14,7 +14,6 @@ import { useState } from 'react';
 import { apiGet, apiRequest } from '../../api/client';
 import type { LinkAccountResponse } from '../../api/types';
 import { ACCOUNTS_PATH, useStartIngestion } from '../../common/aws-hooks';
-import { Breadcrumbs } from '../../common/breadcrumbs';
 import { saveFile } from '../../common/download';
 import { useNotify } from '../../common/notifications';
 import { errorText } from '../../common/request-error';
@@ -57,7 +56,6 @@ export default function ConfigureAwsPage() {
   return (
     <ContentLayout header={<Header variant="h1" description="Connect an AWS account in three steps.">Configure AWS</Header>}>
       <SpaceBetween size="l">
-        <Breadcrumbs items={[{ text: 'Data sources', href: '/data-sources' }, { text: 'Configure AWS', href: '/data-sources/aws/configure' }]} />
         <Container header={<Header variant="h2" description="Choose how to deploy the template in your AWS account.">1. Deployment methods</Header>}>
           <DeploymentMethods />
         </Container>

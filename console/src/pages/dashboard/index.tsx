@@ -30,7 +30,7 @@ export default function DashboardPage() {
 
   return (
     <ContentLayout header={<Header variant="h1" description="Cryptographic assets across your connected accounts.">Dashboard</Header>}>
-      <Grid gridDefinition={[{ colspan: 12 }, { colspan: { default: 12, m: 6 } }, { colspan: { default: 12, m: 6 } }, { colspan: { default: 12, m: 8 } }, { colspan: { default: 12, m: 4 } }]}>
+      <Grid gridDefinition={[{ colspan: 12 }, { colspan: { default: 12, s: 6 } }, { colspan: { default: 12, s: 6 } }, { colspan: { default: 12, s: 8 } }, { colspan: { default: 12, s: 4 } }]}>
         <Box color="text-body-secondary" fontSize="body-s">
           Each number is read from one page of up to {COUNT_LIMIT.toLocaleString('en-US')} assets; “≥” marks a lower bound. Assets by algorithm need a summary the API does not
           provide yet: filter the{' '}

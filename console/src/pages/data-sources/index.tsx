@@ -8,7 +8,6 @@ import Link from '@cloudscape-design/components/link';
 import SpaceBetween from '@cloudscape-design/components/space-between';
 import StatusIndicator from '@cloudscape-design/components/status-indicator';
 import { useAccounts } from '../../common/aws-hooks';
-import { Breadcrumbs } from '../../common/breadcrumbs';
 import { formatDate } from '../../common/format';
 import { useIsAdmin } from '../../common/permissions';
 import { RequestError } from '../../common/request-error';
@@ -27,7 +26,6 @@ export default function DataSourcesPage() {
   return (
     <ContentLayout header={<Header variant="h1" description="Where AQtive Guard discovers cryptographic assets.">Data sources</Header>}>
       <SpaceBetween size="l">
-        <Breadcrumbs items={[{ text: 'Data sources', href: '/data-sources' }]} />
         <Container
           header={
             <Header variant="h2" actions={configure} description="Amazon Web Services accounts: KMS keys, ACM certificates, Secrets Manager secrets and SSM parameters.">

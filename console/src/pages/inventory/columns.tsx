@@ -24,6 +24,7 @@ export const COLUMNS: TableProps.ColumnDefinition<Asset>[] = [
     ),
     sortingField: 'name',
     isRowHeader: true,
+    minWidth: 220,
   },
   { id: 'source', header: 'Source', cell: (a) => a.source },
   { id: 'type', header: 'Type', cell: (a) => a.type, sortingField: 'type' },
@@ -41,7 +42,7 @@ export const COLUMNS: TableProps.ColumnDefinition<Asset>[] = [
     sortingComparator: (x, y) => (x.lifecycle.notAfter ?? '\uffff').localeCompare(y.lifecycle.notAfter ?? '\uffff'),
   },
   { id: 'region', header: 'Region', cell: (a) => a.region, sortingField: 'region' },
-  { id: 'accountId', header: 'Account', cell: (a) => a.accountId, sortingField: 'accountId' },
+  { id: 'accountId', header: 'Account', cell: (a) => a.accountId, sortingField: 'accountId', minWidth: 140 },
   {
     id: 'tags',
     header: 'Tags',

@@ -9,7 +9,6 @@ import Table from '@cloudscape-design/components/table';
 import { useCollection } from '@cloudscape-design/collection-hooks';
 import { useEffect, useState } from 'react';
 import { apiGet } from '../../api/client';
-import { Breadcrumbs } from '../../common/breadcrumbs';
 import { saveFile } from '../../common/download';
 import { FilterError, cbomUnsupportedFilters, filterToParams, paramsToFilter } from '../../common/inventory-filter';
 import { useNotify } from '../../common/notifications';
@@ -102,7 +101,6 @@ function InventoryTable({
 
   return (
     <SpaceBetween size="m">
-      <Breadcrumbs items={[{ text: 'Inventory', href: '/inventory' }]} />
       {page.isError && <RequestError what="the inventory" error={page.error} onRetry={() => void page.refetch()} />}
       <Table
         {...collectionProps}
