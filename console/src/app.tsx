@@ -73,6 +73,7 @@ export function App() {
   return (
     <QueryClientProvider client={queryClient}>
       <NotificationsProvider
+        page={pathname}
         render={(flashbar) => (
           <AppLayout
             navigation={<Navigation activeHref={pathname} isAdmin={isAdmin} />}

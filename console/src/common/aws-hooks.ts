@@ -19,7 +19,8 @@ export function useAccountDetails(accountId: string) {
 
 export function useIngestion(accountId: string, ingestionId: string | undefined, running: boolean) {
   return useQuery({
-    queryKey: ['ingestions', accountId, ingestionId],
+    // `running` in the key: when the run ends, the final state is fetched once more instead of keeping the last poll.
+    queryKey: ['ingestions', accountId, ingestionId, running],
     enabled: ingestionId !== undefined,
     queryFn: ({ signal }) => apiGet<IngestionDetails>(`${ACCOUNTS_PATH}/${accountId}/ingestions/${ingestionId}`, { signal }),
     refetchInterval: running ? 2000 : false,

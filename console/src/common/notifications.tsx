@@ -1,5 +1,5 @@
 import Flashbar, { type FlashbarProps } from '@cloudscape-design/components/flashbar';
-import { createContext, type ReactNode, useCallback, useContext, useMemo, useState } from 'react';
+import { createContext, type ReactNode, useCallback, useContext, useEffect, useMemo, useState } from 'react';
 
 type Notice = Omit<FlashbarProps.MessageDefinition, 'id' | 'onDismiss' | 'dismissible'>;
 
@@ -10,8 +10,15 @@ export function useNotify(): (notice: Notice) => void {
   return useContext(NotifyContext);
 }
 
-export function NotificationsProvider({ children, render }: { children?: ReactNode; render: (flashbar: ReactNode) => ReactNode }) {
+/** Notifications older than this are dropped when the user moves to another page (a page's own news stays). */
+const KEEP_ACROSS_PAGES_MS = 3000;
+
+export function NotificationsProvider({ children, page, render }: { children?: ReactNode; page: string; render: (flashbar: ReactNode) => ReactNode }) {
   const [items, setItems] = useState<FlashbarProps.MessageDefinition[]>([]);
+  useEffect(() => {
+    const now = Date.now();
+    setItems((all) => all.filter((i) => now - Number(String(i.id).split('-')[0]) < KEEP_ACROSS_PAGES_MS));
+  }, [page]);
   const notify = useCallback((notice: Notice) => {
     const id = `${Date.now()}-${Math.random()}`;
     const dismiss = () => setItems((all) => all.filter((i) => i.id !== id));

@@ -104,10 +104,10 @@ export function EditAccount({ account, onDone }: { account: Account; onDone: () 
         footer={
           <Box float="right">
             <SpaceBetween direction="horizontal" size="xs">
-              <Button variant="link" onClick={() => setConfirming(false)}>
+              <Button formAction="none" variant="link" onClick={() => setConfirming(false)}>
                 Cancel
               </Button>
-              <Button variant="primary" loading={unlink.isPending} onClick={() => unlink.mutate()}>
+              <Button formAction="none" variant="primary" loading={unlink.isPending} onClick={() => unlink.mutate()}>
                 Confirm and unlink Amazon Web Services
               </Button>
             </SpaceBetween>

@@ -68,7 +68,7 @@ export default function ConfigureAwsPage() {
         >
           <SpaceBetween size="m">
             <Box>
-              <Button iconName="download" onClick={() => download.mutate()} loading={download.isPending}>
+              <Button formAction="none" iconName="download" onClick={() => download.mutate()} loading={download.isPending}>
                 Download CloudFormation template
               </Button>
             </Box>
@@ -127,7 +127,7 @@ export default function ConfigureAwsPage() {
                     type="success"
                     header={`Account ${linked.accountId} is connected`}
                     action={
-                      <Button onClick={() => startNow(linked.accountId)} loading={start.isPending}>
+                      <Button formAction="none" onClick={() => startNow(linked.accountId)} loading={start.isPending}>
                         Start now
                       </Button>
                     }

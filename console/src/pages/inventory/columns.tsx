@@ -6,7 +6,8 @@ import { formatDay, quantumLabel } from '../../common/format';
 import { followInApp } from '../../common/router';
 
 export function algorithmOf(a: Asset): string {
-  return a.crypto.curve ? `${a.crypto.algorithm} (${a.crypto.curve})` : a.crypto.algorithm;
+  const { algorithm, curve } = a.crypto;
+  return curve && !algorithm.includes(curve) ? `${algorithm} (${curve})` : algorithm;
 }
 
 export function QuantumStatus({ value }: { value: boolean | null | undefined }) {
