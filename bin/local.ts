@@ -63,11 +63,8 @@ async function main(): Promise<void> {
     process.stdout.write(`${USAGE}\n`);
     return;
   }
-  // Quiet handlers by default (their JSON logs stay available with POWERTOOLS_LOG_LEVEL=INFO); no CloudWatch
-  // metrics or X-Ray locally.
+  // Quiet handlers by default (their JSON logs stay available with POWERTOOLS_LOG_LEVEL=INFO).
   process.env.POWERTOOLS_LOG_LEVEL ??= 'WARN';
-  process.env.POWERTOOLS_METRICS_DISABLED ??= 'true';
-  process.env.POWERTOOLS_TRACE_ENABLED ??= 'false';
   process.env.AWS_SDK_JS_SUPPRESS_MAINTENANCE_MODE_MESSAGE ??= '1';
   process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
 

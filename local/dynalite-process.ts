@@ -6,7 +6,6 @@
 import type { Server } from 'node:http';
 import { closeServer, listenOnLoopback } from './loopback-server';
 
-// eslint-disable-next-line @typescript-eslint/no-require-imports
 const dynalite = require('dynalite') as (options: Record<string, unknown>) => Server;
 
 const path = process.env.AQG_DYNALITE_PATH || undefined;
@@ -20,6 +19,6 @@ listenOnLoopback(server, 0).then(
   },
 );
 
-const stop = () => closeServer(server).finally(() => process.exit(0));
+const stop = (): void => void closeServer(server).finally(() => process.exit(0));
 process.on('disconnect', stop);
 process.on('SIGTERM', stop);

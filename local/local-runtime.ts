@@ -150,7 +150,6 @@ export async function startLocalRuntime(options: LocalRuntimeOptions = {}): Prom
     const customer = options.customerAccount ?? { mode: 'sandbox' as const };
     if (customer.mode === 'sandbox') {
       // Loaded only in sandbox mode: `--aws` never starts (or loads) the emulator.
-      // eslint-disable-next-line @typescript-eslint/no-require-imports
       const { startSandbox } = require('../sandbox/sandbox') as typeof import('../sandbox/sandbox');
       // The role trusts the tenant's ExternalId, unless a test asks for a role bound to another one.
       sandbox = await startSandbox({ ...customer.options, externalId: customer.options?.externalId ?? tenant.externalId });
@@ -269,7 +268,7 @@ function handlerEnvironment(
     }
     for (const [name, value] of Object.entries(fn.literalEnvironment)) {
       // Per-function settings (service name, NODE_OPTIONS) cannot be shared by one process; the handlers name
-      // their own services. Everything else (e.g. AUTHORIZER_CACHE_TTL_SECONDS) is the template's value.
+      // their own services. Everything else (e.g. HISTORY_RETENTION_DAYS) is the template's value.
       if (name === 'NODE_OPTIONS' || name === 'POWERTOOLS_SERVICE_NAME') continue;
       set(fn.handlerName, name, value);
     }

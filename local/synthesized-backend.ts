@@ -1,26 +1,20 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { App } from 'aws-cdk-lib';
-import { BackendStack } from '../lib/backend-stack';
+import { createBackendApp } from '../lib/synth-backend';
 import { type BackendModel, type CfnTemplate, readBackendTemplate } from './backend-template';
 
 /**
- * Synthesizes the backend stack in-process, exactly as `cdk synth` builds it but:
- * - without esbuild bundling (`aws:cdk:bundling-stacks: []`): the local runtime runs the handlers' sources;
- * - without the built-in CloudFormation validation plugin and without cdk-nag: both only report, and the first one
- *   alone takes seconds (a WebAssembly rule engine), while start-up must stay fast.
+ * Synthesizes the backend stack in-process with the app `cdk synth` builds (lib/synth-backend.ts), but:
+ * - without esbuild bundling: the local runtime runs the handlers' sources;
+ * - without cdk-nag and CloudFormation's built-in validation: both only check, and the second one alone takes
+ *   seconds (a WebAssembly rule engine), while start-up must stay fast.
  * The cloud assembly goes to a temporary directory that is removed at once: nothing is cached that could go stale.
  */
 export function synthesizeBackendTemplate(): CfnTemplate {
   const outdir = mkdtempSync(join(tmpdir(), 'aqg-local-synth-'));
   try {
-    const app = new App({
-      outdir,
-      context: { 'aws:cdk:bundling-stacks': [] },
-      builtinCloudFormationValidation: false,
-    });
-    const stack = new BackendStack(app, 'AQtiveGuardBackendLocal');
+    const { app, stack } = createBackendApp({ outdir, bundling: false, validation: false });
     return app.synth().getStackByName(stack.stackName).template as CfnTemplate;
   } finally {
     rmSync(outdir, { recursive: true, force: true });

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { CbomQueryParams } from '../cbom/cbom-query';
+import { CbomQueryParams } from './cbom-query';
 import { CBOM_MEDIA_TYPE } from '../cbom/cbom-media-type';
 import type { Permission } from '../control/control-model';
 import { eventEnvelopeSchema } from '../events/envelope';

@@ -1,4 +1,4 @@
-/** Control-table records as the API and the crawl see them (attribute names fixed in notes/contracts.md). */
+/** Control-table records as the API and the crawl see them (keys: lambdas/shared/table-schema.ts). */
 
 export type Permission = 'admin' | 'reader' | 'uploader';
 export const PERMISSIONS: readonly Permission[] = ['admin', 'reader', 'uploader'];

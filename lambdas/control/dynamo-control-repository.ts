@@ -7,7 +7,7 @@ import {
   type QueryCommandInput,
   UpdateCommand,
 } from '@aws-sdk/lib-dynamodb';
-import { GSI1, controlKeys } from '../inventory/table-schema';
+import { GSI1, controlKeys } from '../shared/table-schema';
 import type {
   AccountDetails,
   CrawlPart,
@@ -51,7 +51,7 @@ export interface ControlRepositoryOptions {
 
 /**
  * Tenants, tokens, linked accounts, ingestion runs and crawl parts in the CONTROL table (key design:
- * lambdas/inventory/table-schema.ts). Single-item conditional writes only.
+ * lambdas/shared/table-schema.ts). Single-item conditional writes only.
  */
 export class DynamoControlRepository {
   private readonly staleLockMs: number;

@@ -23,7 +23,7 @@ const STEPS =
 /**
  * Verifies a customer role by assuming it (with the tenant's ExternalId) and calling sts:GetCallerIdentity with the
  * session. AWS answers AccessDenied both for a trust-policy/ExternalId mismatch and for a role that does not exist
- * (https://docs.aws.amazon.com/STS/latest/APIReference/API_AssumeRole.html, aws-facts §5), so the message covers both.
+ * (https://docs.aws.amazon.com/STS/latest/APIReference/API_AssumeRole.html), so the message covers both.
  */
 export class StsRoleVerifier implements RoleVerifier {
   private readonly platformSts: STSClient;

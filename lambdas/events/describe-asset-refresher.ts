@@ -1,4 +1,4 @@
-import { partitionOf, resolveKeyReferences } from '../discovery/key-references';
+import { partitionOf, resolveKeyReferences } from '../inventory/key-references';
 import type { DiscoveredAsset } from '../inventory/asset';
 import type { AssetRefresher, DescribeAsset, RefreshCause, RefreshRequest } from './asset-refresher';
 import type { EventStore } from './event-store';

@@ -6,7 +6,8 @@ import type { NormalizedEvent } from './normalized-event';
 
 /**
  * Events the platform acknowledges but never applies, each counted in the account's EVENTSTATS item as
- * `dropped_<reason>`. The customer's rule pattern already filters most of them (issue 2); these are the second line.
+ * `dropped_<reason>`. The customer's rule pattern already filters most of them (lib/customer-template/event-pattern.ts); these are the
+ * second line.
  */
 export const DROP_REASONS = [
   'account-not-linked',
@@ -40,7 +41,7 @@ export function dropReasonOf(event: NormalizedEvent, account: AccountLink | unde
 }
 
 /**
- * The loop of issue 2 §7: Secrets Manager decrypting an `events!connection/…` secret for EventBridge (a KMS Decrypt
+ * The forwarding loop (docs/architecture.md, "Loop prevention"): Secrets Manager decrypting an `events!connection/…` secret for EventBridge (a KMS Decrypt
  * with `invokedBy` secretsmanager.amazonaws.com and the secret in the encryption context), and any other event about
  * such a secret — platform plumbing, never a customer asset.
  */

@@ -3,7 +3,7 @@ import { DeleteCommand, GetCommand, PutCommand, UpdateCommand, paginateQuery, ty
 import type { AssetType } from '../inventory/asset';
 import { assetId } from '../inventory/asset-id';
 import { assetItemKeys } from '../inventory/asset-item';
-import { controlKeys, GSI1, inventoryKeys, TTL_ATTRIBUTE } from '../inventory/table-schema';
+import { controlKeys, GSI1, inventoryKeys, TTL_ATTRIBUTE } from '../shared/table-schema';
 import { applyAssetChange, type ApplyOutcome, type EventStamp, type StoredItem } from './apply-change';
 import { partitionOf } from './arn';
 import { ConcurrentAssetUpdateError } from './errors';

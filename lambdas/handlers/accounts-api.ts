@@ -1,5 +1,3 @@
-import { Logger } from '@aws-lambda-powertools/logger';
-import { z } from 'zod';
 import { accountsRoutes } from '../api/accounts-routes';
 import { apiHandler } from '../api/api-handler';
 import { DynamoControlRepository } from '../control/dynamo-control-repository';
@@ -8,19 +6,14 @@ import { StsRoleVerifier } from '../control/sts-role-verifier';
 import { SfnIngestionStarter } from '../ingestion/sfn-ingestion-starter';
 import { DynamoInventoryRepository } from '../inventory/dynamo-inventory-repository';
 import { createDocumentClient, createSfnClient } from '../shared/platform-clients';
+import { parseEnvironment } from '../shared/environment';
+import { createLogger } from '../shared/powertools';
 
-/** POST/GET /data-sources/aws/accounts, GET/PATCH/DELETE /data-sources/aws/accounts/{accountId}. */
-export const AccountsApiEnv = z.object({
-  CONTROL_TABLE_NAME: z.string().min(1),
-  INVENTORY_TABLE_NAME: z.string().min(1),
-  CRAWL_STATE_MACHINE_ARN: z.string().min(1),
-  PLATFORM_ACCESS_ROLE_ARN: z.string().min(1).optional(),
-});
-
-const env = AccountsApiEnv.parse(process.env);
-const logger = new Logger({ serviceName: 'accounts-api' });
+const env = parseEnvironment('accounts-api');
+const logger = createLogger('accounts-api');
 const db = createDocumentClient();
 
+/** POST/GET /data-sources/aws/accounts, GET/PATCH/DELETE /data-sources/aws/accounts/{accountId}. */
 export const handler = apiHandler(
   accountsRoutes({
     control: new DynamoControlRepository(db, env.CONTROL_TABLE_NAME),

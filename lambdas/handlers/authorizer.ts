@@ -1,18 +1,16 @@
-import { Logger } from '@aws-lambda-powertools/logger';
 import type { APIGatewayRequestAuthorizerEvent } from 'aws-lambda';
-import { z } from 'zod';
 import { authorize, type AuthorizerDecision, UnauthorizedError } from '../auth/authorize';
 import { DynamoControlRepository } from '../control/dynamo-control-repository';
 import { createDocumentClient } from '../shared/platform-clients';
+import { parseEnvironment } from '../shared/environment';
+import { createLogger } from '../shared/powertools';
 
 /**
- * REQUEST authorizer (identity source: the X-API-Key header). Results are cached by API Gateway for
- * AUTHORIZER_CACHE_TTL_SECONDS (set on the authorizer by the stack), so a revoked token stops working within that TTL.
+ * REQUEST authorizer (identity source: the X-API-Key header). API Gateway caches its decision per token for the TTL
+ * the stack sets on the authorizer (lib/constructs/platform-api.ts), so a revoked token stops working within that TTL.
  */
-export const AuthorizerEnv = z.object({ CONTROL_TABLE_NAME: z.string().min(1) });
-
-const env = AuthorizerEnv.parse(process.env);
-const logger = new Logger({ serviceName: 'authorizer' });
+const env = parseEnvironment('authorizer');
+const logger = createLogger('authorizer');
 const repository = new DynamoControlRepository(createDocumentClient(), env.CONTROL_TABLE_NAME);
 
 export const handler = async (event: APIGatewayRequestAuthorizerEvent): Promise<AuthorizerDecision> => {

@@ -1,19 +1,14 @@
-import { Logger } from '@aws-lambda-powertools/logger';
-import { z } from 'zod';
 import { DynamoControlRepository } from '../control/dynamo-control-repository';
 import type { IngestionRecord } from '../control/control-model';
 import { finalizeCrawl } from '../ingestion/finalize-crawl';
 import type { FinalizeInput } from '../ingestion/crawl-types';
 import { DynamoInventoryRepository } from '../inventory/dynamo-inventory-repository';
 import { createDocumentClient } from '../shared/platform-clients';
+import { parseEnvironment } from '../shared/environment';
+import { createLogger } from '../shared/powertools';
 
-export const CrawlFinalizeEnv = z.object({
-  CONTROL_TABLE_NAME: z.string().min(1),
-  INVENTORY_TABLE_NAME: z.string().min(1),
-});
-
-const env = CrawlFinalizeEnv.parse(process.env);
-const logger = new Logger({ serviceName: 'crawl-finalize' });
+const env = parseEnvironment('crawl-finalize');
+const logger = createLogger('crawl-finalize');
 const db = createDocumentClient();
 const control = new DynamoControlRepository(db, env.CONTROL_TABLE_NAME);
 const inventory = new DynamoInventoryRepository(db, env.INVENTORY_TABLE_NAME);

@@ -1,18 +1,13 @@
-import { Logger } from '@aws-lambda-powertools/logger';
-import { z } from 'zod';
 import { DynamoControlRepository } from '../control/dynamo-control-repository';
 import { StsRoleVerifier } from '../control/sts-role-verifier';
 import { prepareCrawl } from '../ingestion/prepare-crawl';
 import type { CrawlRunInput, PrepareOutput } from '../ingestion/crawl-types';
 import { createDocumentClient } from '../shared/platform-clients';
+import { parseEnvironment } from '../shared/environment';
+import { createLogger } from '../shared/powertools';
 
-export const CrawlPrepareEnv = z.object({
-  CONTROL_TABLE_NAME: z.string().min(1),
-  PLATFORM_ACCESS_ROLE_ARN: z.string().min(1).optional(),
-});
-
-const env = CrawlPrepareEnv.parse(process.env);
-const logger = new Logger({ serviceName: 'crawl-prepare' });
+const env = parseEnvironment('crawl-prepare');
+const logger = createLogger('crawl-prepare');
 const control = new DynamoControlRepository(createDocumentClient(), env.CONTROL_TABLE_NAME);
 const verifier = new StsRoleVerifier({ platformAccessRoleArn: env.PLATFORM_ACCESS_ROLE_ARN });
 

@@ -1,6 +1,4 @@
-import { Logger } from '@aws-lambda-powertools/logger';
 import type { Context } from 'aws-lambda';
-import { z } from 'zod';
 import { DynamoControlRepository } from '../control/dynamo-control-repository';
 import { runCrawlItem } from '../ingestion/run-crawl-item';
 import type { CrawlItemState } from '../ingestion/crawl-types';
@@ -9,24 +7,18 @@ import { CustomerClientsCache } from '../discovery/region-clients';
 import { TokenBucketPacer } from '../discovery/request-pacer';
 import { DynamoInventoryRepository } from '../inventory/dynamo-inventory-repository';
 import { createDocumentClient } from '../shared/platform-clients';
+import { parseEnvironment } from '../shared/environment';
+import { createLogger } from '../shared/powertools';
 
-export const CrawlServiceEnv = z.object({
-  CONTROL_TABLE_NAME: z.string().min(1),
-  INVENTORY_TABLE_NAME: z.string().min(1),
-  PLATFORM_ACCESS_ROLE_ARN: z.string().optional(),
-  /** Optional JSON {"service:Operation": rps} overriding the default request quotas (benchmarks, raised quotas). */
-  CRAWL_QUOTAS: z.string().optional(),
-});
-
-const env = CrawlServiceEnv.parse(process.env);
-const logger = new Logger({ serviceName: 'crawl-service' });
+const env = parseEnvironment('crawl-service');
+const logger = createLogger('crawl-service');
 const db = createDocumentClient();
 const control = new DynamoControlRepository(db, env.CONTROL_TABLE_NAME);
 const inventory = new DynamoInventoryRepository(db, env.INVENTORY_TABLE_NAME);
 // Module scope: a warm container reuses the assumed-role credentials (until near expiry), the clients and the
 // per-(region, API) pacer across invocations.
 const customerClients = new CustomerClientsCache(env.PLATFORM_ACCESS_ROLE_ARN);
-const pacer = new TokenBucketPacer(env.CRAWL_QUOTAS ? { quotas: z.record(z.string(), z.number().positive()).parse(JSON.parse(env.CRAWL_QUOTAS)) } : {});
+const pacer = new TokenBucketPacer(env.CRAWL_QUOTAS ? { quotas: env.CRAWL_QUOTAS } : {});
 
 /** Stop this long before the Lambda timeout and continue in the next invocation. */
 const YIELD_MARGIN_MS = 60_000;

@@ -1,6 +1,4 @@
-import { Logger } from '@aws-lambda-powertools/logger';
 import type { Context, SQSBatchResponse, SQSEvent } from 'aws-lambda';
-import { z } from 'zod';
 import { DynamoControlRepository } from '../control/dynamo-control-repository';
 import { describeAsset } from '../discovery/describe-asset';
 import { isAccessDeniedError } from '../discovery/aws-error';
@@ -11,19 +9,11 @@ import { DescribeAssetRefresher } from '../events/describe-asset-refresher';
 import { DynamoEventStore } from '../events/dynamo-event-store';
 import { processSqsBatch } from '../events/process-batch';
 import { createDocumentClient } from '../shared/platform-clients';
+import { parseEnvironment } from '../shared/environment';
+import { createLogger } from '../shared/powertools';
 
-/** SQS → inventory. Logic: lambdas/events/process-batch.ts and process-event.ts. */
-export const EventProcessorEnv = z.object({
-  CONTROL_TABLE_NAME: z.string().min(1),
-  INVENTORY_TABLE_NAME: z.string().min(1),
-  HISTORY_RETENTION_DAYS: z.coerce.number().int().positive().default(365),
-  EVENT_DEDUP_DAYS: z.coerce.number().int().positive().default(7),
-  /** Role assumed before the customer role (role chaining); unset locally: the customer role is assumed directly. */
-  PLATFORM_ACCESS_ROLE_ARN: z.string().min(1).optional(),
-});
-
-const env = EventProcessorEnv.parse(process.env);
-const logger = new Logger({ serviceName: 'event-processor' });
+const env = parseEnvironment('event-processor');
+const logger = createLogger('event-processor');
 const db = createDocumentClient();
 const control = new DynamoControlRepository(db, env.CONTROL_TABLE_NAME);
 const store = new DynamoEventStore({
@@ -65,6 +55,7 @@ const describe: DescribeAsset = async (request) => {
 // rule keeps any field a later event changed.
 const refresher = new DescribeAssetRefresher({ describe, store });
 
+/** SQS → inventory. Logic: lambdas/events/process-batch.ts and process-event.ts. */
 export const handler = async (event: SQSEvent, context: Context): Promise<SQSBatchResponse> =>
   processSqsBatch(
     event,

@@ -1,18 +1,15 @@
-import { Logger } from '@aws-lambda-powertools/logger';
 import { SendMessageCommand } from '@aws-sdk/client-sqs';
 import type { APIGatewayProxyEvent, APIGatewayProxyResult } from 'aws-lambda';
-import { z } from 'zod';
 import { EventQueueUnavailableError, EventTooLargeError, InvalidEventError } from '../events/errors';
 import { acceptEvent, type EventQueue } from '../events/intake';
 import { TEMPLATE_VERSION_HEADER } from '../shared/protocol';
 import { errorResponse, headerValue, internalErrorResponse, jsonResponse } from '../shared/http';
 import { createSqsClient } from '../shared/platform-clients';
+import { parseEnvironment } from '../shared/environment';
+import { createLogger } from '../shared/powertools';
 
-/** POST /v1/data-sources/aws/events — EventBridge API destination → SQS. Logic: lambdas/events/intake.ts. */
-export const EventsIntakeEnv = z.object({ EVENTS_QUEUE_URL: z.string().url() });
-
-const env = EventsIntakeEnv.parse(process.env);
-const logger = new Logger({ serviceName: 'events-intake' });
+const env = parseEnvironment('events-intake');
+const logger = createLogger('events-intake');
 const sqs = createSqsClient();
 const queue: EventQueue = {
   send: async (messageBody) => {
@@ -20,6 +17,7 @@ const queue: EventQueue = {
   },
 };
 
+/** POST /v1/data-sources/aws/events — EventBridge API destination → SQS. Logic: lambdas/events/intake.ts. */
 export const handler = async (event: APIGatewayProxyEvent): Promise<APIGatewayProxyResult> => {
   const authorizer = event.requestContext.authorizer ?? {};
   const tenantId = typeof authorizer.tenantId === 'string' ? authorizer.tenantId : undefined;

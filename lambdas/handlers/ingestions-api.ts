@@ -1,21 +1,16 @@
-import { Logger } from '@aws-lambda-powertools/logger';
-import { z } from 'zod';
 import { apiHandler } from '../api/api-handler';
 import { ingestionsRoutes } from '../api/ingestions-routes';
 import { DynamoControlRepository } from '../control/dynamo-control-repository';
 import { newIngestionId } from '../control/ids';
 import { SfnIngestionStarter } from '../ingestion/sfn-ingestion-starter';
 import { createDocumentClient, createSfnClient } from '../shared/platform-clients';
+import { parseEnvironment } from '../shared/environment';
+import { createLogger } from '../shared/powertools';
+
+const env = parseEnvironment('ingestions-api');
+const logger = createLogger('ingestions-api');
 
 /** POST …/accounts/{accountId}/ingestions (admin), GET …/ingestions/{ingestionId} (reader). */
-export const IngestionsApiEnv = z.object({
-  CONTROL_TABLE_NAME: z.string().min(1),
-  CRAWL_STATE_MACHINE_ARN: z.string().min(1),
-});
-
-const env = IngestionsApiEnv.parse(process.env);
-const logger = new Logger({ serviceName: 'ingestions-api' });
-
 export const handler = apiHandler(
   ingestionsRoutes({
     control: new DynamoControlRepository(createDocumentClient(), env.CONTROL_TABLE_NAME),

@@ -1,21 +1,16 @@
-import { Logger } from '@aws-lambda-powertools/logger';
-import { z } from 'zod';
 import { apiHandler } from '../api/api-handler';
 import { inventoryRoutes } from '../api/inventory-routes';
 import { DynamoControlRepository } from '../control/dynamo-control-repository';
 import { DynamoInventoryRepository } from '../inventory/dynamo-inventory-repository';
 import { createDocumentClient } from '../shared/platform-clients';
+import { parseEnvironment } from '../shared/environment';
+import { createLogger } from '../shared/powertools';
 
-/** GET /inventory, GET /inventory/cbom, GET /inventory/{assetId} (reader). */
-export const InventoryApiEnv = z.object({
-  CONTROL_TABLE_NAME: z.string().min(1),
-  INVENTORY_TABLE_NAME: z.string().min(1),
-});
-
-const env = InventoryApiEnv.parse(process.env);
-const logger = new Logger({ serviceName: 'inventory-api' });
+const env = parseEnvironment('inventory-api');
+const logger = createLogger('inventory-api');
 const db = createDocumentClient();
 
+/** GET /inventory, GET /inventory/cbom, GET /inventory/{assetId} (reader). */
 export const handler = apiHandler(
   inventoryRoutes({
     control: new DynamoControlRepository(db, env.CONTROL_TABLE_NAME),

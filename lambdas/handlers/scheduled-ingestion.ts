@@ -1,19 +1,14 @@
-import { Logger } from '@aws-lambda-powertools/logger';
-import { z } from 'zod';
 import { startIngestion } from '../control/account-service';
 import { DynamoControlRepository } from '../control/dynamo-control-repository';
 import { newIngestionId } from '../control/ids';
 import { ingestLinkedAccounts, type IngestLinkedAccountsResult } from '../ingestion/ingest-linked-accounts';
 import { SfnIngestionStarter } from '../ingestion/sfn-ingestion-starter';
 import { createDocumentClient, createSfnClient } from '../shared/platform-clients';
+import { parseEnvironment } from '../shared/environment';
+import { createLogger } from '../shared/powertools';
 
-export const ScheduledIngestionEnv = z.object({
-  CONTROL_TABLE_NAME: z.string().min(1),
-  CRAWL_STATE_MACHINE_ARN: z.string().min(1),
-});
-
-const env = ScheduledIngestionEnv.parse(process.env);
-const logger = new Logger({ serviceName: 'scheduled-ingestion' });
+const env = parseEnvironment('scheduled-ingestion');
+const logger = createLogger('scheduled-ingestion');
 const control = new DynamoControlRepository(createDocumentClient(), env.CONTROL_TABLE_NAME);
 const starter = new SfnIngestionStarter(createSfnClient(), env.CRAWL_STATE_MACHINE_ARN);
 

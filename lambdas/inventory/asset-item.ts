@@ -1,5 +1,5 @@
 import type { Asset } from './asset';
-import { GSI1, GSI2, inventoryKeys } from './table-schema';
+import { GSI1, GSI2, inventoryKeys } from '../shared/table-schema';
 
 /**
  * The DynamoDB item of an asset (for `@aws-sdk/lib-dynamodb`, which marshals nested objects as maps).

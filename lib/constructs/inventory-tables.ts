@@ -1,25 +1,44 @@
 import { RemovalPolicy } from 'aws-cdk-lib';
 import * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
+import * as iam from 'aws-cdk-lib/aws-iam';
 import { Construct } from 'constructs';
-import { GSI1, GSI2, KEY, TTL_ATTRIBUTE } from '../../lambdas/inventory/table-schema';
+import { GSI1, GSI2, KEY, TTL_ATTRIBUTE } from '../../lambdas/shared/table-schema';
 
 export interface InventoryTablesProps {
   /** @default RemovalPolicy.RETAIN — the inventory outlives a mistaken `cdk destroy` */
   readonly removalPolicy?: RemovalPolicy;
 }
 
+export type TableName = 'inventory' | 'control';
+
+/** The item-level actions the code uses: single-item conditional writes only (no batch, no transaction, no scan). */
+export type ItemAction = 'GetItem' | 'Query' | 'PutItem' | 'UpdateItem' | 'DeleteItem';
+export const READ: readonly ItemAction[] = ['GetItem', 'Query'];
+
 /**
- * The two DynamoDB tables; their key design is documented in lambdas/inventory/table-schema.ts. On-demand capacity,
+ * The two DynamoDB tables; their key design is documented in lambdas/shared/table-schema.ts. On-demand capacity,
  * point-in-time recovery, AWS-owned encryption at rest, TTL on `expiresAt` (event dedup markers, history rows).
  */
 export class InventoryTables extends Construct {
   public readonly inventory: dynamodb.Table;
   public readonly control: dynamodb.Table;
+  private readonly indexes: Record<TableName, readonly string[]> = { inventory: [GSI1.name, GSI2.name], control: [GSI1.name] };
 
   constructor(scope: Construct, id: string, props: InventoryTablesProps = {}) {
     super(scope, id);
     this.inventory = this.table('Inventory', [GSI1, GSI2], props);
     this.control = this.table('Control', [GSI1], props);
+  }
+
+  /**
+   * Grants exactly these item actions on one table. Queries also get the table's indexes, named one by one
+   * (Table.grant would add "index/*").
+   */
+  grant(grantee: iam.IGrantable, name: TableName, actions: readonly ItemAction[]): void {
+    const table = this[name];
+    const resources = [table.tableArn];
+    if (actions.includes('Query')) resources.push(...this.indexes[name].map((index) => `${table.tableArn}/index/${index}`));
+    grantee.grantPrincipal.addToPrincipalPolicy(new iam.PolicyStatement({ actions: actions.map((a) => `dynamodb:${a}`), resources }));
   }
 
   private table(id: string, indexes: ReadonlyArray<{ name: string; pk: string; sk: string }>, props: InventoryTablesProps) {

@@ -60,7 +60,7 @@ export function renderMarkdown(r: BenchResults): string {
     const s = c.speed;
     out.push('## 2. Crawl speed vs the quota-bound minimum', '');
     out.push(
-      `Same run. The sandbox enforced AWS's default request quotas (aws-facts §1.1; SSM 10 rps assumed) **× ${c.options.quotaScale}** per (Region, API), answering ThrottlingException past them; ` +
+      `Same run. The sandbox enforced AWS's default request quotas (lambdas/shared/aws-quotas.ts; SSM 10 rps assumed) **× ${c.options.quotaScale}** per (Region, API), answering ThrottlingException past them; ` +
         `the crawl's pacer was given the same scaled quotas (CRAWL_QUOTAS)${c.options.pacerUtilization ? ` × ${f(c.options.pacerUtilization * 100, 0)} %` : ''} and paces at its deployed default: ` +
         '95 % of each quota, at most half a second of quota at once, a token per attempt (retries too) taken just before sending (lambdas/discovery/request-pacer.ts, call-context.ts). ' +
         'The lower bound below is computed at 100 % of the quota, so the best possible ratio is 1/0.95 ≈ 1.05.',

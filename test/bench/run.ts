@@ -1,5 +1,5 @@
 /**
- * `npm run bench` — runs the benchmarks of issue 7 and writes BENCHMARKS.md and test/bench/results.json.
+ * `npm run bench` — runs the benchmarks and writes BENCHMARKS.md and test/bench/results.json.
  *   npm run bench                      full plan (< 15 min on 2 cores)
  *   npm run bench -- --smoke           small sizes (~2 min); writes to the OS temp dir, not the committed files
  *   npm run bench -- --only=crawl,events,scaling,bundles   a subset (files still written: missing parts say so)

@@ -38,7 +38,6 @@ export async function startE2eRuntime(
   more: Partial<LocalRuntimeOptions> = {},
 ): Promise<{ runtime: LocalRuntime; api: ContractCheckedApiClient; cleanup(): Promise<void> }> {
   process.env.POWERTOOLS_LOG_LEVEL ??= 'ERROR';
-  process.env.POWERTOOLS_METRICS_DISABLED ??= 'true';
   const dataDir = mkdtempSync(join(tmpdir(), 'aqg-e2e-'));
   const runtime = await startLocalRuntime({
     dataDir,

@@ -3,6 +3,7 @@ import aslValidator from 'asl-validator';
 import { stateMachineDefinition, synthesizeBackendForTest } from '../support/backend-template';
 import { COMMERCIAL_REGION_NAMES } from '../../lambdas/shared/regions';
 import { CRYPTO_SERVICES } from '../../lambdas/inventory/asset';
+import { FUNCTION_ENVIRONMENTS, type HandlerName } from '../../lambdas/shared/function-environments';
 
 let template: Template;
 let json: Record<string, any>;
@@ -28,7 +29,7 @@ function statementsOf(handlerName: string): any[] {
 const actionsOf = (handlerName: string) =>
   statementsOf(handlerName)
     .flatMap((s) => [s.Action].flat())
-    .filter((a: string) => !a.startsWith('xray:') && !a.startsWith('logs:'))
+    .filter((a: string) => !a.startsWith('logs:'))
     .sort();
 
 describe('backend stack', () => {
@@ -55,13 +56,49 @@ describe('backend stack', () => {
     expect(indexNames).toEqual(['gsi1', 'gsi1,gsi2']);
   });
 
-  it('runs every function on Node.js 22 / arm64 with tracing and JSON logs', () => {
+  it('runs every function on Node.js 22 / arm64 with JSON logs', () => {
     template.allResourcesProperties('AWS::Lambda::Function', {
       Runtime: 'nodejs22.x',
       Architectures: ['arm64'],
-      TracingConfig: { Mode: 'Active' },
       LoggingConfig: Match.objectLike({ LogFormat: 'JSON' }),
     });
+  });
+
+  it('records no X-Ray traces (no code records any): no function, stage or state machine traces, no role may send them', () => {
+    template.allResourcesProperties('AWS::Lambda::Function', { TracingConfig: Match.absent() });
+    template.allResourcesProperties('AWS::ApiGateway::Stage', { TracingEnabled: false });
+    template.allResourcesProperties('AWS::StepFunctions::StateMachine', { TracingConfiguration: { Enabled: false } });
+    const actions = resources('AWS::IAM::Policy').flatMap(([, p]) => p.Properties.PolicyDocument.Statement.flatMap((s: any) => [s.Action].flat()));
+    expect(actions.filter((a: string) => a.startsWith('xray:'))).toEqual([]);
+  });
+
+  it("sets each function's environment to exactly its handler's schema (lambdas/shared/function-environments.ts)", () => {
+    const functions = resources('AWS::Lambda::Function').map(([, r]) => r.Properties.Environment.Variables as Record<string, unknown>);
+    expect(functions.map((v) => v.POWERTOOLS_SERVICE_NAME).sort()).toEqual(Object.keys(FUNCTION_ENVIRONMENTS).map((h) => `aqg-${h}`).sort());
+    for (const variables of functions) {
+      const handlerName = String(variables.POWERTOOLS_SERVICE_NAME).replace(/^aqg-/, '') as HandlerName;
+      const schema = FUNCTION_ENVIRONMENTS[handlerName] as unknown as { shape: Record<string, { safeParse(v: unknown): { success: boolean } }> };
+      const required = Object.keys(schema.shape).filter((name) => !schema.shape[name]!.safeParse(undefined).success);
+      const set = Object.keys(variables).filter((name) => name !== 'NODE_OPTIONS' && name !== 'POWERTOOLS_SERVICE_NAME');
+      expect({ handlerName, missing: required.filter((name) => !set.includes(name)), unknown: set.filter((name) => !(name in schema.shape)) }).toEqual({
+        handlerName,
+        missing: [],
+        unknown: [],
+      });
+    }
+    // Set by the stack although optional in the schema: in AWS every caller chains through the platform access role.
+    for (const name of ['accounts-api', 'crawl-prepare', 'crawl-service', 'event-processor', 'template-api']) {
+      const [, fn] = resources('AWS::Lambda::Function').find(([, r]) => r.Properties.Environment.Variables.POWERTOOLS_SERVICE_NAME === `aqg-${name}`)!;
+      expect(fn.Properties.Environment.Variables.PLATFORM_ACCESS_ROLE_ARN).toEqual({ 'Fn::GetAtt': ['PlatformAccessRole51CA9F1D', 'Arn'] });
+    }
+  });
+
+  it('keeps the logical IDs of stateful resources (tables, queues, the role customers trust, the REST API)', () => {
+    const ids = (type: string) => resources(type).map(([id]) => id).sort();
+    expect(ids('AWS::DynamoDB::Table')).toEqual(['TablesControlDF2E6BDD', 'TablesInventoryF8594D2C']);
+    expect(ids('AWS::SQS::Queue')).toEqual(['EventsDeadLetterQueue404572C7', 'EventsQueueB96EB0D2']);
+    expect(ids('AWS::ApiGateway::RestApi')).toEqual(['ApiCD79AAA0']);
+    expect(resources('AWS::IAM::Role').map(([id]) => id)).toContain('PlatformAccessRole51CA9F1D');
   });
 
   it('gives each function only the actions it uses, per table', () => {
@@ -170,19 +207,17 @@ describe('backend stack', () => {
       expect(Object.keys(selector).sort()).toEqual(['accountId.$', 'ingestionId.$', 'region.$', 'service.$', 'tenantId.$']);
     });
 
-    it('logs executions and traces them', () => {
+    it('logs executions with their data', () => {
       template.hasResourceProperties('AWS::StepFunctions::StateMachine', {
-        TracingConfiguration: { Enabled: true },
-        LoggingConfiguration: Match.objectLike({ Level: 'ALL' }),
+        LoggingConfiguration: Match.objectLike({ Level: 'ALL', IncludeExecutionData: true }),
       });
     });
   });
 
   describe('API', () => {
-    it('serves stage v1 with throttling, tracing and access logs', () => {
+    it('serves stage v1 with throttling and access logs', () => {
       template.hasResourceProperties('AWS::ApiGateway::Stage', {
         StageName: 'v1',
-        TracingEnabled: true,
         AccessLogSetting: Match.objectLike({ DestinationArn: Match.anyValue() }),
         MethodSettings: Match.arrayWith([Match.objectLike({ ThrottlingRateLimit: 1000, ThrottlingBurstLimit: 2000, DataTraceEnabled: false })]),
       });

@@ -1,16 +1,12 @@
-import { App, Validations } from 'aws-cdk-lib';
 import { Annotations, Match, Template } from 'aws-cdk-lib/assertions';
-import { AwsSolutionsChecks } from 'cdk-nag';
-import { BackendStack } from '../../lib/backend-stack';
+import { createBackendApp } from '../../lib/synth-backend';
 
 /**
  * Synthesizes the backend stack the way `cdk synth` does (cdk-nag AwsSolutions attached, which fails synthesis on
  * any unacknowledged finding), but without esbuild bundling: the assertions are about infrastructure, not bundles.
  */
 export function synthesizeBackendForTest(): { template: Template; json: Record<string, any>; warnings: unknown[] } {
-  const app = new App({ context: { 'aws:cdk:bundling-stacks': [] } });
-  Validations.of(app).addPlugins(new AwsSolutionsChecks(app));
-  const stack = new BackendStack(app, 'Backend', { env: { account: '123456789012', region: 'eu-west-1' } });
+  const { app, stack } = createBackendApp({ bundling: false, env: { account: '123456789012', region: 'eu-west-1' } });
   app.synth();
   const template = Template.fromStack(stack);
   const warnings = Annotations.fromStack(stack).findWarning('*', Match.anyValue());

@@ -1,3 +1,4 @@
+import { parseArn } from '../../shared/arn';
 import type { AssetType } from '../../inventory/asset';
 import { putEntry, removeEntry, TAGS, type FieldOp, type MapResult } from '../inventory-change';
 import type { NormalizedEvent } from '../normalized-event';
@@ -29,9 +30,9 @@ export function mapTagChange(event: NormalizedEvent): MapResult {
   const ops: FieldOp[] = strings(detail, 'changed-tag-keys')
     .filter(isUserTagKey)
     .map((key) => (key in tags ? putEntry(TAGS, key, String(tags[key] ?? '')) : removeEntry(TAGS, key)));
-  const parts = arn.split(':');
+  const parsed = parseArn(arn);
   return {
     kind: 'changes',
-    changes: [{ kind: 'asset', asset: { type: mapping.type, arn, region: parts[3] || event.region, accountId: parts[4] || event.accountId }, ops }],
+    changes: [{ kind: 'asset', asset: { type: mapping.type, arn, region: parsed?.region || event.region, accountId: parsed?.accountId || event.accountId }, ops }],
   };
 }

@@ -6,7 +6,6 @@ import { authorize } from '../../../lambdas/auth/authorize';
 import { DynamoControlRepository } from '../../../lambdas/control/dynamo-control-repository';
 import { assetId } from '../../../lambdas/inventory/asset-id';
 import { DynamoInventoryRepository } from '../../../lambdas/inventory/dynamo-inventory-repository';
-import { customizeTemplateForTenant } from '../../../lib/customer-template/customize-template';
 import customerTemplate from '../../../templates/cloudformation-template.json';
 import { TEMPLATE_PARAMETERS } from '../../../lambdas/shared/protocol';
 import { startDynalite, type LocalDynamo } from '../../support/dynalite';
@@ -141,7 +140,6 @@ describe('template', () => {
       templateRoutes({
         control,
         template: customerTemplate,
-        customize: customizeTemplateForTenant,
         platformPrincipalArn: async () => 'arn:aws:iam::123456789012:role/PlatformAccessRole',
         baseUrl: (e) => `https://${e.requestContext.domainName}/${e.requestContext.stage}`,
       }),

@@ -7,7 +7,7 @@ import { CLOCK_ATTRIBUTE } from '../../../lambdas/events/apply-change';
 import { DynamoEventStore } from '../../../lambdas/events/dynamo-event-store';
 import { processSqsBatch } from '../../../lambdas/events/process-batch';
 import { assetId } from '../../../lambdas/inventory/asset-id';
-import { controlKeys, inventoryKeys } from '../../../lambdas/inventory/table-schema';
+import { controlKeys, inventoryKeys } from '../../../lambdas/shared/table-schema';
 import { startDynalite, type LocalDynamo } from '../../support/dynalite';
 import { queuedEvent, sqsEvent } from '../../support/sqs-event';
 

@@ -6,7 +6,6 @@ import { join } from 'node:path';
 
 // The handler builds its client at module scope, so each test loads it fresh (isolateModules) and mocks the SQS
 // client class of that same module registry.
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
 type Stub = AwsStub<any, any, any>;
 let sqs: Stub;
 let SendMessageCommand: typeof SendMessageCommandType;
@@ -34,7 +33,7 @@ describe('events-intake handler', () => {
 
   it('fails at init when the queue URL is missing', () => {
     delete process.env.EVENTS_QUEUE_URL;
-    expect(() => load()).toThrow();
+    expect(() => load()).toThrow('events-intake: invalid environment: EVENTS_QUEUE_URL: required but not set');
   });
 
   it('queues the event before answering 202, with the template version header (any case)', async () => {

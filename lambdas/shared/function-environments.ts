@@ -1,0 +1,68 @@
+import { z } from 'zod';
+
+/**
+ * The environment of every backend function, by handler name (the file in lambdas/handlers/). One schema serves both
+ * sides: the CDK construct types and checks the variables it sets (lib/constructs/platform-function.ts), and the
+ * handler parses them once at init (lambdas/shared/environment.ts). This module imports only zod, so `lib/` can read
+ * it without pulling in any handler code.
+ *
+ * Variables every function also gets from the construct (NODE_OPTIONS, POWERTOOLS_SERVICE_NAME) are not listed:
+ * the code reads them through Node and Powertools, not through these schemas.
+ */
+const name = z.string().min(1);
+
+const TABLES = { CONTROL_TABLE_NAME: name, INVENTORY_TABLE_NAME: name };
+/** The role assumed before the customer role (role chaining); unset locally, where the customer role is assumed directly. */
+const PLATFORM_ACCESS_ROLE_ARN = name.optional();
+/** The public base URL (with `/v1`) clients and AWS reach the API at; unset → taken from the request (lambdas/api/public-url.ts). */
+const PUBLIC_API_URL = z.url().optional();
+
+export const FUNCTION_ENVIRONMENTS = {
+  /** Results are cached by API Gateway (on the authorizer, set by the stack): a revoked token works until the TTL ends. */
+  authorizer: z.object({ CONTROL_TABLE_NAME: name }),
+  'openapi-api': z.object({ PUBLIC_API_URL }),
+  'tokens-api': z.object({ CONTROL_TABLE_NAME: name }),
+  'template-api': z.object({
+    CONTROL_TABLE_NAME: name,
+    /** The principal customers trust. Unset (local runtime) → the root of the account these credentials belong to. */
+    PLATFORM_ACCESS_ROLE_ARN,
+    PUBLIC_API_URL,
+  }),
+  'accounts-api': z.object({ ...TABLES, CRAWL_STATE_MACHINE_ARN: name, PLATFORM_ACCESS_ROLE_ARN }),
+  'ingestions-api': z.object({ CONTROL_TABLE_NAME: name, CRAWL_STATE_MACHINE_ARN: name }),
+  'inventory-api': z.object(TABLES),
+  'events-intake': z.object({ EVENTS_QUEUE_URL: z.url() }),
+  'event-processor': z.object({
+    ...TABLES,
+    HISTORY_RETENTION_DAYS: z.coerce.number().int().positive().default(365),
+    EVENT_DEDUP_DAYS: z.coerce.number().int().positive().default(7),
+    PLATFORM_ACCESS_ROLE_ARN,
+  }),
+  'crawl-prepare': z.object({ CONTROL_TABLE_NAME: name, PLATFORM_ACCESS_ROLE_ARN }),
+  'crawl-service': z.object({
+    ...TABLES,
+    PLATFORM_ACCESS_ROLE_ARN,
+    /** JSON {"service:Operation": rps} overriding the default request quotas (benchmarks, raised quotas). */
+    CRAWL_QUOTAS: z
+      .string()
+      .transform((text, ctx) => {
+        try {
+          return JSON.parse(text) as unknown;
+        } catch {
+          ctx.addIssue({ code: 'custom', message: 'not JSON' });
+          return z.NEVER;
+        }
+      })
+      .pipe(z.record(z.string(), z.number().positive()))
+      .optional(),
+  }),
+  'crawl-finalize': z.object(TABLES),
+  'scheduled-ingestion': z.object({ CONTROL_TABLE_NAME: name, CRAWL_STATE_MACHINE_ARN: name }),
+} as const;
+
+export type HandlerName = keyof typeof FUNCTION_ENVIRONMENTS;
+export type EnvironmentSchema<H extends HandlerName> = (typeof FUNCTION_ENVIRONMENTS)[H];
+/** What a handler reads after parsing (defaults applied, numbers coerced). */
+export type Environment<H extends HandlerName> = z.output<EnvironmentSchema<H>>;
+/** What a deployment sets: every variable a string (CDK tokens included), optional ones may be left out. */
+export type EnvironmentVariables<H extends HandlerName> = { readonly [K in keyof z.input<EnvironmentSchema<H>>]: string };
