@@ -9,6 +9,8 @@ import { closeServer, listenOnLoopback } from './loopback-server';
 const dynalite = require('dynalite') as (options: Record<string, unknown>) => Server;
 
 const path = process.env.AQG_DYNALITE_PATH || undefined;
+// LevelDB's files hold the local data (token hashes included): readable by the owner only.
+process.umask(0o077);
 const server = dynalite({ path, createTableMs: 0, deleteTableMs: 0, updateTableMs: 0 });
 
 listenOnLoopback(server, 0).then(

@@ -16,6 +16,8 @@ export interface TokenRecord {
   readonly name: string;
   readonly permissions: readonly Permission[];
   readonly createdAt: string;
+  /** Id of the token whose holder created this one (`admin-cli` for the bootstrap CLI); absent on older tokens. */
+  readonly createdBy?: string;
   readonly expiresAt?: string;
   readonly revokedAt?: string;
 }

@@ -1,5 +1,6 @@
 import { eventEnvelopeSchema, issuePath, type QueuedEvent } from './envelope';
 import { EventQueueUnavailableError, EventTooLargeError, InvalidEventError } from './errors';
+import { jsonLimitViolation } from './json-limits';
 
 /**
  * POST /v1/data-sources/aws/events: one EventBridge event per request, as an API destination sends it.
@@ -63,6 +64,8 @@ export function parseEnvelope(text: string) {
     throw new InvalidEventError('body', 'The body is not valid JSON.');
   }
   if (json === null || typeof json !== 'object' || Array.isArray(json)) throw new InvalidEventError('body', 'The body must be one EventBridge event (a JSON object).');
+  const violation = jsonLimitViolation(json);
+  if (violation) throw new InvalidEventError(violation.field, violation.message);
   const parsed = eventEnvelopeSchema.safeParse(json);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];

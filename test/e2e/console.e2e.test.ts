@@ -3,7 +3,6 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { CONSOLE_DIST, buildConsole, isConsoleBuildStale } from '../../console/scripts/build-console';
-import { synthesizeBackend } from '../../local/synthesized-backend';
 import { launchChromium, screenshot, seriousA11yViolations } from './console-browser';
 import { ACCOUNTS, type ContractCheckedApiClient, startE2eRuntime } from './e2e-support';
 import type { LocalRuntime } from '../../local/local-runtime';
@@ -23,9 +22,8 @@ let origin: string;
 
 beforeAll(async () => {
   if (isConsoleBuildStale()) await buildConsole();
-  const backend = synthesizeBackend();
-  // No authorizer cache, so a revoked token is refused at once (the 60 s cache is tested with the gateway).
-  const started = await startE2eRuntime({}, { consoleDir: CONSOLE_DIST, backend: { ...backend, authorizer: { ...backend.authorizer, resultTtlSeconds: 0 } } });
+  // The backend caches no authorizer decision by default (lib/backend-stack.ts), so a revoked token is refused at once.
+  const started = await startE2eRuntime({}, { consoleDir: CONSOLE_DIST });
   ({ runtime, api, cleanup } = started);
   origin = new URL('/', runtime.url).origin;
   browser = await launchChromium();

@@ -26,10 +26,11 @@ export function mapTagChange(event: NormalizedEvent): MapResult {
   const mapping = (TAG_CHANGE_SERVICES as readonly string[]).includes(service ?? '') ? TYPE_BY_SERVICE[service as keyof typeof TYPE_BY_SERVICE] : undefined;
   const arn = event.envelopeResources[0];
   if (!mapping || !arn || (str(detail, 'resource-type') ?? mapping.resourceType) !== mapping.resourceType) return { kind: 'unsupported' };
+  // Own properties only: a changed key such as `constructor` must not read Object.prototype (tags are data).
   const tags = obj(detail, 'tags') ?? {};
   const ops: FieldOp[] = strings(detail, 'changed-tag-keys')
     .filter(isUserTagKey)
-    .map((key) => (key in tags ? putEntry(TAGS, key, String(tags[key] ?? '')) : removeEntry(TAGS, key)));
+    .map((key) => (Object.hasOwn(tags, key) ? putEntry(TAGS, key, String(tags[key] ?? '')) : removeEntry(TAGS, key)));
   const parsed = parseArn(arn);
   return {
     kind: 'changes',

@@ -3,6 +3,7 @@ import { inventoryRoutes } from '../../../lambdas/api/inventory-routes';
 import { templateRoutes } from '../../../lambdas/api/template-route';
 import { tokensRoutes } from '../../../lambdas/api/tokens-routes';
 import { authorize } from '../../../lambdas/auth/authorize';
+import { DynamoAuditLog } from '../../../lambdas/auth/dynamo-audit-log';
 import { DynamoControlRepository } from '../../../lambdas/control/dynamo-control-repository';
 import { assetId } from '../../../lambdas/inventory/asset-id';
 import { DynamoInventoryRepository } from '../../../lambdas/inventory/dynamo-inventory-repository';
@@ -24,7 +25,7 @@ beforeAll(async () => {
   dynamo = await startDynalite();
   control = new DynamoControlRepository(dynamo.documentClient, dynamo.controlTable);
   inventory = new DynamoInventoryRepository(dynamo.documentClient, dynamo.inventoryTable, { regions: ['us-east-1', 'eu-west-1'] });
-  tokens = apiHandler(tokensRoutes({ control, now: () => new Date() }), silentLogger);
+  tokens = apiHandler(tokensRoutes({ control, audit: new DynamoAuditLog(dynamo.documentClient, dynamo.controlTable), now: () => new Date() }), silentLogger);
   inv = apiHandler(inventoryRoutes({ control, inventory }), silentLogger);
 });
 afterAll(async () => dynamo.stop());

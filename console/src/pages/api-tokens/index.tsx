@@ -34,7 +34,7 @@ export default function ApiTokensPage() {
     onSuccess: (_r, t) => {
       setRevoking(undefined);
       void client.invalidateQueries({ queryKey: ['tokens'] });
-      notify({ type: 'success', content: `Token ${t.name} was revoked; it stops working within 60 seconds.` });
+      notify({ type: 'success', content: `Token ${t.name} was revoked.` });
     },
   });
   const initial: Permission[] = createFor === 'uploader' || createFor === 'reader' || createFor === 'admin' ? [createFor] : ['reader'];
@@ -104,7 +104,7 @@ export default function ApiTokensPage() {
       >
         <SpaceBetween size="s">
           <Box variant="p">
-            {revoking?.name} stops working within 60 seconds. Anything that sends it (an EventBridge connection, a script) will be refused. This cannot be undone.
+            {revoking?.name} stops working. Anything that sends it (an EventBridge connection, a script) will be refused. This cannot be undone.
           </Box>
           {revoke.isError && <Box color="text-status-error">{errorText(revoke.error)}</Box>}
         </SpaceBetween>
