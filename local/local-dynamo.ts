@@ -32,10 +32,31 @@ export async function startLocalDynamo(options: LocalDynamoOptions): Promise<Loc
   const { child, port } = await forkDynalite(options.path);
   const stop = () => stopChild(child);
   const endpoint = `http://127.0.0.1:${port}`;
+  try {
+    await createMissingTables(endpoint, options.tables);
+  } catch (err) {
+    await stop();
+    throw err;
+  }
+  return { endpoint, stop };
+}
+
+/**
+ * An external DynamoDB-compatible endpoint (DynamoDB Local, another dynalite, a fault-injecting proxy) instead of the
+ * embedded dynalite: the backend's tables are created there if they do not exist yet. Stopping leaves it running.
+ */
+export async function connectLocalDynamo(endpoint: string, tables: LocalDynamoOptions['tables']): Promise<LocalDynamo> {
+  await createMissingTables(endpoint, tables);
+  return { endpoint, stop: async () => undefined };
+}
+
+async function createMissingTables(endpoint: string, tables: LocalDynamoOptions['tables']): Promise<void> {
   const client = new DynamoDBClient({
     endpoint,
     region: 'us-east-1',
     credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
+    // An endpoint that throttles or fails now and then (a test's fault-injecting proxy) still gets its tables.
+    maxAttempts: 10,
   });
   try {
     const existing = new Set<string>();
@@ -45,18 +66,14 @@ export async function startLocalDynamo(options: LocalDynamoOptions): Promise<Loc
       for (const name of page.TableNames ?? []) existing.add(name);
       start = page.LastEvaluatedTableName;
     } while (start);
-    for (const { name, table } of options.tables) {
+    for (const { name, table } of tables) {
       if (existing.has(name)) continue;
       await client.send(new CreateTableCommand({ ...table.definition, TableName: name }));
       await waitUntilTableExists({ client, maxWaitTime: 30, minDelay: 1 }, { TableName: name });
     }
-  } catch (err) {
+  } finally {
     client.destroy();
-    await stop();
-    throw err;
   }
-  client.destroy();
-  return { endpoint, stop };
 }
 
 /**

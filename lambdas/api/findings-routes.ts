@@ -1,5 +1,5 @@
 import { NotFoundError } from '../control/errors';
-import type { DynamoControlRepository } from '../control/dynamo-control-repository';
+import type { AccountStore } from '../control/account-store';
 import { CATALOGUE_VERSION, RULES } from '../findings/catalogue';
 import type { Finding } from '../findings/finding';
 import type { FindingsQuery, FindingsStore } from '../findings/findings-store';
@@ -7,13 +7,13 @@ import { findingsToSarif } from '../findings/findings-sarif';
 import { summarizeFindings } from '../findings/findings-summary';
 import { liftSuppression, suppressFinding } from '../findings/suppression';
 import type { Asset } from '../inventory/asset';
-import type { DynamoInventoryRepository } from '../inventory/dynamo-inventory-repository';
+import type { AssetStore } from '../inventory/asset-store';
 import { jsonResponse } from '../shared/http';
 import type { RouteHandlers } from './api-handler';
 
 export interface FindingsRoutesDeps {
-  readonly control: Pick<DynamoControlRepository, 'listAccounts'>;
-  readonly inventory: Pick<DynamoInventoryRepository, 'list'>;
+  readonly accounts: Pick<AccountStore, 'listAccounts'>;
+  readonly assets: Pick<AssetStore, 'list'>;
   readonly findings: Pick<FindingsStore, 'list' | 'get' | 'save'>;
   /** @default () => new Date() */
   readonly now?: () => Date;
@@ -80,11 +80,11 @@ export function findingsRoutes(deps: FindingsRoutesDeps): RouteHandlers<'finding
       }),
     'GET /findings/summary': async ({ query: q }, caller) => {
       const findings = await allFindings(deps.findings, { tenantId: caller.tenantId, accountId: q.accountId, profile: q.profile as FindingsQuery['profile'] });
-      const accounts = (await deps.control.listAccounts(caller.tenantId)).map((a) => a.accountId).filter((a) => q.accountId === undefined || a === q.accountId);
+      const accounts = (await deps.accounts.listAccounts(caller.tenantId)).map((a) => a.accountId).filter((a) => q.accountId === undefined || a === q.accountId);
       const assets: Asset[] = [];
       let cursor: string | undefined;
       do {
-        const page = await deps.inventory.list({ tenantId: caller.tenantId, accountIds: accounts, accountId: q.accountId, limit: 1000, cursor });
+        const page = await deps.assets.list({ tenantId: caller.tenantId, accountIds: accounts, accountId: q.accountId, limit: 1000, cursor });
         assets.push(...page.items);
         cursor = page.nextCursor ?? undefined;
       } while (cursor);

@@ -1,20 +1,21 @@
 import { CbomExportTooLargeError, exportCbom, type CbomExportLimits } from '../cbom/cbom-export';
 import { CBOM_MEDIA_TYPE } from '../cbom/cbom-media-type';
-import type { DynamoControlRepository } from '../control/dynamo-control-repository';
+import type { AccountStore } from '../control/account-store';
 import { NotFoundError } from '../control/errors';
 import type { FindingsStore } from '../findings/findings-store';
 import { sortFindings } from '../findings/sort-findings';
 import type { Asset } from '../inventory/asset';
+import { getAssetDetails, type AssetDetailsStores } from '../inventory/asset-details';
+import type { AssetStore } from '../inventory/asset-store';
 import { decodeCursor, encodeCursor, InvalidCursorError } from '../inventory/inventory-cursor';
-import { allFindings, presentFinding } from './findings-routes';
-import { ValidationError } from './validation-error';
-import type { DynamoInventoryRepository } from '../inventory/dynamo-inventory-repository';
 import { errorResponse, jsonResponse } from '../shared/http';
 import type { RouteHandlers } from './api-handler';
+import { allFindings, presentFinding } from './findings-routes';
+import { ValidationError } from './validation-error';
 
-export interface InventoryRoutesDeps {
-  readonly control: Pick<DynamoControlRepository, 'listAccounts'>;
-  readonly inventory: Pick<DynamoInventoryRepository, 'list' | 'getDetails' | 'get'>;
+export interface InventoryRoutesDeps extends AssetDetailsStores {
+  readonly accounts: Pick<AccountStore, 'listAccounts'>;
+  readonly assets: Pick<AssetStore, 'list' | 'get'>;
   readonly findings: Pick<FindingsStore, 'list' | 'findingsOfAssets'>;
   /** Bounds of GET /inventory/cbom (one buffered Lambda response). @default exportCbom's */
   readonly cbomLimits?: CbomExportLimits;
@@ -33,8 +34,8 @@ export function inventoryRoutes(deps: InventoryRoutesDeps): RouteHandlers<'inven
   return {
     'GET /inventory': async ({ query: q }, caller) => {
       if (q.hasFindings === 'true' || q.severity !== undefined) return jsonResponse(200, await assetsWithFindings(deps, caller.tenantId, q));
-      const accounts = await deps.control.listAccounts(caller.tenantId);
-      const page = await deps.inventory.list({
+      const accounts = await deps.accounts.listAccounts(caller.tenantId);
+      const page = await deps.assets.list({
         tenantId: caller.tenantId,
         accountIds: accounts.map((a) => a.accountId),
         type: q.type,
@@ -52,12 +53,12 @@ export function inventoryRoutes(deps: InventoryRoutesDeps): RouteHandlers<'inven
     },
     // The CycloneDX 1.6 CBOM of the whole (filtered) inventory; the literal segment wins over {assetId} in API Gateway.
     'GET /inventory/cbom': async ({ query: q }, caller) => {
-      const accounts = await deps.control.listAccounts(caller.tenantId);
+      const accounts = await deps.accounts.listAccounts(caller.tenantId);
       const filters = { type: q.type, region: q.region, accountId: q.accountId };
       let body: string;
       try {
         body = await exportCbom(
-          (cursor) => deps.inventory.list({ tenantId: caller.tenantId, accountIds: accounts.map((a) => a.accountId), ...filters, limit: 1000, cursor }),
+          (cursor) => deps.assets.list({ tenantId: caller.tenantId, accountIds: accounts.map((a) => a.accountId), ...filters, limit: 1000, cursor }),
           {
             generatedAt: (deps.now ?? (() => new Date()))(),
             subject: `AWS inventory of tenant ${caller.tenantId}`,
@@ -75,7 +76,7 @@ export function inventoryRoutes(deps: InventoryRoutesDeps): RouteHandlers<'inven
       return { statusCode: 200, headers: { 'Content-Type': CBOM_MEDIA_TYPE, 'Cache-Control': 'no-store' }, body };
     },
     'GET /inventory/{assetId}': async ({ params: { assetId } }, caller) => {
-      const details = await deps.inventory.getDetails(caller.tenantId, assetId);
+      const details = await getAssetDetails(deps, caller.tenantId, assetId);
       if (!details) throw new AssetNotFoundError(assetId);
       const findings = (await deps.findings.findingsOfAssets(caller.tenantId, [assetId])).filter((f) => f.status === 'open');
       return jsonResponse(200, { ...details, findings: sortFindings(findings).map(presentFinding) });
@@ -105,7 +106,7 @@ async function assetsWithFindings(deps: InventoryRoutesDeps, tenantId: string, q
   const limit = q.limit ?? 100;
   const items: Asset[] = [];
   for (const id of ids.slice(offset, offset + limit)) {
-    const asset = await deps.inventory.get(tenantId, id);
+    const asset = await deps.assets.get(tenantId, id);
     if (asset) items.push(asset);
   }
   const next = offset + limit;

@@ -1,13 +1,15 @@
 import type { Asset, Usage } from '../inventory/asset';
-import type { DynamoInventoryRepository } from '../inventory/dynamo-inventory-repository';
+import { getAssetDetails, type AssetDetailsStores } from '../inventory/asset-details';
 import { assetId } from '../inventory/asset-id';
+import type { AssetStore } from '../inventory/asset-store';
 import { evaluateAsset } from './evaluate-asset';
 import type { FindingsStore } from './findings-store';
 import { reconcile, type ReconcileResult } from './reconcile';
 import { RelationsIndex } from './relations-index';
 import type { HistoryEvent } from './rule-context';
 
-export type InventoryReader = Pick<DynamoInventoryRepository, 'list' | 'getDetails' | 'get'>;
+/** What the evaluation reads from the inventory: assets (listed per account or Region), their usages and history. */
+export type InventoryReader = AssetDetailsStores & { readonly assets: Pick<AssetStore, 'list' | 'get'> };
 
 export interface RefreshDeps {
   readonly store: Pick<FindingsStore, 'findingsOfAssets' | 'save'>;
@@ -35,12 +37,12 @@ export async function refreshFindings(tenantId: string, targets: readonly Asset[
   const history = new Map<string, HistoryEvent[]>();
   await forEachLimited(targets, deps.concurrency ?? 8, async (asset) => {
     if (asset.deleted) return;
-    const details = await deps.inventory.getDetails(tenantId, asset.id);
+    const details = await getAssetDetails(deps.inventory, tenantId, asset.id);
     if (!details) return;
     usages.push(...details.usages);
     history.set(
       asset.arn,
-      details.history.flatMap((h) => (typeof h.eventName === 'string' && typeof h.at === 'string' ? [{ eventName: h.eventName, at: h.at }] : [])),
+      details.history.map((h) => ({ eventName: h.eventName, at: h.at })),
     );
   });
   const index = new RelationsIndex(scope, usages, history);
@@ -64,7 +66,7 @@ export async function accountAssets(tenantId: string, accountId: string, invento
   const assets: Asset[] = [];
   let cursor: string | undefined;
   do {
-    const page = await inventory.list({ tenantId, accountIds: [accountId], accountId, ...(region && { region }), includeDeleted: true, limit: 1000, cursor });
+    const page = await inventory.assets.list({ tenantId, accountIds: [accountId], accountId, ...(region && { region }), includeDeleted: true, limit: 1000, cursor });
     assets.push(...page.items);
     cursor = page.nextCursor ?? undefined;
   } while (cursor);

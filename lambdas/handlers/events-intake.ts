@@ -5,6 +5,7 @@ import { DynamoRateCounter } from '../events/dynamo-rate-counter';
 import { acceptEvent, type EventQueue } from '../events/intake';
 import { TokenRateLimiter } from '../events/rate-limit';
 import { TEMPLATE_VERSION_HEADER } from '../shared/protocol';
+import { serviceUnavailableResponse } from '../api/error-status';
 import { errorResponse, headerValue, internalErrorResponse, jsonResponse } from '../shared/http';
 import { createDocumentClient, createSqsClient } from '../shared/platform-clients';
 import { parseEnvironment } from '../shared/environment';
@@ -47,7 +48,7 @@ export const handler = async (event: APIGatewayProxyEvent): Promise<APIGatewayPr
     if (err instanceof EventTooLargeError) return errorResponse(413, 'PayloadTooLarge', err.message, 'body');
     if (err instanceof EventQueueUnavailableError) {
       logger.error('Event queue unavailable', { error: err.cause as Error });
-      return errorResponse(503, 'ServiceUnavailable', 'The event could not be stored. EventBridge will retry.');
+      return serviceUnavailableResponse('The event could not be stored. EventBridge will retry.');
     }
     logger.error('Events intake failure', { error: err as Error });
     return internalErrorResponse();

@@ -1,8 +1,8 @@
 import { apiHandler } from '../api/api-handler';
 import { findingsRoutes } from '../api/findings-routes';
-import { DynamoControlRepository } from '../control/dynamo-control-repository';
+import { DynamoAccountStore } from '../control/dynamo-account-store';
 import { DynamoFindingsStore } from '../findings/dynamo-findings-store';
-import { DynamoInventoryRepository } from '../inventory/dynamo-inventory-repository';
+import { DynamoAssetStore } from '../inventory/dynamo-asset-store';
 import { createDocumentClient } from '../shared/platform-clients';
 import { parseEnvironment } from '../shared/environment';
 import { createLogger } from '../shared/powertools';
@@ -14,8 +14,8 @@ const db = createDocumentClient();
 /** GET /findings, /findings/rules, /findings/summary (reader); POST/DELETE /findings/{findingId}/suppressions (admin). */
 export const handler = apiHandler(
   findingsRoutes({
-    control: new DynamoControlRepository(db, env.CONTROL_TABLE_NAME),
-    inventory: new DynamoInventoryRepository(db, env.INVENTORY_TABLE_NAME),
+    accounts: new DynamoAccountStore(db, env.CONTROL_TABLE_NAME),
+    assets: new DynamoAssetStore(db, env.INVENTORY_TABLE_NAME),
     findings: new DynamoFindingsStore(db, env.INVENTORY_TABLE_NAME),
   }),
   logger,

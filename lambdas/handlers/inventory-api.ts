@@ -1,8 +1,8 @@
 import { apiHandler } from '../api/api-handler';
 import { inventoryRoutes } from '../api/inventory-routes';
-import { DynamoControlRepository } from '../control/dynamo-control-repository';
+import { DynamoAccountStore } from '../control/dynamo-account-store';
+import { dynamoInventoryStores } from '../inventory/dynamo-inventory-stores';
 import { DynamoFindingsStore } from '../findings/dynamo-findings-store';
-import { DynamoInventoryRepository } from '../inventory/dynamo-inventory-repository';
 import { createDocumentClient } from '../shared/platform-clients';
 import { parseEnvironment } from '../shared/environment';
 import { createLogger } from '../shared/powertools';
@@ -14,8 +14,8 @@ const db = createDocumentClient();
 /** GET /inventory, GET /inventory/cbom, GET /inventory/{assetId} (reader). */
 export const handler = apiHandler(
   inventoryRoutes({
-    control: new DynamoControlRepository(db, env.CONTROL_TABLE_NAME),
-    inventory: new DynamoInventoryRepository(db, env.INVENTORY_TABLE_NAME),
+    accounts: new DynamoAccountStore(db, env.CONTROL_TABLE_NAME),
+    ...dynamoInventoryStores(db, env.INVENTORY_TABLE_NAME),
     findings: new DynamoFindingsStore(db, env.INVENTORY_TABLE_NAME),
   }),
   logger,

@@ -1,7 +1,7 @@
-import { DynamoControlRepository } from '../control/dynamo-control-repository';
+import { DynamoAccountStore } from '../control/dynamo-account-store';
 import { DynamoFindingsStore } from '../findings/dynamo-findings-store';
 import { refreshAccountFindings } from '../findings/refresh-findings';
-import { DynamoInventoryRepository } from '../inventory/dynamo-inventory-repository';
+import { dynamoInventoryStores } from '../inventory/dynamo-inventory-stores';
 import { createDocumentClient } from '../shared/platform-clients';
 import { parseEnvironment } from '../shared/environment';
 import { createLogger } from '../shared/powertools';
@@ -9,8 +9,8 @@ import { createLogger } from '../shared/powertools';
 const env = parseEnvironment('scheduled-findings');
 const logger = createLogger('scheduled-findings');
 const db = createDocumentClient();
-const control = new DynamoControlRepository(db, env.CONTROL_TABLE_NAME);
-const deps = { store: new DynamoFindingsStore(db, env.INVENTORY_TABLE_NAME), inventory: new DynamoInventoryRepository(db, env.INVENTORY_TABLE_NAME), now: () => new Date() };
+const accounts = new DynamoAccountStore(db, env.CONTROL_TABLE_NAME);
+const deps = { store: new DynamoFindingsStore(db, env.INVENTORY_TABLE_NAME), inventory: dynamoInventoryStores(db, env.INVENTORY_TABLE_NAME), now: () => new Date() };
 
 export interface ScheduledFindingsResult {
   readonly accounts: number;
@@ -25,7 +25,7 @@ export interface ScheduledFindingsResult {
  */
 export const handler = async (): Promise<ScheduledFindingsResult> => {
   const result = { accounts: 0, opened: 0, resolved: 0, failed: 0 };
-  for (const { tenantId, accountId } of await control.listLinkedAccounts()) {
+  for (const { tenantId, accountId } of await accounts.listLinkedAccounts()) {
     try {
       const outcome = await refreshAccountFindings(tenantId, accountId, deps);
       result.accounts++;

@@ -1,5 +1,5 @@
 import { ASSET_TYPE_BY_SERVICE, CRYPTO_SERVICES } from '../inventory/asset';
-import type { SweepInput } from '../inventory/dynamo-inventory-repository';
+import type { SweepInput } from '../inventory/asset-store';
 import type { CrawlPart, IngestionErrorEntry, IngestionRecord, IngestionStatus } from '../control/control-model';
 import type { FinalizeInput } from './crawl-types';
 
@@ -50,6 +50,7 @@ export async function finalizeCrawl(input: FinalizeInput, deps: FinalizeCrawlDep
   const parts = new Map((await deps.listCrawlParts(ingestionId)).map((p) => [`${p.region}#${p.service}`, p]));
   const counts: Record<string, number> = { swept: 0 };
   const errors: IngestionErrorEntry[] = [];
+  if (input.crawlError) errors.push({ code: input.crawlError.Error ?? 'CrawlFailed', message: describeCause(input.crawlError.Cause) });
   let clean = 0;
   let expected = 0;
   const crawledRegions = new Set<string>();

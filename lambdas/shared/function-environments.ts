@@ -63,6 +63,8 @@ export const FUNCTION_ENVIRONMENTS = {
       .optional(),
   }),
   'crawl-finalize': z.object(TABLES),
+  /** Closes the run of a crawl execution that ended without Finalize (the execution status-change rule's target). */
+  'crawl-execution-ended': z.object({ CONTROL_TABLE_NAME: name }),
   'scheduled-ingestion': z.object({ CONTROL_TABLE_NAME: name, CRAWL_STATE_MACHINE_ARN: name }),
   'scheduled-findings': z.object(TABLES),
   'findings-api': z.object(TABLES),

@@ -35,6 +35,7 @@ export class CrawlWorkflow extends Construct {
   public readonly crawlService: PlatformFunction<'crawl-service'>;
   public readonly finalize: PlatformFunction<'crawl-finalize'>;
   public readonly scheduledIngestion: PlatformFunction<'scheduled-ingestion'>;
+  public readonly executionEnded: PlatformFunction<'crawl-execution-ended'>;
   public readonly stateMachine: sfn.StateMachine;
 
   constructor(scope: Construct, id: string, props: CrawlWorkflowProps) {
@@ -77,6 +78,25 @@ export class CrawlWorkflow extends Construct {
       finalize: this.finalize.function,
       maxConcurrency: props.maxConcurrency,
     }).stateMachine;
+
+    // An execution that is aborted, times out or fails never records its run (Finalize did not run or did not
+    // finish): this function closes the run FAILED with the execution's status and releases the account's lock.
+    // https://docs.aws.amazon.com/step-functions/latest/dg/eventbridge-integration.html
+    this.executionEnded = new PlatformFunction(this, 'ExecutionEnded', {
+      handlerName: 'crawl-execution-ended',
+      description: 'Crawl: close a run whose execution ended without Finalize',
+      environment: { CONTROL_TABLE_NAME: tables.control.tableName },
+    });
+    tables.grant(this.executionEnded.function, 'control', ['UpdateItem']);
+    new events.Rule(this, 'ExecutionEndedRule', {
+      description: 'Closes the ingestion run of a crawl execution that was aborted, timed out or failed',
+      eventPattern: {
+        source: ['aws.states'],
+        detailType: ['Step Functions Execution Status Change'],
+        detail: { stateMachineArn: [this.stateMachine.stateMachineArn], status: ['ABORTED', 'TIMED_OUT', 'FAILED'] },
+      },
+      targets: [new targets.LambdaFunction(this.executionEnded.function, { retryAttempts: 8 })],
+    });
 
     this.scheduledIngestion = new PlatformFunction(this, 'ScheduledIngestion', {
       handlerName: 'scheduled-ingestion',

@@ -120,6 +120,7 @@ describe('backend stack', () => {
       'scheduled-ingestion': { [control]: ['GetItem', 'PutItem', 'Query', 'UpdateItem'] },
       'findings-api': { [control]: ['GetItem', 'Query'], [inventory]: ['GetItem', 'PutItem', 'Query'] },
       'scheduled-findings': { [control]: ['Query'], [inventory]: ['GetItem', 'PutItem', 'Query'] },
+      'crawl-execution-ended': { [control]: ['UpdateItem'] },
     };
     for (const [handler, tables] of Object.entries(expected)) {
       const byTable: Record<string, string[]> = {};
@@ -145,7 +146,7 @@ describe('backend stack', () => {
     }
     // Only the functions that call customer accounts may assume the platform access role.
     const assumers = ['accounts-api', 'crawl-prepare', 'crawl-service', 'event-processor'];
-    for (const name of ['authorizer', 'tokens-api', 'template-api', 'ingestions-api', 'inventory-api', 'findings-api', 'events-intake', 'crawl-finalize', 'scheduled-ingestion', 'scheduled-findings', 'openapi-api']) {
+    for (const name of ['authorizer', 'tokens-api', 'template-api', 'ingestions-api', 'inventory-api', 'events-intake', 'crawl-finalize', 'scheduled-ingestion', 'openapi-api', 'crawl-execution-ended', 'findings-api', 'scheduled-findings']) {
       expect(actionsOf(name)).not.toContain('sts:AssumeRole');
     }
     for (const name of assumers) expect(actionsOf(name)).toContain('sts:AssumeRole');
@@ -251,6 +252,27 @@ describe('backend stack', () => {
       for (const task of [asl.States.Prepare, asl.States.Finalize, inner.CrawlService]) expect(task.Parameters).toBeUndefined();
       const selector = asl.States.CrawlEachRegionAndService.ItemSelector;
       expect(Object.keys(selector).sort()).toEqual(['accountId.$', 'ingestionId.$', 'region.$', 'service.$', 'tenantId.$']);
+    });
+
+    it('ends every run: a failed Map still reaches Finalize, and an execution that ends unfinished is closed by a rule', () => {
+      expect(asl.States.CrawlEachRegionAndService.Catch).toEqual([
+        expect.objectContaining({ ErrorEquals: ['States.ALL'], Next: 'Finalize', ResultPath: '$.crawlError' }),
+      ]);
+      // a crawl part that failed on a platform error (after the SDK's retries) is retried before it counts as failed
+      const retry = asl.States.CrawlEachRegionAndService.ItemProcessor.States.CrawlService.Retry;
+      expect(retry.flatMap((r: { ErrorEquals: string[] }) => r.ErrorEquals)).toContain('States.TaskFailed');
+      const [[ruleId, rule]] = resources('AWS::Events::Rule').filter(([, r]) => r.Properties.EventPattern?.source?.[0] === 'aws.states');
+      expect({ ruleId, pattern: rule.Properties.EventPattern }).toEqual({
+        ruleId,
+        pattern: {
+          source: ['aws.states'],
+          'detail-type': ['Step Functions Execution Status Change'],
+          detail: { stateMachineArn: [expect.objectContaining({ Ref: expect.stringMatching(/^CrawlStateMachine/) })], status: ['ABORTED', 'TIMED_OUT', 'FAILED'] },
+        },
+      });
+      const target = JSON.stringify(rule.Properties.Targets);
+      const [[fnId]] = resources('AWS::Lambda::Function').filter(([, f]) => f.Properties.Environment?.Variables?.POWERTOOLS_SERVICE_NAME === 'aqg-crawl-execution-ended');
+      expect(target).toContain(fnId);
     });
 
     it('logs executions with their data', () => {

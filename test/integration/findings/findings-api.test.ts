@@ -5,30 +5,32 @@
 import { apiHandler } from '../../../lambdas/api/api-handler';
 import { findingsRoutes } from '../../../lambdas/api/findings-routes';
 import { inventoryRoutes } from '../../../lambdas/api/inventory-routes';
-import { DynamoControlRepository } from '../../../lambdas/control/dynamo-control-repository';
+import type { ControlStores } from '../../../lambdas/control/control-stores';
+import { dynamoControlStores } from '../../../lambdas/control/dynamo-control-stores';
 import { DynamoFindingsStore } from '../../../lambdas/findings/dynamo-findings-store';
 import { refreshAccountFindings, refreshTouchedFindings } from '../../../lambdas/findings/refresh-findings';
 import { RULES } from '../../../lambdas/findings/catalogue';
 import type { Asset } from '../../../lambdas/inventory/asset';
-import { DynamoInventoryRepository } from '../../../lambdas/inventory/dynamo-inventory-repository';
+import { dynamoInventoryStores } from '../../../lambdas/inventory/dynamo-inventory-stores';
+import type { InventoryStores } from '../../../lambdas/inventory/inventory-stores';
 import { startDynalite, type LocalDynamo } from '../../support/dynalite';
 import { ACCOUNT, NOW, REGION, TENANT, certificate, days, key, secret } from '../../unit/findings/finding-fixtures';
 import { apiEvent, bodyOf, silentLogger } from '../api/api-event';
 
 let dynamo: LocalDynamo;
-let control: DynamoControlRepository;
-let inventory: DynamoInventoryRepository;
+let control: ControlStores;
+let inventory: InventoryStores;
 let store: DynamoFindingsStore;
 let clock = NOW;
 
 const deps = () => ({ store, inventory, now: () => clock });
-const handler = () => apiHandler(findingsRoutes({ control, inventory, findings: store, now: () => clock }), silentLogger);
+const handler = () => apiHandler(findingsRoutes({ accounts: control.accounts, assets: inventory.assets, findings: store, now: () => clock }), silentLogger);
 const call = (method: string, resource: string, o: { query?: Record<string, string>; pathParameters?: Record<string, string>; body?: unknown; tenantId?: string; permissions?: string } = {}) =>
   handler()(apiEvent({ method, resource, tenantId: TENANT, permissions: 'admin,reader', ...o }));
 
 const observe = (asset: Asset, at: Date) => {
   const { id: _id, tenantId: _t, source: _s, firstSeen: _f, lastSeen: _l, observedAt: _o, ...discovered } = asset;
-  return inventory.upsertFromCrawl(discovered as never, { tenantId: TENANT, ingestionId: `I${at.getTime()}`, observedAt: at.toISOString() });
+  return inventory.assets.upsertFromCrawl(discovered as never, { tenantId: TENANT, ingestionId: `I${at.getTime()}`, observedAt: at.toISOString() });
 };
 
 const noRotationKey = key({ keyId: 'norot-0000-0000-0000-000000000001', lifecycle: { rotation: { applicable: true, enabled: false } } });
@@ -37,11 +39,11 @@ const healthyKey = key({ keyId: 'healthy-0000-0000-0000-000000000002' });
 
 beforeAll(async () => {
   dynamo = await startDynalite();
-  control = new DynamoControlRepository(dynamo.documentClient, dynamo.controlTable);
-  inventory = new DynamoInventoryRepository(dynamo.documentClient, dynamo.inventoryTable, { regions: [REGION] });
+  control = dynamoControlStores(dynamo.documentClient, dynamo.controlTable);
+  inventory = dynamoInventoryStores(dynamo.documentClient, dynamo.inventoryTable, { regions: [REGION] });
   store = new DynamoFindingsStore(dynamo.documentClient, dynamo.inventoryTable);
-  await control.createTenant({ tenantId: TENANT, name: 'Acme', externalId: 'ExtId-findings-abcdefgh', createdAt: NOW.toISOString() });
-  await control.linkAccount({ tenantId: TENANT, accountId: ACCOUNT, roleArn: `arn:aws:iam::${ACCOUNT}:role/R`, regions: [REGION], now: NOW.toISOString() });
+  await control.tenants.createTenant({ tenantId: TENANT, name: 'Acme', externalId: 'ExtId-findings-abcdefgh', createdAt: NOW.toISOString() });
+  await control.accounts.linkAccount({ tenantId: TENANT, accountId: ACCOUNT, roleArn: `arn:aws:iam::${ACCOUNT}:role/R`, regions: [REGION], now: NOW.toISOString() });
   for (const asset of [noRotationKey, expiringCertificate, healthyKey, secret({ kmsKeyArn: noRotationKey.arn })]) await observe(asset, NOW);
   const outcome = await refreshAccountFindings(TENANT, ACCOUNT, deps());
   expect(outcome.evaluated).toBe(4);
@@ -138,7 +140,7 @@ describe('GET /findings/rules and /findings/summary', () => {
 });
 
 describe('findings in the inventory routes', () => {
-  const inv = () => apiHandler(inventoryRoutes({ control, inventory, findings: store }), silentLogger);
+  const inv = () => apiHandler(inventoryRoutes({ accounts: control.accounts, ...inventory, findings: store }), silentLogger);
   const getInventory = (resource: string, o: { query?: Record<string, string>; pathParameters?: Record<string, string> } = {}) =>
     inv()(apiEvent({ method: 'GET', resource, tenantId: TENANT, permissions: 'reader', ...o }));
 

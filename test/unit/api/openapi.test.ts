@@ -99,10 +99,10 @@ describe('OpenAPI document', () => {
   });
 
   it('documents the errors each route answers: 400 with input, 404 with an id, 413 with a body', () => {
-    expect(Object.keys(doc.paths['/tokens/{tokenId}'].delete.responses).sort()).toEqual(['200', '400', '401', '403', '404', '429', '500']);
-    expect(Object.keys(doc.paths['/tokens'].post.responses).sort()).toEqual(['201', '400', '401', '403', '413', '429', '500']);
-    expect(Object.keys(doc.paths['/data-sources/aws/accounts'].post.responses).sort()).toEqual(['200', '201', '400', '401', '403', '409', '413', '422', '429', '500']);
-    expect(Object.keys(doc.paths['/inventory/cbom'].get.responses).sort()).toEqual(['200', '400', '401', '403', '422', '429', '500']);
+    expect(Object.keys(doc.paths['/tokens/{tokenId}'].delete.responses).sort()).toEqual(['200', '400', '401', '403', '404', '429', '500', '503']);
+    expect(Object.keys(doc.paths['/tokens'].post.responses).sort()).toEqual(['201', '400', '401', '403', '413', '429', '500', '503']);
+    expect(Object.keys(doc.paths['/data-sources/aws/accounts'].post.responses).sort()).toEqual(['200', '201', '400', '401', '403', '409', '413', '422', '429', '500', '503']);
+    expect(Object.keys(doc.paths['/inventory/cbom'].get.responses).sort()).toEqual(['200', '400', '401', '403', '422', '429', '500', '503']);
     expect(Object.keys(doc.paths[EVENTS_PATH].post.responses).sort()).toEqual(['202', '400', '401', '403', '413', '429', '500', '503']);
   });
 

@@ -34,6 +34,7 @@ const REQUIRED: Record<string, string[]> = {
   'crawl-prepare': ['CONTROL_TABLE_NAME'],
   'crawl-service': ['CONTROL_TABLE_NAME', 'INVENTORY_TABLE_NAME'],
   'crawl-finalize': ['CONTROL_TABLE_NAME', 'INVENTORY_TABLE_NAME'],
+  'crawl-execution-ended': ['CONTROL_TABLE_NAME'],
   'scheduled-ingestion': ['CONTROL_TABLE_NAME', 'CRAWL_STATE_MACHINE_ARN'],
   'findings-api': ['CONTROL_TABLE_NAME', 'INVENTORY_TABLE_NAME'],
   'scheduled-findings': ['CONTROL_TABLE_NAME', 'INVENTORY_TABLE_NAME'],
