@@ -85,7 +85,7 @@ export const FindingsPageBody = z.object({
 /** SARIF 2.1.0 (https://docs.oasis-open.org/sarif/sarif/v2.1.0/sarif-v2.1.0.html): the top level; the rest per the standard. */
 export const SarifLogBody = z.looseObject({ version: z.literal('2.1.0'), $schema: z.string().optional(), runs: z.array(z.looseObject({ tool: z.looseObject({}) })) }).meta({ id: 'SarifLog' });
 
-export const FindingsListBody = z.union([FindingsPageBody, SarifLogBody]);
+export const FindingsListBody = z.union([FindingsPageBody, SarifLogBody]).meta({ id: 'FindingsList' });
 
 export const FindingResponse = z.object({ finding: FindingBody });
 

@@ -540,6 +540,11 @@ export interface components {
             };
             catalogueVersion: string;
         };
+        FindingsList: {
+            items: components["schemas"]["Finding"][];
+            /** @description Pass as `cursor` for the next page; null = no more */
+            nextCursor: string | null;
+        } | components["schemas"]["SarifLog"];
         SarifLog: {
             /** @enum {string} */
             version: "2.1.0";
@@ -2126,11 +2131,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        items: components["schemas"]["Finding"][];
-                        /** @description Pass as `cursor` for the next page; null = no more */
-                        nextCursor: string | null;
-                    } | components["schemas"]["SarifLog"];
+                    "application/json": components["schemas"]["FindingsList"];
                 };
             };
             /** @description Bad input; `field` names it */

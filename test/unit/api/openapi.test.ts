@@ -21,6 +21,11 @@ const CONTRACT_ROUTES: Array<[string, string, string | undefined]> = [
   ['GET', '/inventory', 'reader'],
   ['GET', '/inventory/cbom', 'reader'],
   ['GET', '/inventory/{assetId}', 'reader'],
+  ['GET', '/findings', 'reader'],
+  ['GET', '/findings/rules', 'reader'],
+  ['GET', '/findings/summary', 'reader'],
+  ['POST', '/findings/{findingId}/suppressions', 'admin'],
+  ['DELETE', '/findings/{findingId}/suppressions', 'admin'],
   ['POST', EVENTS_PATH, 'uploader'],
 ];
 
@@ -108,7 +113,7 @@ describe('OpenAPI document', () => {
 
   it('names the CBOM media type, documents limit bounds, and has no zod artefacts', () => {
     const inventory = doc.paths['/inventory'].get;
-    expect(inventory.parameters?.map((p) => p.name)).toEqual(['type', 'region', 'accountId', 'arn', 'quantumVulnerable', 'expiresBefore', 'q', 'includeDeleted', 'limit', 'cursor']);
+    expect(inventory.parameters?.map((p) => p.name)).toEqual(['type', 'region', 'accountId', 'arn', 'quantumVulnerable', 'expiresBefore', 'q', 'includeDeleted', 'hasFindings', 'severity', 'limit', 'cursor']);
     expect(inventory.parameters?.find((p) => p.name === 'limit')).toMatchObject({
       in: 'query',
       required: false,
