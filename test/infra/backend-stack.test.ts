@@ -303,7 +303,7 @@ describe('backend stack', () => {
       const open = methods.filter((m) => m.AuthorizationType === 'NONE');
       expect(open).toHaveLength(1);
       expect(methods.every((m) => !m.ApiKeyRequired)).toBe(true);
-      expect(methods.filter((m) => m.AuthorizationType === 'CUSTOM')).toHaveLength(16);
+      expect(methods.filter((m) => m.AuthorizationType === 'CUSTOM')).toHaveLength(21); // 16 + the five findings routes
     });
 
     it('answers API Gateway errors in the API error shape; an authorizer failure is a 500, never a 401', () => {

@@ -85,7 +85,8 @@ test('the key that encrypts secrets lists them in its blast radius', () => {
 
 test('secrets: rotation off or never configured fires; managed, EventBridge, replica and pending-deletion secrets are excepted', () => {
   expect(rulesOn(secretNamed('prod/api-key'))).toContain('secret-rotation-disabled');
-  expect(findingOn(secretNamed('prod/partner-token'), 'secret-rotation-disabled')?.evidence).toMatchObject({ rotationEnabled: null });
+  // Never configured: ListSecrets has no RotationEnabled, which discovery records as false (not rotating).
+  expect(findingOn(secretNamed('prod/partner-token'), 'secret-rotation-disabled')?.evidence).toMatchObject({ rotationEnabled: false });
   expect(rulesOn(secretNamed('prod/db/password'))).not.toContain('secret-rotation-disabled');
   for (const name of ['rds!db-', 'events!connection/', 'old/token']) {
     expect([name, rulesOn(secretNamed(name)).filter((r) => r.startsWith('secret-rotation') || r === 'secret-not-rotated')]).toEqual([name, []]);
