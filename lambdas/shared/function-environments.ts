@@ -28,7 +28,7 @@ export const FUNCTION_ENVIRONMENTS = {
     PLATFORM_ACCESS_ROLE_ARN,
     PUBLIC_API_URL,
   }),
-  'accounts-api': z.object({ ...TABLES, CRAWL_STATE_MACHINE_ARN: name, PLATFORM_ACCESS_ROLE_ARN }),
+  'accounts-api': z.object({ ...TABLES, CRAWL_STATE_MACHINE_ARN: name, PLATFORM_ACCESS_ROLE_ARN, PUBLIC_API_URL }),
   'ingestions-api': z.object({ CONTROL_TABLE_NAME: name, CRAWL_STATE_MACHINE_ARN: name }),
   'inventory-api': z.object(TABLES),
   'events-intake': z.object({ EVENTS_QUEUE_URL: z.url() }),
