@@ -1,6 +1,6 @@
 import { rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { API_STAGE } from '../lambdas/shared/protocol';
+import { API_STAGE, EVENTS_PATH } from '../lambdas/shared/protocol';
 import type { Sandbox, SandboxOptions } from '../sandbox/sandbox';
 import { BackendTemplateError, type BackendModel, LOCAL_ACCOUNT, localResourceName } from './backend-template';
 import { InProcessQueue, type QueueStats } from './in-process-queue';
@@ -165,6 +165,9 @@ export async function startLocalRuntime(options: LocalRuntimeOptions = {}): Prom
       onError,
     });
     stoppers.push(() => api.stop());
+    // The sandbox's API destination delivers where a template downloaded from this API would point (HTTPS, as
+    // API destinations require), so the health checks' endpoint comparison holds locally too.
+    sandbox?.pipeline.setInvocationEndpoint(`${options.publicUrl ?? api.url.replace(/^http:/, 'https:')}${EVENTS_PATH}`);
 
     // 6. The handlers' environment, then the handlers.
     const env = handlerEnvironment(backend, {
