@@ -230,7 +230,7 @@ describe('backend stack', () => {
         AuthorizerResultTtlInSeconds: 60,
       });
       const methods = resources('AWS::ApiGateway::Method').map(([, m]) => m.Properties);
-      expect(methods).toHaveLength(16);
+      expect(methods).toHaveLength(18);
       const open = methods.filter((m) => m.AuthorizationType === 'NONE');
       expect(open).toHaveLength(1);
       expect(methods.every((m) => !m.ApiKeyRequired)).toBe(true);
