@@ -58,6 +58,8 @@ export const FUNCTION_ENVIRONMENTS = {
   }),
   'crawl-finalize': z.object(TABLES),
   'scheduled-ingestion': z.object({ CONTROL_TABLE_NAME: name, CRAWL_STATE_MACHINE_ARN: name }),
+  /** Without PUBLIC_API_URL the API destination's endpoint is not compared on scheduled runs. */
+  'pipeline-health': z.object({ CONTROL_TABLE_NAME: name, PLATFORM_ACCESS_ROLE_ARN, PUBLIC_API_URL }),
 } as const;
 
 export type HandlerName = keyof typeof FUNCTION_ENVIRONMENTS;
