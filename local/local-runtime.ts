@@ -42,6 +42,11 @@ export interface LocalRuntimeOptions {
    * API Gateway does — EventBridge API destinations accept only HTTPS endpoints.
    */
   readonly publicUrl?: string;
+  /**
+   * How often every linked account's event pipeline is checked, as the EventBridge Scheduler schedule does in AWS
+   * (lib/constructs/pipeline-health-checks.ts); 0 = never. @default 6 hours
+   */
+  readonly pipelineHealthEveryMs?: number;
   /** Where the runtime reports handler failures. @default console.error */
   readonly onError?: (message: string, err: unknown) => void;
 }
@@ -190,6 +195,15 @@ export async function startLocalRuntime(options: LocalRuntimeOptions = {}): Prom
     ]);
     functions.preload(handlerNames);
     ready();
+
+    const healthEvery = options.pipelineHealthEveryMs ?? 6 * 3600_000;
+    if (healthEvery > 0 && backend.functions['pipeline-health']) {
+      const timer = setInterval(() => {
+        functions.invoke('pipeline-health', {}).catch((err: unknown) => onError('scheduled pipeline health failed', err));
+      }, healthEvery);
+      timer.unref();
+      stoppers.push(async () => clearInterval(timer));
+    }
 
     let stopped = false;
     const runtime: LocalRuntime = {

@@ -35,6 +35,7 @@ const REQUIRED: Record<string, string[]> = {
   'crawl-service': ['CONTROL_TABLE_NAME', 'INVENTORY_TABLE_NAME'],
   'crawl-finalize': ['CONTROL_TABLE_NAME', 'INVENTORY_TABLE_NAME'],
   'scheduled-ingestion': ['CONTROL_TABLE_NAME', 'CRAWL_STATE_MACHINE_ARN'],
+  'pipeline-health': ['CONTROL_TABLE_NAME'],
 };
 
 /** Values a handler must refuse at init, for the variables whose schema is more than "a non-empty string". */
