@@ -56,6 +56,9 @@ export const Account = z
     runningIngestionStartedAt: Instant.optional(),
     healthStatus: z.enum(CHECK_STATUSES).optional().meta({ description: 'Pipeline health at the last check (absent before any)' }),
     healthCheckedAt: Instant.optional(),
+    driftCreated: z.number().int().optional().meta({ description: 'Reconciliation drift summed over re-crawls: assets found that no event had created' }),
+    driftUpdated: z.number().int().optional().meta({ description: '…changed without an event' }),
+    driftDeleted: z.number().int().optional().meta({ description: '…deleted without an event' }),
   })
   .meta({ id: 'Account' });
 
@@ -75,6 +78,10 @@ export const Ingestion = z
       .array(z.object({ region: z.string().optional(), service: z.string().optional(), code: z.string(), message: z.string() }))
       .optional(),
     executionArn: z.string().optional(),
+    drift: z
+      .record(z.string(), z.record(z.string(), z.object({ created: z.number().int(), updated: z.number().int(), deleted: z.number().int() })))
+      .optional()
+      .meta({ description: 'Re-crawls only: per region, per service, the changes the crawl found that events had not applied' }),
   })
   .meta({ id: 'Ingestion' });
 

@@ -5,6 +5,7 @@ import type { PipelineReader } from './eventbridge-observations';
 import type { AccountHealthReport, DriftCounts } from './health-model';
 import type { HealthStore } from './health-store';
 import { type PipelineNames, pipelineNamesOf } from './pipeline-names';
+import { driftByRegion, type RunDrift } from './reconciliation-drift';
 
 export interface PipelineHealthDeps {
   readonly control: { getAccountDetails(tenantId: string, accountId: string): Promise<AccountDetails> };
@@ -14,8 +15,12 @@ export interface PipelineHealthDeps {
   readonly tenantExternalId: (tenantId: string) => Promise<string>;
   readonly now: () => Date;
   readonly currentTemplateVersion: string;
-  /** The drift the account's last finished re-crawl counted per region; undefined before any. */
-  readonly driftOf?: (account: AccountDetails) => Promise<Readonly<Record<string, DriftCounts>> | undefined>;
+}
+
+/** The drift the account's last ingestion counted per region (lambdas/health/dynamo-drift-store.ts); none before a re-crawl. */
+function lastDrift(account: AccountDetails): Readonly<Record<string, DriftCounts>> {
+  const last = account.lastIngestion as { drift?: RunDrift } | undefined;
+  return last?.drift ? driftByRegion(last.drift) : {};
 }
 
 /**
@@ -29,7 +34,7 @@ export async function runPipelineHealthCheck(
   const account = await deps.control.getAccountDetails(input.tenantId, input.accountId);
   const names = pipelineNamesOf(await deps.store.pipelineNames(input.tenantId, input.accountId));
   const externalId = await deps.tenantExternalId(input.tenantId);
-  const drift = (await deps.driftOf?.(account)) ?? {};
+  const drift = lastDrift(account);
   const regions = account.regions ?? COMMERCIAL_REGION_NAMES;
   const seen = new Map(account.health.map((h) => [h.region, h]));
   const report = await checkAccountHealth(

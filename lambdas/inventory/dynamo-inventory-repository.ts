@@ -24,7 +24,12 @@ export interface CrawlObservation {
   readonly observedAt: string;
 }
 
-export type UpsertOutcome = 'written' | 'stamped';
+/**
+ * What a crawl write did: `created` (no live asset before), `updated` (what the crawl read differs from what was
+ * stored), `unchanged`, or `stamped` (the stored state was a newer observation — an event — and was kept). Created and
+ * updated on a re-crawl are changes the events had not brought: reconciliation drift.
+ */
+export type UpsertOutcome = 'created' | 'updated' | 'unchanged' | 'stamped';
 
 export interface SweepInput {
   readonly tenantId: string;
@@ -95,6 +100,21 @@ interface Partition {
   readonly values: Item;
 }
 
+/** Stable JSON (object keys sorted): DynamoDB maps do not keep key order. */
+function canonical(value: unknown): string {
+  return JSON.stringify(value, (_k, v: unknown) =>
+    v && typeof v === 'object' && !Array.isArray(v) ? Object.fromEntries(Object.entries(v as Record<string, unknown>).sort(([a], [b]) => a.localeCompare(b))) : v,
+  );
+}
+
+/**
+ * Does the stored item hold what the crawl read? `relations` is left out: Finalize resolves its key references to key
+ * ARNs after the crawl and events add usage edges, so it never equals a fresh read.
+ */
+function sameDiscoveredFields(discovered: DiscoveredAsset, stored: Item): boolean {
+  return Object.entries(discovered).every(([k, v]) => k === 'relations' || v === undefined || canonical(v) === canonical(stored[k]));
+}
+
 /** Top-level optional attributes a crawl write removes when the new observation lacks them. */
 const CLEARED_BY_CRAWL = ['deleted', 'deletedAt', 'unlinkedAt', 'secure', 'coverageGaps', GSI2.pk, GSI2.sk] as const;
 
@@ -149,7 +169,7 @@ export class DynamoInventoryRepository {
       return `#r${i}`;
     });
     try {
-      await this.db.send(
+      const { Attributes: old } = await this.db.send(
         new UpdateCommand({
           TableName: this.tableName,
           Key: inventoryKeys.asset(id),
@@ -157,9 +177,11 @@ export class DynamoInventoryRepository {
           ConditionExpression: 'attribute_not_exists(pk) OR observedAt < :observedAt',
           ExpressionAttributeNames: names,
           ExpressionAttributeValues: values,
+          ReturnValues: 'ALL_OLD',
         }),
       );
-      return 'written';
+      if (!old || old.deleted === true) return 'created';
+      return sameDiscoveredFields(discovered, old) ? 'unchanged' : 'updated';
     } catch (err) {
       if (!(err instanceof ConditionalCheckFailedException)) throw err;
     }
