@@ -8,6 +8,7 @@ import { mapEvent } from './mappers';
 import { secretNameToResolve } from './mappers/secretsmanager';
 import { normalizeEvent, type NormalizedEvent } from './normalized-event';
 import type { QueuedEvent } from './envelope';
+import { isCommercialRegion } from '../shared/regions';
 
 export interface ProcessDependencies {
   readonly store: EventStore;
@@ -48,7 +49,9 @@ export async function processEvent(message: QueuedEvent, deps: ProcessDependenci
   };
   const early = dropReasonOf(event, account);
   if (early === 'account-not-linked') return drop(early);
-  tally.seen(event); // health: the pipeline delivers for this (account, region), whatever happens next
+  // Health: the pipeline delivers for this (account, region), whatever happens next — only for a region the account
+  // has, so an event naming an invented region cannot grow its per-region rows.
+  if (isAccountRegion(account, event.region)) tally.seen(event);
   if (early) return drop(early);
 
   if (await deps.store.hasSeen(event.tenantId, event.eventId)) {
@@ -120,3 +123,7 @@ async function refresh(change: Extract<InventoryChange, { kind: 'refresh' }>, ev
   }
 }
 
+
+function isAccountRegion(account: AccountLink | undefined, region: string): boolean {
+  return account?.regions ? account.regions.includes(region) : isCommercialRegion(region);
+}
