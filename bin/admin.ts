@@ -1,6 +1,8 @@
 import { parseArgs } from 'node:util';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { ADMIN_CLI_ACTOR, type AuditLog } from '../lambdas/auth/audit-log';
+import { DynamoAuditLog } from '../lambdas/auth/dynamo-audit-log';
 import { issueToken } from '../lambdas/auth/issue-token';
 import { PERMISSIONS, type Permission } from '../lambdas/control/control-model';
 import { DynamoControlRepository } from '../lambdas/control/dynamo-control-repository';
@@ -11,7 +13,9 @@ import { createDocumentClient } from '../lambdas/shared/platform-clients';
  * Platform admin CLI (bootstraps a tenant and its first admin token):
  *   npm run admin -- create-tenant --name "Example Corp" [--endpoint http://127.0.0.1:4567] [--control-table T]
  *   npm run admin -- create-token --tenant <tenantId> --name ci --permissions admin[,reader,uploader] [--expires-at ISO]
- * The control table comes from --control-table or CONTROL_TABLE_NAME; --endpoint points at a local DynamoDB.
+ * The control table comes from --control-table or CONTROL_TABLE_NAME; --endpoint (else AWS_ENDPOINT_URL_DYNAMODB, else
+ * AWS_ENDPOINT_URL, as every SDK program reads them) points at a local DynamoDB.
+ * Tokens it creates record `createdBy: admin-cli` and appear in the tenant's audit log.
  * Exit codes: 0 ok, 1 failure, 2 bad arguments.
  */
 const USAGE = `Usage:
@@ -23,7 +27,9 @@ export interface AdminIo {
   readonly err: (line: string) => void;
   readonly env: Readonly<Record<string, string | undefined>>;
   /** For tests: the repository to use instead of one built from --endpoint/--control-table. */
-  readonly control?: Pick<DynamoControlRepository, 'createTenant' | 'getTenant' | 'putToken'>;
+  readonly control?: Pick<DynamoControlRepository, 'createTenant' | 'getTenant' | 'putToken' | 'revokeToken'>;
+  /** For tests: the audit log to use instead of one in the control table. */
+  readonly audit?: Pick<AuditLog, 'append'>;
 }
 
 class UsageError extends Error {}
@@ -76,12 +82,14 @@ export async function runAdmin(argv: readonly string[], io: AdminIo): Promise<nu
       throw new UsageError('--expires-at must be an ISO-8601 date-time in the future');
     }
     const control = io.control ?? repository(values, io.env);
+    const audit = io.audit ?? auditLog(values, io.env);
     await control.getTenant(tenantId);
-    const { token, secret } = await issueToken(control, {
+    const { token, secret } = await issueToken(control, audit, {
       tenantId,
       name,
       permissions: [...new Set(permissions)] as Permission[],
       expiresAt,
+      createdBy: ADMIN_CLI_ACTOR,
       now: new Date(),
     });
     io.out(JSON.stringify(token, null, 2));
@@ -105,20 +113,39 @@ function usage(io: AdminIo, message: string): number {
   return 2;
 }
 
-function repository(values: { endpoint?: string; 'control-table'?: string }, env: AdminIo['env']): DynamoControlRepository {
+function tableOf(values: { 'control-table'?: string }, env: AdminIo['env']): string {
   const table = values['control-table'] ?? env.CONTROL_TABLE_NAME;
   if (!table) throw new UsageError('--control-table (or CONTROL_TABLE_NAME) is required');
-  if (values.endpoint !== undefined) {
-    if (!/^https?:\/\/[^\s]+$/.test(values.endpoint)) throw new UsageError('--endpoint must be an http(s) URL');
-    // A local DynamoDB accepts any credentials; don't require real ones on a developer machine.
-    const client = new DynamoDBClient({
-      endpoint: values.endpoint,
-      region: env.AWS_REGION ?? 'us-east-1',
-      ...(env.AWS_ACCESS_KEY_ID === undefined && { credentials: { accessKeyId: 'local', secretAccessKey: 'local' } }),
-    });
-    return new DynamoControlRepository(DynamoDBDocumentClient.from(client, { marshallOptions: { removeUndefinedValues: true } }), table);
-  }
-  return new DynamoControlRepository(createDocumentClient(env), table);
+  return table;
+}
+
+/** --endpoint, else the SDK's own endpoint variables (https://docs.aws.amazon.com/sdkref/latest/guide/feature-ss-endpoints.html). */
+export function endpointOf(values: { endpoint?: string }, env: AdminIo['env']): string | undefined {
+  const endpoint = values.endpoint ?? env.AWS_ENDPOINT_URL_DYNAMODB ?? env.AWS_ENDPOINT_URL;
+  if (endpoint !== undefined && !/^https?:\/\/[^\s]+$/.test(endpoint)) throw new UsageError('--endpoint (or AWS_ENDPOINT_URL_DYNAMODB) must be an http(s) URL');
+  return endpoint;
+}
+
+function documentClient(values: { endpoint?: string }, env: AdminIo['env']): DynamoDBDocumentClient {
+  const endpoint = endpointOf(values, env);
+  if (endpoint === undefined) return createDocumentClient(env);
+  // A local DynamoDB accepts any credentials; don't require real ones on a developer machine.
+  const client = new DynamoDBClient({
+    endpoint,
+    region: env.AWS_REGION ?? 'us-east-1',
+    ...(env.AWS_ACCESS_KEY_ID === undefined && { credentials: { accessKeyId: 'local', secretAccessKey: 'local' } }),
+  });
+  return DynamoDBDocumentClient.from(client, { marshallOptions: { removeUndefinedValues: true } });
+}
+
+function repository(values: { endpoint?: string; 'control-table'?: string }, env: AdminIo['env']): DynamoControlRepository {
+  const table = tableOf(values, env);
+  return new DynamoControlRepository(documentClient(values, env), table);
+}
+
+function auditLog(values: { endpoint?: string; 'control-table'?: string }, env: AdminIo['env']): DynamoAuditLog {
+  const table = tableOf(values, env);
+  return new DynamoAuditLog(documentClient(values, env), table);
 }
 
 if (require.main === module) {

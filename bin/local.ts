@@ -5,10 +5,12 @@
  *   npm start -- --no-demo         tenant and tokens only
  *   npm start -- --aws             the customer account through the SDK's standard credential/endpoint chain
  *   npm start -- --port 3000 --data-dir .aqg --reset
+ *   npm start -- --dynamodb-endpoint http://127.0.0.1:8000   the platform tables on an external DynamoDB-compatible endpoint
  */
 import { parseArgs } from 'node:util';
 
-const USAGE = `Usage: npm start -- [--port <n>] [--data-dir <dir>] [--reset] [--no-demo] [--aws] [--public-url <https url>] [--help]
+const USAGE = `Usage: npm start -- [--port <n>] [--data-dir <dir>] [--reset] [--no-demo] [--aws] [--public-url <https url>]
+                    [--dynamodb-endpoint <url>] [--help]
 
   --port <n>        API port on 127.0.0.1 (default 3000; 0 = any free port)
   --data-dir <dir>  where the local DynamoDB data and local.json live (default .aqg)
@@ -18,6 +20,9 @@ const USAGE = `Usage: npm start -- [--port <n>] [--data-dir <dir>] [--reset] [--
                     nothing is connected automatically
   --public-url <u>  HTTPS URL (with /v1) at which AWS reaches this API, e.g. a tunnel; it is the events endpoint in
                     downloaded templates (default: https://<host you called>/v1, which AWS cannot reach)
+  --dynamodb-endpoint <url>
+                    the platform's tables on this DynamoDB-compatible endpoint (created there if missing) instead of
+                    the embedded one (default: AWS_ENDPOINT_URL_DYNAMODB if set, else dynalite under the data dir)
   --help            this text`;
 
 function parseFlags(argv: string[]) {
@@ -33,12 +38,19 @@ function parseFlags(argv: string[]) {
         'no-demo': { type: 'boolean' },
         aws: { type: 'boolean' },
         'public-url': { type: 'string' },
+        'dynamodb-endpoint': { type: 'string' },
         help: { type: 'boolean' },
       },
     });
     const publicUrl = values['public-url'];
     if (publicUrl !== undefined && !/^https:\/\/[^\s/]+(\/\S*)?$/.test(publicUrl)) {
       throw new Error(`--public-url must be an https:// URL (EventBridge API destinations accept only HTTPS), got ${publicUrl}`);
+    }
+    // The SDK's per-service endpoint variable names the platform tables' endpoint here (the customer-account clients
+    // never call DynamoDB).
+    const dynamodbEndpoint = values['dynamodb-endpoint'] ?? (process.env.AWS_ENDPOINT_URL_DYNAMODB || undefined);
+    if (dynamodbEndpoint !== undefined && !/^https?:\/\/[^\s/]+\/?$/.test(dynamodbEndpoint)) {
+      throw new Error(`--dynamodb-endpoint must be an http(s)://host[:port] URL, got ${dynamodbEndpoint}`);
     }
     const port = values.port === undefined ? 3000 : Number(values.port);
     if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`--port must be an integer 0-65535, got ${values.port}`);
@@ -49,6 +61,7 @@ function parseFlags(argv: string[]) {
       demo: !values['no-demo'] && !values.aws,
       aws: !!values.aws,
       publicUrl,
+      dynamodbEndpoint,
       help: !!values.help,
     };
   } catch (err) {
@@ -79,14 +92,27 @@ async function main(): Promise<void> {
     port: flags.port,
     customerAccount: flags.aws ? { mode: 'aws' } : { mode: 'sandbox' },
     publicUrl: flags.publicUrl,
+    dynamodbEndpoint: flags.dynamodbEndpoint,
   });
+  const { recoveredMessages, interruptedRuns } = runtime.recovery;
+  if (recoveredMessages > 0) process.stdout.write(`Recovered ${recoveredMessages} accepted events from the last run; processing them now.\n`);
+  if (interruptedRuns.length > 0) {
+    process.stdout.write(`Closed ${interruptedRuns.length} ingestion(s) interrupted by the last stop as FAILED (${interruptedRuns.join(', ')}); Start now works again.\n`);
+  }
   let stopping = false;
   const stop = (signal: string) => {
     if (stopping) return;
     stopping = true;
-    process.stdout.write(`\n${signal}: stopping…\n`);
+    process.stdout.write(`\n${signal}: stopping (finishing the event batches in flight)…\n`);
     runtime.stop().then(
-      () => process.exit(0),
+      ({ queuedMessages }) => {
+        process.stdout.write(
+          queuedMessages > 0
+            ? `${queuedMessages} accepted events not yet processed are kept on disk in ${runtime.dataDir}/queues; the next start processes them.\n`
+            : 'Every accepted event was processed.\n',
+        );
+        process.exit(0);
+      },
       (err: unknown) => {
         console.error(err);
         process.exit(1);

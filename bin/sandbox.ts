@@ -7,6 +7,7 @@
 import { parseArgs } from 'node:util';
 import { countAssets } from '../sandbox/estate/estate';
 import { startSandbox } from '../sandbox/sandbox';
+import { formatSandboxBanner } from '../sandbox/sandbox-banner';
 
 function intOption(name: string, value: string | undefined): number | undefined {
   if (value === undefined) return undefined;
@@ -56,20 +57,7 @@ async function main(): Promise<void> {
   if (values.json) {
     process.stdout.write(`${JSON.stringify(info)}\n`);
   } else {
-    process.stdout.write(
-      [
-        `Sandbox account ${info.accountId} on ${info.endpoint} (${info.assets} assets in ${info.regions.join(', ')}; not enabled: ${info.disabledRegions.join(', ') || 'none'})`,
-        '',
-        `export AWS_ENDPOINT_URL=${info.endpoint}`,
-        `export AWS_ACCESS_KEY_ID=${info.accessKeyId}`,
-        `export AWS_SECRET_ACCESS_KEY=${info.secretAccessKey}`,
-        'unset AWS_SESSION_TOKEN AWS_PROFILE',
-        `npm run scan -- --regions ${info.regions.join(',')} --role-arn ${info.roleArn} --external-id ${info.externalId}`,
-        '',
-        'Ctrl-C to stop.',
-        '',
-      ].join('\n'),
-    );
+    process.stdout.write(formatSandboxBanner(info));
   }
   const stop = () => {
     sandbox.stop().then(

@@ -6,7 +6,7 @@ import { TEMPLATE_VERSION } from '../lib/customer-template/version';
 import { RegionSelectionError, resolveRegions } from '../lambdas/discovery/resolve-regions';
 import { TokenBucketPacer } from '../lambdas/discovery/request-pacer';
 import { checkAccountHealth } from '../lambdas/health/check-account-health';
-import { createPipelineClient, EventBridgePipelineReader } from '../lambdas/health/eventbridge-pipeline-reader';
+import { createPipelineClient, EventBridgePipelineReader } from '../lambdas/health/eventbridge-pipeline-clients';
 import { type CheckStatus, worstStatus } from '../lambdas/health/health-model';
 import { TEMPLATE_PIPELINE_NAMES } from '../lambdas/health/pipeline-names';
 import { type DoctorCheckResult, stackCheck, trailCheck } from './doctor/doctor-checks';

@@ -1,10 +1,12 @@
-import { writeFile } from 'node:fs/promises';
+import { stat, writeFile } from 'node:fs/promises';
+import { dirname } from 'node:path';
 import { parseArgs } from 'node:util';
 import { inventoryToCbom } from '../lambdas/cbom/inventory-to-cbom';
 import { crawlAccount, type AccountCrawlResult } from '../lambdas/discovery/crawl-account';
 import { createCustomerClients, type CustomerClientOptions, type RegionClients } from '../lambdas/discovery/region-clients';
 import { RegionSelectionError, resolveRegions } from '../lambdas/discovery/resolve-regions';
 import { TokenBucketPacer, type RequestPacer } from '../lambdas/discovery/request-pacer';
+import { plural } from './plural';
 import { formatSummaryTable } from './scan-summary';
 import { CredentialsError, verifyCredentials, type VerifyCredentialsOptions, type VerifiedIdentity } from '../lambdas/discovery/verify-credentials';
 
@@ -22,8 +24,8 @@ Options:
   --external-id ID     ExternalId for --role-arn
   --format FORMAT      table (summary, default) | json (full inventory) | cbom (CycloneDX 1.6 CBOM of the
                        inventory: keys, certificates, secrets and their algorithms; never a secret value)
-  --out FILE           write the output to FILE instead of standard output
-  --help               show this help
+  --out FILE           write the output to FILE (in an existing directory) instead of standard output
+  -h, --help           show this help
 
 Exit codes: 0 ok, 2 bad arguments, 3 credentials or role unusable, 4 finished but some Regions/services failed.`;
 
@@ -65,7 +67,7 @@ export function parseScanArgs(argv: readonly string[]): ScanOptions {
         'external-id': { type: 'string' },
         format: { type: 'string' },
         out: { type: 'string' },
-        help: { type: 'boolean' },
+        help: { type: 'boolean', short: 'h' },
       },
     }));
   } catch (err) {
@@ -103,6 +105,8 @@ export interface ScanDependencies {
   readonly clientsFor: (options: CustomerClientOptions) => RegionClients;
   readonly pacer: RequestPacer;
   readonly writeFile: (path: string, text: string) => Promise<void>;
+  /** Whether `path` is an existing directory (checked for --out before the crawl, not after it). */
+  readonly isDirectory: (path: string) => Promise<boolean>;
   readonly now: () => Date;
 }
 
@@ -113,6 +117,10 @@ export const defaultScanDependencies = (): ScanDependencies => ({
   clientsFor: createCustomerClients,
   pacer: new TokenBucketPacer(),
   writeFile: (path, text) => writeFile(path, text, 'utf8'),
+  isDirectory: (path) => stat(path).then(
+    (s) => s.isDirectory(),
+    () => false,
+  ),
   now: () => new Date(),
 });
 
@@ -123,12 +131,16 @@ export async function runScan(argv: readonly string[], deps: ScanDependencies = 
     options = parseScanArgs(argv);
   } catch (err) {
     if (!(err instanceof ScanArgumentError)) throw err;
-    deps.stderr(`scan: bad argument ${err.argument}: ${err.message}\n\n${SCAN_USAGE}\n`);
+    deps.stderr(`scan: ${err.message}\n\n${SCAN_USAGE}\n`);
     return EXIT.BAD_ARGUMENTS;
   }
   if (options.help) {
     deps.stdout(`${SCAN_USAGE}\n`);
     return EXIT.OK;
+  }
+  if (options.out !== undefined && !(await deps.isDirectory(dirname(options.out)))) {
+    deps.stderr(`scan: --out ${options.out}: directory ${dirname(options.out)} does not exist\n`);
+    return EXIT.BAD_ARGUMENTS;
   }
 
   const access = { ...(options.roleArn ? { roleArn: options.roleArn, externalId: options.externalId } : {}) };
@@ -141,7 +153,7 @@ export async function runScan(argv: readonly string[], deps: ScanDependencies = 
     deps.stderr(`scan: ${what} [${err.reason}]: ${err.message}\n`);
     return EXIT.CREDENTIALS;
   }
-  deps.stderr(`scan: account ${identity.accountId} as ${identity.arn}; ${options.regions.length} Region(s)\n`);
+  deps.stderr(`scan: account ${identity.accountId} as ${identity.arn}; ${plural(options.regions.length, 'Region')}\n`);
 
   const startedAt = deps.now();
   const result = await crawlAccount({
@@ -153,7 +165,7 @@ export async function runScan(argv: readonly string[], deps: ScanDependencies = 
       if (e.kind === 'finished') {
         const o = e.outcome;
         const detail = o.error ? ` ${o.error.code}: ${o.error.message}` : '';
-        deps.stderr(`  ${e.region.padEnd(15)} ${e.service.padEnd(15)} ${o.status.padEnd(13)} ${String(o.assets).padStart(6)} assets${detail}\n`);
+        deps.stderr(`  ${e.region.padEnd(15)} ${e.service.padEnd(15)} ${o.status.padEnd(13)} ${plural(o.assets, 'asset').padStart(13)}${detail}\n`);
       }
     },
   });
@@ -164,10 +176,8 @@ export async function runScan(argv: readonly string[], deps: ScanDependencies = 
 
   const failed = result.outcomes.filter((o) => o.outcome.status === 'FAILED' || o.outcome.status === 'ACCESS_DENIED');
   if (failed.length > 0) {
-    deps.stderr(
-      `scan: finished with ${failed.length} failed Region/service crawl(s):\n` +
-        failed.map((f) => `  ${f.region} ${f.service}: ${f.outcome.status} ${f.outcome.error?.code ?? ''} ${f.outcome.error?.message ?? ''}\n`).join(''),
-    );
+    // Each failure's error was printed as its crawl finished (above); this line only says which ones.
+    deps.stderr(`scan: finished with ${plural(failed.length, 'failed crawl')}: ${failed.map((f) => `${f.region}/${f.service} ${f.outcome.status}`).join(', ')}\n`);
     return EXIT.PARTIAL;
   }
   return EXIT.OK;

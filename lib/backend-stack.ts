@@ -10,7 +10,11 @@ import { PlatformApi } from './constructs/platform-api';
 import { EVENTS_PATH } from '../lambdas/shared/protocol';
 
 export interface BackendStackProps extends StackProps {
-  /** How long the authorizer's decision is cached per token (also how long a revoked token keeps working). @default 60 s */
+  /**
+   * How long API Gateway caches the authorizer's decision per token — also how long a revoked token keeps working.
+   * API Gateway cannot invalidate one token's entry, so revocation is immediate only with no cache: each request
+   * then costs one authorizer invocation (one consistent GetItem; SECURITY.md). @default 0 (no cache)
+   */
   readonly authorizerCacheTtl?: Duration;
   /** @default RemovalPolicy.RETAIN */
   readonly tableRemovalPolicy?: RemovalPolicy;
@@ -49,7 +53,7 @@ export class BackendStack extends Stack {
         'inventory-api': apiFunctions.inventory.function,
         'events-intake': events.intake.function,
       },
-      authorizerCacheTtl: props.authorizerCacheTtl ?? Duration.seconds(60),
+      authorizerCacheTtl: props.authorizerCacheTtl ?? Duration.seconds(0),
     });
 
     new CfnOutput(this, 'ApiUrl', { value: api.api.url, description: 'Base URL of the API (stage v1)' });

@@ -1,4 +1,4 @@
-import { CfnOutput, CfnResource, Duration, Fn, Stack, StackProps, Validations } from 'aws-cdk-lib';
+import { Aws, CfnOutput, CfnResource, Duration, Fn, Stack, StackProps, Validations } from 'aws-cdk-lib';
 import * as events from 'aws-cdk-lib/aws-events';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as sqs from 'aws-cdk-lib/aws-sqs';
@@ -105,9 +105,18 @@ export class CustomerTemplateStack extends Stack {
     });
     apiDestination.cfnOptions.condition = conditions.isPrimaryRegion;
 
+    // EventBridge assumes the target roles on behalf of this stack's rule only: the trust names the rule's ARN and
+    // account (confused deputy: https://docs.aws.amazon.com/eventbridge/latest/userguide/cross-service-confused-deputy-prevention.html).
+    // The ARN is built from the rule's fixed name, since the rule itself references these roles.
+    const ruleArn = Fn.sub('arn:${AWS::Partition}:events:${AWS::Region}:${AWS::AccountId}:rule/${Name}', { Name: EVENTS_RULE_NAME });
+    const eventBridgeForThisRule = () =>
+      new iam.ServicePrincipal('events.amazonaws.com').withConditions({
+        StringEquals: { 'aws:SourceAccount': Aws.ACCOUNT_ID },
+        ArnEquals: { 'aws:SourceArn': ruleArn },
+      });
     const invokeRole = new iam.Role(this, 'InvokeRole', {
       description: 'Lets the AQtive Guard rule deliver events to the AQtive Guard API destination',
-      assumedBy: new iam.ServicePrincipal('events.amazonaws.com'),
+      assumedBy: eventBridgeForThisRule(),
       inlinePolicies: {
         InvokeApiDestination: new iam.PolicyDocument({
           statements: [
@@ -124,7 +133,7 @@ export class CustomerTemplateStack extends Stack {
     });
     const forwardRole = new iam.Role(this, 'ForwardRole', {
       description: 'Lets the AQtive Guard rule forward events to the primary region\'s default event bus',
-      assumedBy: new iam.ServicePrincipal('events.amazonaws.com'),
+      assumedBy: eventBridgeForThisRule(),
       inlinePolicies: {
         PutEventsOnPrimaryBus: new iam.PolicyDocument({
           statements: [new iam.PolicyStatement({ actions: ['events:PutEvents'], resources: [primaryBusArn] })],

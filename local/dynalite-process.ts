@@ -6,10 +6,11 @@
 import type { Server } from 'node:http';
 import { closeServer, listenOnLoopback } from './loopback-server';
 
-// eslint-disable-next-line @typescript-eslint/no-require-imports
 const dynalite = require('dynalite') as (options: Record<string, unknown>) => Server;
 
 const path = process.env.AQG_DYNALITE_PATH || undefined;
+// LevelDB's files hold the local data (token hashes included): readable by the owner only.
+process.umask(0o077);
 const server = dynalite({ path, createTableMs: 0, deleteTableMs: 0, updateTableMs: 0 });
 
 listenOnLoopback(server, 0).then(
@@ -20,6 +21,6 @@ listenOnLoopback(server, 0).then(
   },
 );
 
-const stop = () => closeServer(server).finally(() => process.exit(0));
+const stop = (): void => void closeServer(server).finally(() => process.exit(0));
 process.on('disconnect', stop);
 process.on('SIGTERM', stop);

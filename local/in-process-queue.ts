@@ -1,6 +1,7 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import type { SQSBatchResponse, SQSEvent, SQSRecord } from 'aws-lambda';
 import type { LocalQueue as QueueConfig } from './backend-template';
+import type { JournaledMessage, QueueJournal } from './queue-journal';
 import { type SqsMessageAttributeValue, lambdaMessageAttribute, md5Hex, md5OfMessageAttributes } from './sqs-message';
 
 export interface LocalQueueOptions {
@@ -24,7 +25,31 @@ export interface LocalQueueOptions {
   readonly maxConcurrentBatches?: number;
   /** Errors of the consumer go here (the queue itself never stops). @default console.error */
   readonly onConsumerError?: (err: unknown) => void;
+  /**
+   * Where sends, receives and deletes are written: a send resolves only once it is on disk.
+   * @default - in memory only (a crash loses what was not processed)
+   */
+  readonly journal?: QueueJournal;
+  /** Messages a previous process left in the journal; delivered first, their receive counts kept. */
+  readonly recovered?: readonly JournaledMessage[];
+  /** Receives each message moved to the dead-letter queue, with the reason. @default - kept in `deadLetters` only */
+  readonly onDeadLetter?: (deadLetter: DeadLetter) => void;
 }
+
+/** A message SQS moved to the dead-letter queue, and why. */
+export interface DeadLetter {
+  readonly messageId: string;
+  readonly body: string;
+  readonly receiveCount: number;
+  readonly deadLetteredAt: string;
+  readonly reason: string;
+}
+
+/**
+ * Journal entries past which the queue rewrites its journal with only the live messages, so the file stays about the
+ * size of the queue however many messages went through it (a message costs about three entries: send, receive, delete).
+ */
+const COMPACT_AFTER_ENTRIES = 5000;
 
 interface Message {
   readonly messageId: string;
@@ -35,6 +60,10 @@ interface Message {
   receiveCount: number;
   firstReceivedAt?: number;
   visibleAt: number;
+  /** Why its last delivery failed (for the dead-letter reason). */
+  lastFailure?: string;
+  /** Deleted or dead-lettered (it may still sit in its batch's in-flight set until the batch settles). */
+  settled?: boolean;
 }
 
 export interface QueueStats {
@@ -65,7 +94,9 @@ export class InProcessQueue {
   private waiting: Message[] = [];
   private readonly inFlight = new Set<Message>();
   private readonly batches = new Set<Promise<void>>();
-  readonly deadLetters: Array<{ readonly messageId: string; readonly body: string }> = [];
+  readonly deadLetters: DeadLetter[] = [];
+  /** Messages recovered from the journal at construction. */
+  readonly recoveredCount: number;
   private counters = { sent: 0, deliveries: 0, deleted: 0, redelivered: 0, deadLettered: 0 };
   private timer: NodeJS.Timeout | undefined;
   private timerAt = Number.POSITIVE_INFINITY;
@@ -76,6 +107,13 @@ export class InProcessQueue {
   constructor(private readonly options: LocalQueueOptions) {
     this.maxBatches = options.maxConcurrentBatches ?? DEFAULT_CONCURRENT_BATCHES;
     if (!Number.isInteger(this.maxBatches) || this.maxBatches < 1) throw new RangeError(`maxConcurrentBatches must be a positive integer, got ${this.maxBatches}`);
+    const now = Date.now();
+    // The process that had them in flight is gone: a recovered message is visible at once, its receive count kept.
+    for (const m of options.recovered ?? []) {
+      this.ready.push({ ...m, md5OfBody: md5Hex(m.body), receiveCount: m.receiveCount, visibleAt: now });
+    }
+    this.recoveredCount = options.recovered?.length ?? 0;
+    if (this.recoveredCount > 0) this.schedule();
   }
 
   get stats(): QueueStats {
@@ -96,8 +134,12 @@ export class InProcessQueue {
     return this.ready.length - this.readyHead;
   }
 
-  send(body: string, attributes: Readonly<Record<string, SqsMessageAttributeValue>> = {}, delaySeconds = 0) {
-    if (this.stopped) throw new Error('The local queue is stopped');
+  /**
+   * Queues a message; with a journal, resolves only once it is on disk (SQS answers SendMessage once the message is
+   * stored redundantly: the caller may then acknowledge it to its own sender).
+   */
+  async send(body: string, attributes: Readonly<Record<string, SqsMessageAttributeValue>> = {}, delaySeconds = 0) {
+    if (this.stopped) throw new QueueStoppedError();
     const now = Date.now();
     const message: Message = {
       messageId: randomUUID(),
@@ -108,10 +150,19 @@ export class InProcessQueue {
       receiveCount: 0,
       visibleAt: now + delaySeconds * 1000,
     };
+    const durable = this.options.journal?.sent({
+      messageId: message.messageId,
+      body,
+      attributes,
+      sentAt: now,
+      receiveCount: 0,
+      visibleAt: message.visibleAt,
+    });
     if (delaySeconds > 0) this.waiting.push(message);
     else this.ready.push(message);
     this.counters.sent++;
     this.schedule();
+    await durable;
     return {
       MessageId: message.messageId,
       MD5OfMessageBody: message.md5OfBody,
@@ -125,10 +176,16 @@ export class InProcessQueue {
     return new Promise((resolve) => this.idleWaiters.push(resolve));
   }
 
-  async stop(): Promise<void> {
+  /**
+   * Stops delivering, waits for the batches in flight, and closes the journal. Resolves with the number of messages
+   * not processed (kept in the journal for the next start, or lost without one).
+   */
+  async stop(): Promise<number> {
     this.stopped = true;
     this.clearTimer();
     await Promise.all([...this.batches]);
+    await this.options.journal?.close();
+    return this.depth;
   }
 
   private schedule(): void {
@@ -150,7 +207,25 @@ export class InProcessQueue {
       for (const m of this.waiting) next = Math.min(next, m.visibleAt);
       this.wakeAt(next, now);
     }
+    this.compactIfWorthIt();
     if (this.depth === 0 && this.batches.size === 0) this.notifyIdle();
+  }
+
+  private compactIfWorthIt(): void {
+    const journal = this.options.journal;
+    if (!journal || journal.appendedSinceCompaction <= COMPACT_AFTER_ENTRIES || journal.appendedSinceCompaction < 4 * this.depth) return;
+    const live = [...this.ready.slice(this.readyHead), ...this.waiting, ...this.inFlight]
+      .filter((m) => !m.settled)
+      .map((m) => ({
+        messageId: m.messageId,
+        body: m.body,
+        attributes: m.attributes,
+        sentAt: m.sentAt,
+        receiveCount: m.receiveCount,
+        ...(m.firstReceivedAt !== undefined && { firstReceivedAt: m.firstReceivedAt }),
+        visibleAt: m.visibleAt,
+      }));
+    journal.compact(live).catch((err: unknown) => (this.options.onConsumerError ?? console.error)(err));
   }
 
   /** Moves the waiting messages whose time has come to the ready queue. */
@@ -206,13 +281,24 @@ export class InProcessQueue {
     for (const m of candidates) {
       if (maxReceiveCount !== undefined && m.receiveCount >= maxReceiveCount) {
         // SQS moves a message to the DLQ when a receive would exceed maxReceiveCount.
-        this.deadLetters.push({ messageId: m.messageId, body: m.body });
+        const deadLetter: DeadLetter = {
+          messageId: m.messageId,
+          body: m.body,
+          receiveCount: m.receiveCount,
+          deadLetteredAt: new Date(now).toISOString(),
+          reason: `Received ${m.receiveCount} times (maxReceiveCount ${maxReceiveCount}); last failure: ${m.lastFailure ?? 'unknown'}`,
+        };
+        this.deadLetters.push(deadLetter);
+        this.options.onDeadLetter?.(deadLetter);
+        m.settled = true;
+        this.options.journal?.deleted(m.messageId);
         this.counters.deadLettered++;
         continue;
       }
       m.receiveCount++;
       m.firstReceivedAt ??= now;
       m.visibleAt = now + visibilityTimeoutSeconds * 1000;
+      this.options.journal?.received(m.messageId, m.receiveCount, m.firstReceivedAt);
       batch.push(m);
     }
     if (batch.length === 0) return;
@@ -221,9 +307,11 @@ export class InProcessQueue {
     try {
       const response = await this.options.consume({ Records: batch.map((m) => this.record(m)) });
       failed = new Set(reportBatchItemFailures ? this.failedItems(batch, response) : []);
+      for (const m of failed) m.lastFailure = 'reported as a batch item failure';
     } catch (err) {
       (this.options.onConsumerError ?? console.error)(err);
       failed = new Set(batch);
+      for (const m of batch) m.lastFailure = `the batch failed: ${err instanceof Error ? err.message : String(err)}`;
     }
     const retryAt = Date.now() + (this.options.redeliveryDelaySeconds ?? visibilityTimeoutSeconds) * 1000;
     for (const m of batch) {
@@ -232,6 +320,8 @@ export class InProcessQueue {
         this.waiting.push(m);
         this.counters.redelivered++;
       } else {
+        m.settled = true;
+        this.options.journal?.deleted(m.messageId);
         this.counters.deleted++;
       }
     }
@@ -275,5 +365,13 @@ export class InProcessQueue {
     const waiters = this.idleWaiters;
     this.idleWaiters = [];
     for (const w of waiters) w();
+  }
+}
+
+/** SendMessage on a queue that is shutting down: the sender must retry (the events endpoint answers 503). */
+export class QueueStoppedError extends Error {
+  constructor() {
+    super('The local queue is stopped');
+    this.name = 'QueueStoppedError';
   }
 }

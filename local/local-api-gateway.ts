@@ -130,7 +130,9 @@ export async function startLocalApiGateway(options: LocalApiGatewayOptions): Pro
         query: url.searchParams,
         body,
         sourceIp: req.socket.remoteAddress?.replace(/^::ffff:/, '') ?? '127.0.0.1',
-        domainName: req.headers.host ?? `127.0.0.1:${port}`,
+        // The gateway's own address, never the client's Host header: handlers build URLs (the customer template's
+        // events endpoint, OpenAPI `servers`) from domainName, and in AWS it names the API, not what the client sent.
+        domainName: `127.0.0.1:${port}`,
       });
     }
     const headers: Record<string, string | string[]> = { ...(result.headers as Record<string, string>) };

@@ -1,5 +1,5 @@
 import { fork, type ChildProcess } from 'node:child_process';
-import { mkdirSync } from 'node:fs';
+import { chmodSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import {
   CreateTableCommand,
@@ -28,14 +28,35 @@ export interface LocalDynamo {
  * history rows simply stay, which only costs disk space locally.
  */
 export async function startLocalDynamo(options: LocalDynamoOptions): Promise<LocalDynamo> {
-  if (options.path) mkdirSync(options.path, { recursive: true });
+  if (options.path) makePrivateDir(options.path);
   const { child, port } = await forkDynalite(options.path);
   const stop = () => stopChild(child);
   const endpoint = `http://127.0.0.1:${port}`;
+  try {
+    await createMissingTables(endpoint, options.tables);
+  } catch (err) {
+    await stop();
+    throw err;
+  }
+  return { endpoint, stop };
+}
+
+/**
+ * An external DynamoDB-compatible endpoint (DynamoDB Local, another dynalite, a fault-injecting proxy) instead of the
+ * embedded dynalite: the backend's tables are created there if they do not exist yet. Stopping leaves it running.
+ */
+export async function connectLocalDynamo(endpoint: string, tables: LocalDynamoOptions['tables']): Promise<LocalDynamo> {
+  await createMissingTables(endpoint, tables);
+  return { endpoint, stop: async () => undefined };
+}
+
+async function createMissingTables(endpoint: string, tables: LocalDynamoOptions['tables']): Promise<void> {
   const client = new DynamoDBClient({
     endpoint,
     region: 'us-east-1',
     credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
+    // An endpoint that throttles or fails now and then (a test's fault-injecting proxy) still gets its tables.
+    maxAttempts: 10,
   });
   try {
     const existing = new Set<string>();
@@ -45,18 +66,23 @@ export async function startLocalDynamo(options: LocalDynamoOptions): Promise<Loc
       for (const name of page.TableNames ?? []) existing.add(name);
       start = page.LastEvaluatedTableName;
     } while (start);
-    for (const { name, table } of options.tables) {
+    for (const { name, table } of tables) {
       if (existing.has(name)) continue;
       await client.send(new CreateTableCommand({ ...table.definition, TableName: name }));
       await waitUntilTableExists({ client, maxWaitTime: 30, minDelay: 1 }, { TableName: name });
     }
-  } catch (err) {
+  } finally {
     client.destroy();
-    await stop();
-    throw err;
   }
-  client.destroy();
-  return { endpoint, stop };
+}
+
+/**
+ * The data directory holds every tenant's inventory and the token hashes: owner-only (0700), also when it existed
+ * with laxer rights; the child process creates its files under umask 077 (0600).
+ */
+export function makePrivateDir(path: string): void {
+  mkdirSync(path, { recursive: true, mode: 0o700 });
+  chmodSync(path, 0o700);
 }
 
 /** Starts local/dynalite-process.ts (TypeScript, through tsx) and waits for the port it listens on. */

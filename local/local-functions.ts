@@ -20,7 +20,6 @@ export class HandlerNotFoundError extends Error {
 export const loadHandlerFromSource: HandlerLoader = (handlerName) => {
   let mod: { handler?: unknown };
   try {
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
     mod = require(join(HANDLERS_DIR, handlerName)) as { handler?: unknown };
   } catch (err) {
     throw new HandlerNotFoundError(handlerName, err);

@@ -1,14 +1,17 @@
-import { rmSync } from 'node:fs';
+import { appendFileSync, mkdirSync, rmSync } from 'node:fs';
+import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
 import { API_STAGE, EVENTS_PATH } from '../lambdas/shared/protocol';
 import type { Sandbox, SandboxOptions } from '../sandbox/sandbox';
 import { BackendTemplateError, type BackendModel, LOCAL_ACCOUNT, localResourceName } from './backend-template';
 import { InProcessQueue, type QueueStats } from './in-process-queue';
+import { QueueJournal } from './queue-journal';
+import { reconcileLocalRuns } from './reconcile-local-runs';
 import { startLocalApiGateway } from './local-api-gateway';
 import { startLocalAwsEndpoint } from './local-aws-endpoint';
-import { startLocalDynamo } from './local-dynamo';
+import { connectLocalDynamo, startLocalDynamo } from './local-dynamo';
 import { type HandlerLoader, LocalFunctions, loadHandlerFromSource } from './local-functions';
-import { LocalStepFunctions, localStateMachineArn } from './local-step-functions';
+import { type ExecutionDescription, LocalStepFunctions, localStateMachineArn } from './local-step-functions';
 import { type LocalTenant, ensureLocalTenant } from './local-tenant';
 import { type LocalStateFile, readLocalStateFile, writeLocalStateFile } from './local-state-file';
 import { sfnOperations } from './sfn-operations';
@@ -49,6 +52,31 @@ export interface LocalRuntimeOptions {
   readonly pipelineHealthEveryMs?: number;
   /** Where the runtime reports handler failures. @default console.error */
   readonly onError?: (message: string, err: unknown) => void;
+  /**
+   * A DynamoDB-compatible endpoint for the platform's tables (created there if missing) instead of the embedded
+   * dynalite. @default - dynalite under `<dataDir>/dynamodb`
+   */
+  readonly dynamodbEndpoint?: string;
+  /**
+   * Journal each queue on disk, so a 2xx of the events endpoint means the event survives a crash. `false` keeps the
+   * queues in memory only: for measuring what durability costs (`npm run bench -- --only=faults`), never for use.
+   * @default true
+   */
+  readonly durableQueues?: boolean;
+}
+
+/** What a start found left over by a previous process. */
+export interface LocalRecovery {
+  /** Queued messages recovered from the journals (accepted before, not yet processed). */
+  readonly recoveredMessages: number;
+  /** Runs left RUNNING by a previous process, now closed FAILED ("interrupted") with their locks released. */
+  readonly interruptedRuns: readonly string[];
+}
+
+/** What a stop left for the next start. */
+export interface LocalStopReport {
+  /** Messages accepted but not processed, kept on disk in the queue journals. */
+  readonly queuedMessages: number;
 }
 
 export interface LocalRuntime {
@@ -66,7 +94,11 @@ export interface LocalRuntime {
   idle(): Promise<void>;
   /** Rewrites `<dataDir>/local.json` (atomically) with these connected accounts. */
   writeStateFile(accounts: readonly string[]): LocalStateFile;
-  stop(): Promise<void>;
+  readonly recovery: LocalRecovery;
+  /** The platform tables' endpoint (dynalite, or `dynamodbEndpoint`). */
+  readonly dynamoEndpoint: string;
+  /** Stops delivering, lets the batches in flight finish, and keeps what is still queued on disk. */
+  stop(): Promise<LocalStopReport>;
 }
 
 export class LocalRuntimeError extends Error {
@@ -98,10 +130,10 @@ export async function startLocalRuntime(options: LocalRuntimeOptions = {}): Prom
   try {
     // 1. DynamoDB
     const tableNames = Object.fromEntries(backend.tables.map((t) => [t.logicalId, localResourceName(t.logicalId)]));
-    const dynamo = await startLocalDynamo({
-      path: join(dataDir, 'dynamodb'),
-      tables: backend.tables.map((table) => ({ name: tableNames[table.logicalId], table })),
-    });
+    const tables = backend.tables.map((table) => ({ name: tableNames[table.logicalId], table }));
+    const dynamo = options.dynamodbEndpoint
+      ? await connectLocalDynamo(options.dynamodbEndpoint, tables)
+      : await startLocalDynamo({ path: join(dataDir, 'dynamodb'), tables });
     stoppers.push(() => dynamo.stop());
 
     // 2. The platform's SQS and Step Functions on one loopback endpoint.
@@ -113,19 +145,44 @@ export async function startLocalRuntime(options: LocalRuntimeOptions = {}): Prom
       return functions.invoke(handlerName, event);
     };
     const queuesByUrl = new Map<string, InProcessQueue>();
+    // The backend's rule on "Execution Status Change" events, locally: its function hears of every execution
+    // that ends unfinished (lib/backend-stack.ts, CrawlExecutionEndedRule).
+    const executionEndedHandler = Object.values(backend.functions).some((f) => f.handlerName === EXECUTION_ENDED_HANDLER)
+      ? EXECUTION_ENDED_HANDLER
+      : undefined;
     const stepFunctions = new LocalStepFunctions(
       backend.stateMachines.map((machine) => ({ name: localResourceName(machine.logicalId), machine })),
       invoke,
       (handlerName) => functions.timeoutSeconds(handlerName),
+      executionEndedHandler
+        ? (execution) =>
+            invoke(executionEndedHandler, executionStatusChangeEvent(execution)).then(
+              () => undefined,
+              (err: unknown) => onError(`${executionEndedHandler} failed`, err),
+            )
+        : undefined,
     );
     const endpoint = await startLocalAwsEndpoint({ ...sqsOperations(queuesByUrl), ...sfnOperations(stepFunctions) });
     stoppers.push(() => endpoint.stop());
     stoppers.push(() => stepFunctions.stop());
     const queueUrls: Record<string, string> = {};
+    let recoveredMessages = 0;
+    let queuedMessages = 0;
+    mkdirSync(join(dataDir, 'queues'), { recursive: true });
     for (const config of backend.queues) {
       const name = localResourceName(config.logicalId);
       const url = `${endpoint.url}/${LOCAL_ACCOUNT}/${name}`;
+      // Each queue's messages are journaled on disk: an event answered 2xx survives a crash (local/queue-journal.ts).
+      const { journal, messages } =
+        options.durableQueues === false
+          ? { journal: undefined, messages: [] }
+          : await QueueJournal.recover(join(dataDir, 'queues', `${name}.journal`));
+      recoveredMessages += messages.length;
+      const deadLetterFile = join(dataDir, 'queues', `${name}.dead-letters.jsonl`);
       const queue = new InProcessQueue({
+        ...(journal && { journal }),
+        recovered: messages,
+        onDeadLetter: (deadLetter) => appendFileSync(deadLetterFile, `${JSON.stringify(deadLetter)}\n`),
         config,
         queueArn: `arn:aws:sqs:us-east-1:${LOCAL_ACCOUNT}:${name}`,
         region: 'us-east-1',
@@ -136,7 +193,9 @@ export async function startLocalRuntime(options: LocalRuntimeOptions = {}): Prom
       });
       queuesByUrl.set(url, queue);
       queueUrls[config.logicalId] = url;
-      stoppers.push(() => queue.stop());
+      stoppers.push(async () => {
+        queuedMessages += await queue.stop();
+      });
     }
 
     // 3. The tenant and its tokens (reused from local.json when they still exist in the data).
@@ -146,13 +205,15 @@ export async function startLocalRuntime(options: LocalRuntimeOptions = {}): Prom
       controlTable,
       previous: readLocalStateFile(dataDir),
     });
+    // Runs a previous process left RUNNING (killed, or stopped mid-crawl) are closed and their locks released
+    // before the API answers, so Start now works at once.
+    const { closed: interruptedRuns } = await reconcileLocalRuns({ dynamoEndpoint: dynamo.endpoint, controlTable });
 
     // 4. The customer account.
     let sandbox: Sandbox | undefined;
     const customer = options.customerAccount ?? { mode: 'sandbox' as const };
     if (customer.mode === 'sandbox') {
       // Loaded only in sandbox mode: `--aws` never starts (or loads) the emulator.
-      // eslint-disable-next-line @typescript-eslint/no-require-imports
       const { startSandbox } = require('../sandbox/sandbox') as typeof import('../sandbox/sandbox');
       // The role trusts the tenant's ExternalId, unless a test asks for a role bound to another one.
       sandbox = await startSandbox({ ...customer.options, externalId: customer.options?.externalId ?? tenant.externalId });
@@ -192,6 +253,7 @@ export async function startLocalRuntime(options: LocalRuntimeOptions = {}): Prom
       ...backend.routes.map((r) => r.handlerName),
       ...backend.queues.map((q) => q.consumerHandlerName),
       ...stepFunctions.taskHandlerNames,
+      ...(executionEndedHandler ? [executionEndedHandler] : []),
     ]);
     functions.preload(handlerNames);
     ready();
@@ -213,6 +275,8 @@ export async function startLocalRuntime(options: LocalRuntimeOptions = {}): Prom
       tokens: tenant.tokens,
       sandbox,
       stateMachineArns: backend.stateMachines.map((m) => localStateMachineArn(localResourceName(m.logicalId))),
+      recovery: { recoveredMessages, interruptedRuns },
+      dynamoEndpoint: dynamo.endpoint,
       queueStats: () =>
         Object.fromEntries(
           [...queuesByUrl.entries()].map(([url, q]) => [url.slice(url.lastIndexOf('/') + 1), { ...q.stats, deadLettered: q.deadLetters.length }]),
@@ -227,9 +291,10 @@ export async function startLocalRuntime(options: LocalRuntimeOptions = {}): Prom
       writeStateFile: (accounts) =>
         writeLocalStateFile(dataDir, { url: api.url, tenantId: tenant.tenantId, tokens: tenant.tokens, accounts: [...accounts] }),
       stop: async () => {
-        if (stopped) return;
+        if (stopped) return { queuedMessages };
         stopped = true;
         await stopAll();
+        return { queuedMessages };
       },
     };
     runtime.writeStateFile(readLocalStateFile(dataDir)?.tenantId === tenant.tenantId ? (readLocalStateFile(dataDir)?.accounts ?? []) : []);
@@ -238,6 +303,33 @@ export async function startLocalRuntime(options: LocalRuntimeOptions = {}): Prom
     await stopAll();
     throw err;
   }
+}
+
+const EXECUTION_ENDED_HANDLER = 'crawl-execution-ended';
+
+/** The EventBridge event Step Functions sends when an execution ends (the fields the handler reads). */
+function executionStatusChangeEvent(execution: ExecutionDescription) {
+  return {
+    version: '0',
+    id: randomUUID(),
+    'detail-type': 'Step Functions Execution Status Change',
+    source: 'aws.states',
+    account: LOCAL_ACCOUNT,
+    time: (execution.stopDate ?? new Date()).toISOString(),
+    region: 'us-east-1',
+    resources: [execution.executionArn],
+    detail: {
+      executionArn: execution.executionArn,
+      stateMachineArn: execution.stateMachineArn,
+      name: execution.name,
+      status: execution.status,
+      startDate: execution.startDate.getTime(),
+      stopDate: execution.stopDate?.getTime() ?? null,
+      input: execution.input,
+      error: execution.error ?? null,
+      cause: execution.cause ?? null,
+    },
+  };
 }
 
 function tableForEnv(backend: BackendModel, envName: string, tableNames: Record<string, string>): string {

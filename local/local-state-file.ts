@@ -1,4 +1,4 @@
-import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
 
@@ -24,7 +24,8 @@ export function readLocalStateFile(dataDir: string): LocalStateFile | undefined 
 
 /** Atomic: written to a temporary file, then renamed over the old one, so a reader never sees half a file. */
 export function writeLocalStateFile(dataDir: string, state: LocalStateFile): LocalStateFile {
-  mkdirSync(dataDir, { recursive: true });
+  mkdirSync(dataDir, { recursive: true, mode: 0o700 });
+  chmodSync(dataDir, 0o700);
   const target = join(dataDir, STATE_FILE_NAME);
   const temp = `${target}.${process.pid}.tmp`;
   // The file holds live tokens: readable by the owner only.

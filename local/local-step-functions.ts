@@ -63,6 +63,11 @@ export class LocalStepFunctions {
     machines: ReadonlyArray<{ readonly name: string; readonly machine: LocalStateMachine }>,
     private readonly invoke: InvokeFunction,
     functionTimeoutSeconds: (handlerName: string) => number,
+    /**
+     * Told when an execution ends in any status but SUCCEEDED, as EventBridge's "Execution Status Change" events tell
+     * a rule in AWS. Its errors go to `onError`; the execution's end waits for it.
+     */
+    private readonly onExecutionEnded?: (execution: ExecutionDescription) => Promise<void>,
   ) {
     for (const { name, machine } of machines) {
       const taskHandlers: Record<string, string> = {};
@@ -147,9 +152,11 @@ export class LocalStepFunctions {
       (output) => {
         Object.assign(record, { status: 'SUCCEEDED', stopDate: new Date(), output: JSON.stringify(output ?? null) });
       },
-      (err: unknown) => {
+      async (err: unknown) => {
         const failure = describeFailure(err);
         Object.assign(record, { stopDate: new Date(), ...failure });
+        const { done: _done, abort: _abort, ...description } = record;
+        await this.onExecutionEnded?.(description);
       },
     );
     return record;

@@ -1,5 +1,7 @@
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { ADMIN_CLI_ACTOR } from '../lambdas/auth/audit-log';
+import { DynamoAuditLog } from '../lambdas/auth/dynamo-audit-log';
 import { issueToken } from '../lambdas/auth/issue-token';
 import { hashTokenSecret } from '../lambdas/auth/token-secret';
 import type { Permission } from '../lambdas/control/control-model';
@@ -33,10 +35,9 @@ export async function ensureLocalTenant(input: {
     region: 'us-east-1',
     credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
   });
-  const repository = new DynamoControlRepository(
-    DynamoDBDocumentClient.from(client, { marshallOptions: { removeUndefinedValues: true } }),
-    input.controlTable,
-  );
+  const documentClient = DynamoDBDocumentClient.from(client, { marshallOptions: { removeUndefinedValues: true } });
+  const repository = new DynamoControlRepository(documentClient, input.controlTable);
+  const audit = new DynamoAuditLog(documentClient, input.controlTable);
   try {
     const reused = input.previous ? await reuse(repository, input.previous) : undefined;
     if (reused) return reused;
@@ -49,10 +50,11 @@ export async function ensureLocalTenant(input: {
     });
     const tokens: Record<string, string> = {};
     for (const role of ROLES) {
-      const { secret } = await issueToken(repository, {
+      const { secret } = await issueToken(repository, audit, {
         tenantId: tenant.tenantId,
         name: `local ${role}`,
         permissions: [role as Permission],
+        createdBy: ADMIN_CLI_ACTOR,
         now,
       });
       tokens[role] = secret;

@@ -21,7 +21,7 @@ export function sqsOperations(queuesByUrl: ReadonlyMap<string, InProcessQueue>):
     }
     return queue;
   };
-  const sendOne = (queue: InProcessQueue, entry: Record<string, unknown>) => {
+  const sendOne = async (queue: InProcessQueue, entry: Record<string, unknown>) => {
     const body = entry.MessageBody;
     if (typeof body !== 'string' || body.length === 0) {
       throw new AwsJsonError('MissingParameter', 'The request must contain the parameter MessageBody.', 400, 'MissingParameter');
@@ -36,11 +36,16 @@ export function sqsOperations(queuesByUrl: ReadonlyMap<string, InProcessQueue>):
     if (size > MAX_MESSAGE_BYTES) throw invalid(`Message must be shorter than ${MAX_MESSAGE_BYTES} bytes.`);
     const delay = entry.DelaySeconds === undefined ? 0 : Number(entry.DelaySeconds);
     if (!Number.isInteger(delay) || delay < 0 || delay > 900) throw invalid('DelaySeconds must be >= 0 and <= 900.');
-    return queue.send(body, attributes, delay);
+    try {
+      return await queue.send(body, attributes, delay);
+    } catch (err) {
+      // Stopping, or the journal could not be written: not stored, so not acknowledged (the SDK retries a 503).
+      throw new AwsJsonError('ServiceUnavailable', `The message was not stored: ${(err as Error).message}`, 503);
+    }
   };
   return {
     'AmazonSQS.SendMessage': (request) => sendOne(queueOf(request), request),
-    'AmazonSQS.SendMessageBatch': (request) => {
+    'AmazonSQS.SendMessageBatch': async (request) => {
       const queue = queueOf(request);
       const entries = request.Entries;
       if (!Array.isArray(entries) || entries.length === 0) {
@@ -55,14 +60,17 @@ export function sqsOperations(queuesByUrl: ReadonlyMap<string, InProcessQueue>):
       }
       const successful: unknown[] = [];
       const failed: unknown[] = [];
-      for (const entry of entries as Array<Record<string, unknown>>) {
-        try {
-          successful.push({ Id: entry.Id, ...sendOne(queue, entry) });
-        } catch (err) {
-          if (!(err instanceof AwsJsonError)) throw err;
-          failed.push({ Id: entry.Id, SenderFault: true, Code: err.code, Message: err.message });
-        }
-      }
+      // Sent together, so they share one journal sync.
+      await Promise.all(
+        (entries as Array<Record<string, unknown>>).map(async (entry) => {
+          try {
+            successful.push({ Id: entry.Id, ...(await sendOne(queue, entry)) });
+          } catch (err) {
+            if (!(err instanceof AwsJsonError)) throw err;
+            failed.push({ Id: entry.Id, SenderFault: err.statusCode < 500, Code: err.code, Message: err.message });
+          }
+        }),
+      );
       return { Successful: successful, Failed: failed };
     },
   };

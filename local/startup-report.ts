@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import type { AccountHealthReport } from '../lambdas/health/health-model';
 import type { DemoResult } from './demo';
+import { plural } from '../cli/plural';
 import { STATE_FILE_NAME } from './local-state-file';
 
 export interface StartupReportInput {
@@ -26,8 +27,8 @@ export function formatStartupReport(r: StartupReportInput): string {
   lines.push(`    uploader  ${r.tokens.uploader}   (what customer EventBridge connections send)`);
   if (r.demo) {
     const s = r.demo.summary;
-    lines.push('', `  Sandbox account ${r.demo.accountId}: ingestion ${r.demo.ingestion.ingestionId} ${r.demo.ingestion.status}, ${r.demo.eventsPosted} CloudTrail events replayed`);
-    lines.push(`  Inventory: ${s.total} assets — ${Object.entries(s.byType).map(([t, n]) => `${n} ${t}${n === 1 ? '' : 's'}`).join(', ')}`);
+    lines.push('', `  Sandbox account ${r.demo.accountId}: ingestion ${r.demo.ingestion.ingestionId} ${r.demo.ingestion.status}, ${plural(r.demo.eventsPosted, 'CloudTrail event')} replayed`);
+    lines.push(`  Inventory: ${plural(s.total, 'asset')} — ${Object.entries(s.byType).map(([t, n]) => plural(n, t)).join(', ')}`);
     lines.push(`    quantum-vulnerable          ${s.quantumVulnerable}`);
     lines.push(`    expiring within 30 days     ${s.expiringWithin30Days}`);
     lines.push(`    rotation disabled           ${s.rotationDisabled}`);

@@ -1,7 +1,7 @@
 /**
  * The principals of the sandbox account: one "admin" IAM user with static keys (AKIA…), and the role sessions
  * AssumeRole hands out (ASIA… keys with a session token and an expiration). Requests are attributed by access key
- * id; signatures are not verified (see protocol/request-signature.ts).
+ * id and their signatures checked against that key's secret (protocol/request-signature.ts).
  */
 import { randomBytes } from 'node:crypto';
 
@@ -26,7 +26,7 @@ export interface Identity {
 export type IdentityLookup =
   | { readonly status: 'ok'; readonly identity: Identity }
   | { readonly status: 'unknown' }
-  | { readonly status: 'expired' };
+  | { readonly status: 'expired'; readonly identity: Identity };
 
 function keyId(prefix: 'AKIA' | 'ASIA' | 'AIDA' | 'AROA'): string {
   const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567';
@@ -57,7 +57,7 @@ export class IdentityStore {
     if (identity.kind === 'role-session') {
       // A session key is only valid with its own token (AWS answers as for an unknown key otherwise).
       if (sessionToken !== identity.credentials.sessionToken) return { status: 'unknown' };
-      if ((identity.credentials.expiration?.getTime() ?? 0) <= this.now().getTime()) return { status: 'expired' };
+      if ((identity.credentials.expiration?.getTime() ?? 0) <= this.now().getTime()) return { status: 'expired', identity };
     }
     return { status: 'ok', identity };
   }

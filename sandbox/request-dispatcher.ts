@@ -12,7 +12,7 @@ import type { Identity, IdentityStore } from './identities';
 import { AwsServiceError } from './protocol/aws-service-error';
 import { isJsonRequest, parseJsonRequest, writeJsonError, writeJsonResult } from './protocol/json-protocol';
 import { parseQueryRequest, writeQueryError, writeQueryResult } from './protocol/query-protocol';
-import { readSignatureScope } from './protocol/request-signature';
+import { readSignatureScope, verifySignature } from './protocol/request-signature';
 import type { SignatureScope } from './protocol/request-signature';
 import type { RateLimiter } from './rate-limiter';
 import type { RequestLog } from './request-log';
@@ -40,10 +40,11 @@ export interface DispatcherDeps {
 type Protocol = 'json' | 'query';
 
 /** The same failure is spelled differently by the JSON and the query protocols. */
-const AUTH_ERRORS: Record<Protocol, Record<'missing' | 'invalid' | 'expired' | 'denied' | 'throttled', [code: string, status: number]>> = {
+const AUTH_ERRORS: Record<Protocol, Record<'missing' | 'invalid' | 'signature' | 'expired' | 'denied' | 'throttled', [code: string, status: number]>> = {
   json: {
     missing: ['MissingAuthenticationTokenException', 400],
     invalid: ['UnrecognizedClientException', 400],
+    signature: ['InvalidSignatureException', 400],
     expired: ['ExpiredTokenException', 400],
     denied: ['AccessDeniedException', 400],
     throttled: ['ThrottlingException', 400],
@@ -51,6 +52,7 @@ const AUTH_ERRORS: Record<Protocol, Record<'missing' | 'invalid' | 'expired' | '
   query: {
     missing: ['MissingAuthenticationToken', 403],
     invalid: ['InvalidClientTokenId', 403],
+    signature: ['SignatureDoesNotMatch', 403],
     expired: ['ExpiredToken', 403],
     denied: ['AccessDenied', 403],
     throttled: ['Throttling', 400],
@@ -102,7 +104,7 @@ export class RequestDispatcher {
 
   private json(req: IncomingMessage, body: string): unknown {
     const { service, operation, input } = parseJsonRequest(req.headers, body);
-    const { scope, identity } = this.admit('json', req, service, operation);
+    const { scope, identity } = this.admit('json', req, body, service, operation);
     const handler = this.deps.services[service]?.[operation];
     if (!handler) throw new AwsServiceError('UnknownOperationException', `The sandbox does not implement ${service}:${operation} (it serves the read-only APIs the platform uses; change the estate through the sandbox's mutation methods)`);
     const regionEstate = this.deps.estate.regions[scope.region] ?? emptyRegionEstate(scope.region);
@@ -120,7 +122,7 @@ export class RequestDispatcher {
 
   private query(req: IncomingMessage, body: string): { action: string; result: ReturnType<(typeof stsOperations)[string]> } {
     const { action, params } = parseQueryRequest(body);
-    const { identity } = this.admit('query', req, 'sts', action);
+    const { identity } = this.admit('query', req, body, 'sts', action);
     const operation = stsOperations[action];
     if (!operation) throw new AwsServiceError('InvalidAction', `Could not find operation ${action} for version 2011-06-15`);
     const result = operation(params, { identity, identities: this.deps.identities, accountId: this.deps.accountId, roleArn: this.deps.roleArn, externalId: this.deps.externalId });
@@ -128,7 +130,7 @@ export class RequestDispatcher {
   }
 
   /** Authentication, refusal, quota and access checks common to every service. */
-  private admit(protocol: Protocol, req: IncomingMessage, service: string, operation: string): { scope: SignatureScope; identity: Identity } {
+  private admit(protocol: Protocol, req: IncomingMessage, body: string, service: string, operation: string): { scope: SignatureScope; identity: Identity } {
     const scope = readSignatureScope(req.headers);
     if (!scope) throw authError(protocol, 'missing', 'Missing Authentication Token');
     const api = `${service}:${operation}`;
@@ -139,9 +141,13 @@ export class RequestDispatcher {
       this.violation('secret-read', scope, api, `${api} reads secret material and is refused`, known);
       throw authError(protocol, 'denied', `User: ${known?.arn ?? scope.accessKeyId} is not authorized to perform: ${api} (the sandbox refuses every call that reads secret material)`);
     }
-    // Disabled opt-in regions reject credentials as if they did not exist (aws-facts §2.6).
+    // Disabled opt-in Regions reject credentials as if they did not exist
+    // (https://docs.aws.amazon.com/accounts/latest/reference/manage-acct-regions.html).
     if (!this.deps.isRegionEnabled(scope.region) || lookup.status === 'unknown') {
       throw authError(protocol, 'invalid', 'The security token included in the request is invalid.');
+    }
+    if (!verifySignature({ method: req.method ?? 'POST', url: req.url ?? '/', headers: req.headers, body }, lookup.identity.credentials.secretAccessKey)) {
+      throw authError(protocol, 'signature', 'The request signature we calculated does not match the signature you provided. Check your AWS Secret Access Key and signing method. Consult the service documentation for details.');
     }
     if (lookup.status === 'expired') throw authError(protocol, 'expired', 'The security token included in the request is expired');
     const identity = lookup.identity;

@@ -9,6 +9,7 @@
  */
 import { randomBytes } from 'node:crypto';
 import { CUSTOMER_ROLE_NAME } from '../lambdas/shared/protocol';
+import { COMMERCIAL_REGIONS } from '../lambdas/shared/regions';
 import { EstateBuilder } from './estate/estate-builder';
 import type { Estate } from './estate/estate';
 import { generateEstate } from './estate/generate-estate';
@@ -69,7 +70,7 @@ export interface Sandbox extends SandboxMutations {
   readonly adminCredentials: { readonly accessKeyId: string; readonly secretAccessKey: string };
   /** Populated regions (the first holds the full catalogue). */
   readonly regions: readonly string[];
-  /** Opt-in regions configured as not enabled. */
+  /** Every commercial Region the account has not enabled: the opt-in ones it holds no assets in, and any disabled by option. */
   readonly disabledRegions: readonly string[];
   /** Ground truth, live: mutations change it. */
   readonly estate: Estate;
@@ -99,7 +100,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
   if (!/^\d{12}$/.test(accountId)) throw new RangeError(`accountId must be 12 digits, got ${accountId}`);
   const clock = options.clock ?? (() => new Date());
   const regions = [...(options.regions ?? DEFAULT_REGIONS)];
-  const disabledRegions = [...(options.optInDisabledRegions ?? ['me-south-1'])].filter((r) => !regions.includes(r));
+  const optInDisabled = [...(options.optInDisabledRegions ?? ['me-south-1'])].filter((r) => !regions.includes(r));
   const roleArn = `arn:aws:iam::${accountId}:role/${CUSTOMER_ROLE_NAME}`;
   const externalId = options.externalId ?? `sandbox-${randomBytes(12).toString('hex')}`;
   const seed = options.seed ?? 1;
@@ -110,7 +111,8 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
   const builder = new EstateBuilder(estate, new SeededRandom(seed ^ 0x5eed), clock, roleArn);
   const identities = new IdentityStore(accountId, clock);
   const log = new RequestLog();
-  const isRegionEnabled = regionEnabledPredicate(regions, disabledRegions);
+  const isRegionEnabled = regionEnabledPredicate(regions, optInDisabled);
+  const disabledRegions = COMMERCIAL_REGIONS.map((r) => r.name).filter((r) => !isRegionEnabled(r));
   const pipeline = new SandboxEventPipeline({
     accountId,
     regions: options.pipelineRegions ?? regions,

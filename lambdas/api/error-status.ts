@@ -5,9 +5,11 @@ import {
   IngestionAlreadyRunningError,
   NotFoundError,
   RoleAssumptionError,
+  RoleVerificationUnavailableError,
 } from '../control/errors';
 import { InvalidCursorError } from '../inventory/inventory-cursor';
 import { errorResponse, internalErrorResponse } from '../shared/http';
+import { isPlatformUnavailableError } from '../shared/platform-clients';
 import { ForbiddenError } from './request';
 import { ValidationError } from './validation-error';
 
@@ -30,7 +32,27 @@ export function toErrorResponse(err: unknown, logger: ErrorLogger): APIGatewayPr
   }
   if (err instanceof AccountNotLinkedError) return errorResponse(409, 'AccountNotLinked', err.message);
   if (err instanceof RoleAssumptionError) return errorResponse(422, `RoleAssumptionFailed`, err.message, 'roleArn');
+  if (err instanceof RoleVerificationUnavailableError) {
+    return { ...errorResponse(503, 'RoleVerificationUnavailable', err.message, 'roleArn'), headers: { 'Content-Type': 'application/json', 'Cache-Control': 'no-store', 'Retry-After': '30' } };
+  }
   if (err instanceof AccountMismatchError) return errorResponse(422, 'AccountMismatch', err.message, 'roleArn');
+  if (isPlatformUnavailableError(err)) {
+    logger.error('Platform dependency unavailable after retries', { error: err as Error });
+    return serviceUnavailableResponse();
+  }
   logger.error('Unhandled error', { error: err instanceof Error ? err : new Error(String(err)) });
   return internalErrorResponse();
+}
+
+/** Seconds a client should wait before trying again after a 503. */
+export const RETRY_AFTER_SECONDS = 5;
+
+/**
+ * 503 with Retry-After: the platform's own storage is throttled or failing right now; nothing was written, and the
+ * same request may be sent again (EventBridge retries 5xx answers for up to 24 hours).
+ * https://www.rfc-editor.org/rfc/rfc9110#name-retry-after
+ */
+export function serviceUnavailableResponse(message = 'The service is busy; nothing was stored. Try again shortly.'): APIGatewayProxyResult {
+  const response = errorResponse(503, 'ServiceUnavailable', message);
+  return { ...response, headers: { ...response.headers, 'Retry-After': String(RETRY_AFTER_SECONDS) } };
 }

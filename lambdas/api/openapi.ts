@@ -14,18 +14,19 @@ const ERROR_DESCRIPTIONS: Readonly<Record<number, string>> = {
   422: 'The request is well-formed but cannot be carried out',
   429: 'Too many requests; retry later (API Gateway throttling)',
   500: 'Internal error (generic body; details are logged)',
-  503: 'Temporarily unavailable; retry',
+  503: 'Temporarily unavailable (the platform’s storage is throttled or failing; nothing was stored): retry after `Retry-After` seconds',
 };
 
 /**
  * Every status a route can answer with an error body: its own (route table), bad input (400) when it takes any,
- * the authorizer's 401/403 when it needs a permission, API Gateway's 413 for a body and 429 when throttling, 500.
+ * the authorizer's 401/403 when it needs a permission, API Gateway's 413 for a body and 429 when throttling, 500,
+ * and 503 for every route behind the authorizer (each reads the platform's tables: lambdas/api/error-status.ts).
  */
 export function errorStatuses(route: ApiRoute): number[] {
   const statuses = new Set<number>([429, 500]);
   const { query, params, body } = route.request;
   if (query || params || body) statuses.add(400);
-  if (route.permission) [401, 403].forEach((s) => statuses.add(s));
+  if (route.permission) [401, 403, 503].forEach((s) => statuses.add(s));
   if (body) statuses.add(413);
   for (const s of Object.keys(route.errors ?? {})) statuses.add(Number(s));
   return [...statuses].sort((a, b) => a - b);
@@ -76,8 +77,8 @@ export function buildOpenApiDocument(serverUrl?: string): ReturnType<OpenApiGene
       version: '1.0.0',
       description:
         `Every route but GET /openapi.json needs the ${API_KEY_HEADER} header. Permissions: admin (includes reader), ` +
-        'reader, uploader (posts events only). Authorizer results are cached for 60 seconds by default ' +
-        '(AUTHORIZER_CACHE_TTL_SECONDS): a revoked token stops working within that time.',
+        'reader, uploader (posts events only). Authorizer results are not cached by default ' +
+        '(AUTHORIZER_CACHE_TTL_SECONDS = 0): a revoked token stops working on its next request.',
     },
     servers: [{ url: serverUrl ?? `/${API_STAGE}` }],
     security: [{ apiKey: [] }],

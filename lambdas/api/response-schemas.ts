@@ -29,6 +29,7 @@ export const Token = z
     name: z.string(),
     permissions: z.array(z.enum(PERMISSIONS as [string, ...string[]])),
     createdAt: Instant,
+    createdBy: z.string().optional().meta({ description: 'Id of the token that created this one (`admin-cli` for the admin CLI)' }),
     expiresAt: Instant.optional(),
     revokedAt: Instant.optional(),
   })
@@ -40,6 +41,23 @@ export const CreatedToken = z.object({
 });
 export const TokenList = z.object({ items: z.array(Token) });
 export const TokenResponse = z.object({ token: Token });
+
+/** GET /audit-log (lambdas/auth/audit-log.ts): token creations and revocations, newest first. */
+export const AuditEntry = z
+  .object({
+    tenantId: z.string(),
+    at: Instant,
+    action: z.enum(['token-created', 'token-revoked']),
+    actor: z.string().meta({ description: 'Id of the token that made the call (`admin-cli` for the admin CLI)' }),
+    tokenId: z.string(),
+    tokenName: z.string().optional(),
+    permissions: z.array(z.enum(PERMISSIONS as [string, ...string[]])).optional(),
+  })
+  .meta({ id: 'AuditEntry' });
+export const AuditPage = z.object({
+  items: z.array(AuditEntry),
+  next: z.string().optional().meta({ description: 'Pass as `before` for older entries; absent on the last page' }),
+});
 
 export const Account = z
   .object({

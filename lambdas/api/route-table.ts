@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { CbomQueryParams } from '../cbom/cbom-query';
+import { CbomQueryParams } from './cbom-query';
 import { CBOM_MEDIA_TYPE } from '../cbom/cbom-media-type';
 import type { Permission } from '../control/control-model';
 import { eventEnvelopeSchema } from '../events/envelope';
@@ -10,6 +10,7 @@ import {
   AccountList,
   AccountResponse,
   AssetDetailsResponse,
+  AuditPage,
   CbomDocument,
   CloudFormationTemplate,
   CreatedToken,
@@ -26,6 +27,7 @@ import {
 import {
   AccountIdParam,
   AssetIdParam,
+  AuditLogQuery,
   CreateTokenBody,
   EmptyQuery,
   IngestionIdParam,
@@ -115,10 +117,19 @@ export const ROUTE_TABLE = [
     path: '/tokens/{tokenId}',
     permission: 'admin',
     function: 'tokens-api',
-    summary: 'Revoke a token. Effective within the authorizer cache TTL (60 seconds by default).',
+    summary: 'Revoke a token. Effective on the next request (the authorizer decision is not cached).',
     request: { query: EmptyQuery, params: z.object({ tokenId: TokenIdParam }) },
     responses: { 200: json('The token with revokedAt', TokenResponse) },
     errors: { 404: 'Unknown token' },
+  },
+  {
+    method: 'GET',
+    path: '/audit-log',
+    permission: 'admin',
+    function: 'tokens-api',
+    summary: 'Token creations and revocations of this tenant, newest first: who (token id), what, when',
+    request: { query: AuditLogQuery },
+    responses: { 200: json('A page of the audit log', AuditPage) },
   },
   {
     method: 'GET',

@@ -64,7 +64,8 @@ export const InventoryQueryParams = z.strictObject({
   type: z.enum(['key', 'certificate', 'secret', 'parameter']).optional(),
   region: z.enum(COMMERCIAL_REGION_NAMES as [string, ...string[]], { message: 'Unknown or unsupported region' }).optional(),
   accountId: AccountIdParam.optional(),
-  arn: z.string().regex(/^arn:/, 'Expected an ARN').max(2048).optional(),
+  // A real partition (https://docs.aws.amazon.com/IAM/latest/UserGuide/reference-arns.html); the value is a prefix.
+  arn: z.string().regex(/^arn:aws(-cn|-us-gov)?(:|$)/, 'Expected an ARN (arn:aws:…, arn:aws-cn:… or arn:aws-us-gov:…)').max(2048).optional(),
   quantumVulnerable: z.enum(['true', 'false']).optional(),
   expiresBefore: isoInstant.optional(),
   q: z.string().min(1).max(256).optional(),
@@ -77,4 +78,15 @@ export const InventoryQueryParams = z.strictObject({
     .optional()
     .meta({ description: 'Page size: an integer from 1 to 1000 (default 100)', example: '100' }),
   cursor: z.string().min(1).max(4096).optional(),
+});
+
+/** GET /audit-log: newest first; `before` is the `next` of the previous page. */
+export const AuditLogQuery = z.strictObject({
+  limit: z
+    .string()
+    .regex(/^\d+$/, 'limit must be an integer between 1 and 500')
+    .transform(Number)
+    .pipe(z.number().int().min(1, 'limit must be between 1 and 500').max(500, 'limit must be between 1 and 500'))
+    .optional(),
+  before: z.string().regex(/^AUDIT#[0-9T:.Z-]{24}#[0-9a-f-]{36}$/, 'before must be the next value of a previous page').optional(),
 });

@@ -2,18 +2,12 @@ import type { DynamoControlRepository } from '../control/dynamo-control-reposito
 import { EVENTS_PATH } from '../shared/protocol';
 import type { APIGatewayProxyEvent } from 'aws-lambda';
 import type { RouteHandlers } from './api-handler';
-
-export interface TemplateCustomization {
-  readonly eventsEndpointUrl: string;
-  readonly platformPrincipalArn: string;
-  readonly externalId: string;
-}
+import { customizeTemplateForTenant } from './customize-template';
 
 export interface TemplateRouteDeps {
   readonly control: Pick<DynamoControlRepository, 'getTenant'>;
-  /** The generic customer template (templates/cloudformation-template.json). */
-  readonly template: unknown;
-  readonly customize: (template: never, values: TemplateCustomization) => unknown;
+  /** The generic customer template: the committed, synthesized templates/cloudformation-template.json. */
+  readonly template: object;
   /** The principal customers' trust policies name (the platform access role). */
   readonly platformPrincipalArn: () => Promise<string>;
   /** Base URL including the stage, for this request. */
@@ -24,7 +18,7 @@ export function templateRoutes(deps: TemplateRouteDeps): RouteHandlers<'template
   return {
     'GET /data-sources/aws/template': async (_input, caller, event) => {
       const tenant = await deps.control.getTenant(caller.tenantId);
-      const customized = deps.customize(deps.template as never, {
+      const customized = customizeTemplateForTenant(deps.template, {
         eventsEndpointUrl: `${deps.baseUrl(event)}${EVENTS_PATH}`,
         platformPrincipalArn: await deps.platformPrincipalArn(),
         externalId: tenant.externalId,

@@ -1,4 +1,5 @@
-import { issueToken } from '../auth/issue-token';
+import type { AuditLog } from '../auth/audit-log';
+import { issueToken, revokeToken } from '../auth/issue-token';
 import type { Permission } from '../control/control-model';
 import type { DynamoControlRepository } from '../control/dynamo-control-repository';
 import { jsonResponse } from '../shared/http';
@@ -7,6 +8,7 @@ import { ValidationError } from './validation-error';
 
 export interface TokensRoutesDeps {
   readonly control: Pick<DynamoControlRepository, 'putToken' | 'listTokens' | 'revokeToken'>;
+  readonly audit: AuditLog;
   readonly now: () => Date;
 }
 
@@ -16,11 +18,12 @@ export function tokensRoutes(deps: TokensRoutesDeps): RouteHandlers<'tokens-api'
       if (body.expiresAt !== undefined && Date.parse(body.expiresAt) <= deps.now().getTime()) {
         throw new ValidationError('expiresAt', 'expiresAt must be in the future');
       }
-      const { token, secret } = await issueToken(deps.control, {
+      const { token, secret } = await issueToken(deps.control, deps.audit, {
         tenantId: caller.tenantId,
         name: body.name,
         permissions: body.permissions as Permission[],
         expiresAt: body.expiresAt,
+        createdBy: caller.tokenId,
         now: deps.now(),
       });
       // The secret is shown once, here; it is never stored or logged.
@@ -28,8 +31,10 @@ export function tokensRoutes(deps: TokensRoutesDeps): RouteHandlers<'tokens-api'
     },
     'GET /tokens': async (_input, caller) => jsonResponse(200, { items: await deps.control.listTokens(caller.tenantId) }),
     'DELETE /tokens/{tokenId}': async ({ params }, caller) => {
-      const token = await deps.control.revokeToken(caller.tenantId, params.tokenId, deps.now().toISOString());
+      const token = await revokeToken(deps.control, deps.audit, { tenantId: caller.tenantId, tokenId: params.tokenId, revokedBy: caller.tokenId, now: deps.now() });
       return jsonResponse(200, { token });
     },
+    'GET /audit-log': async ({ query }, caller) =>
+      jsonResponse(200, await deps.audit.list(caller.tenantId, { limit: query.limit ?? 100, ...(query.before !== undefined && { before: query.before }) })),
   };
 }

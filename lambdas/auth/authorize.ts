@@ -1,3 +1,4 @@
+import { formatArn, parseArn } from '../shared/arn';
 import type { APIGatewayAuthorizerResult, PolicyDocument, Statement } from 'aws-lambda';
 import type { StoredToken } from '../control/control-model';
 import { API_KEY_HEADER } from '../shared/protocol';
@@ -9,7 +10,7 @@ import { hashTokenSecret, hashesEqual, parseTokenSecret } from './token-secret';
  * API Gateway answers 401 only when a Lambda authorizer fails with exactly the message "Unauthorized"
  * (https://docs.aws.amazon.com/apigateway/latest/developerguide/apigateway-use-lambda-authorizer.html).
  * We throw it ONLY for a missing/unknown/revoked/expired token: a 401 deauthorizes the customer's EventBridge
- * connection (aws-facts §3.4), so a transient fault must never produce it.
+ * connection (https://docs.aws.amazon.com/eventbridge/latest/userguide/eb-target-connection-deauthorize.html), so a transient fault must never produce it.
  */
 export class UnauthorizedError extends Error {
   constructor() {
@@ -97,7 +98,7 @@ function policyFor(methodArn: string, permissions: ReadonlySet<string>, allowedH
 
 /** `arn:aws:execute-api:region:account:` and `apiId/stage/METHOD/path`. */
 function splitMethodArn(methodArn: string): [string, string] {
-  const parts = methodArn.split(':');
-  if (parts.length < 6 || parts[2] !== 'execute-api') throw new Error(`Unexpected methodArn: ${methodArn}`);
-  return [`${parts.slice(0, 5).join(':')}:`, parts.slice(5).join(':')];
+  const arn = parseArn(methodArn);
+  if (arn?.service !== 'execute-api') throw new Error(`Unexpected methodArn: ${methodArn}`);
+  return [formatArn({ ...arn, resource: '' }), arn.resource];
 }

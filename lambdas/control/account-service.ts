@@ -1,3 +1,4 @@
+import { parseArn } from '../shared/arn';
 import { COMMERCIAL_REGION_NAMES } from '../shared/regions';
 import type { IngestionRecord, LinkedAccount } from './control-model';
 import type { DynamoControlRepository } from './dynamo-control-repository';
@@ -30,7 +31,7 @@ export interface AccountServiceDeps {
 }
 
 export function accountIdOfRoleArn(roleArn: string): string {
-  return roleArn.split(':')[4];
+  return parseArn(roleArn)?.accountId ?? '';
 }
 
 /** Assumes the role with the tenant's ExternalId and checks it is in the account its ARN names. */

@@ -1,4 +1,4 @@
-/** Control-table records as the API and the crawl see them (attribute names fixed in notes/contracts.md). */
+/** Control-table records as the API and the crawl see them (keys: lambdas/shared/table-schema.ts). */
 
 export type Permission = 'admin' | 'reader' | 'uploader';
 export const PERMISSIONS: readonly Permission[] = ['admin', 'reader', 'uploader'];
@@ -16,6 +16,8 @@ export interface TokenRecord {
   readonly name: string;
   readonly permissions: readonly Permission[];
   readonly createdAt: string;
+  /** Id of the token whose holder created this one (`admin-cli` for the bootstrap CLI); absent on older tokens. */
+  readonly createdBy?: string;
   readonly expiresAt?: string;
   readonly revokedAt?: string;
 }

@@ -5,9 +5,10 @@ import {
   PutCommand,
   QueryCommand,
   type QueryCommandInput,
+  ScanCommand,
   UpdateCommand,
 } from '@aws-sdk/lib-dynamodb';
-import { GSI1, controlKeys } from '../inventory/table-schema';
+import { GSI1, controlKeys } from '../shared/table-schema';
 import type {
   AccountDetails,
   CrawlPart,
@@ -51,7 +52,7 @@ export interface ControlRepositoryOptions {
 
 /**
  * Tenants, tokens, linked accounts, ingestion runs and crawl parts in the CONTROL table (key design:
- * lambdas/inventory/table-schema.ts). Single-item conditional writes only.
+ * lambdas/shared/table-schema.ts). Single-item conditional writes only.
  */
 export class DynamoControlRepository {
   private readonly staleLockMs: number;
@@ -335,13 +336,20 @@ export class DynamoControlRepository {
       startedAt,
       regions: [...input.regions],
     };
-    await this.db.send(
-      new PutCommand({
-        TableName: this.tableName,
-        Item: { ...controlKeys.ingestion(tenantId, accountId, ingestionId), ...record },
-        ConditionExpression: 'attribute_not_exists(pk)',
-      }),
-    );
+    try {
+      await this.db.send(
+        new PutCommand({
+          TableName: this.tableName,
+          Item: { ...controlKeys.ingestion(tenantId, accountId, ingestionId), ...record },
+          ConditionExpression: 'attribute_not_exists(pk)',
+        }),
+      );
+    } catch (err) {
+      // The run could not be recorded (e.g. DynamoDB still throttled after the SDK's retries): a failed start
+      // leaves no lock behind.
+      await this.releaseIngestionLock(tenantId, accountId, ingestionId);
+      throw err;
+    }
     return record;
   }
 
@@ -430,6 +438,87 @@ export class DynamoControlRepository {
       ExpressionAttributeValues: { ':pk': `INGESTION#${ingestionId}`, ':prefix': 'PART#' },
     });
     return items.map((i) => strip<CrawlPart>(i));
+  }
+
+  // ── runs that outlived their execution ────────────────────────────────────────────────────────────────────────
+  /**
+   * Closes a run that is still RUNNING as FAILED with `error` (conditional: a run Finalize already recorded is left
+   * as it is), then releases the account's lock if this run holds it — also when the run record was never written
+   * (a crash between taking the lock and recording the run). `closed` says whether this call closed the run.
+   */
+  async abandonIngestion(input: {
+    tenantId: string;
+    accountId: string;
+    ingestionId: string;
+    finishedAt: string;
+    error: IngestionErrorEntry;
+  }): Promise<{ closed: boolean }> {
+    const { tenantId, accountId, ingestionId } = input;
+    let closed = true;
+    try {
+      await this.db.send(
+        new UpdateCommand({
+          TableName: this.tableName,
+          Key: controlKeys.ingestion(tenantId, accountId, ingestionId),
+          UpdateExpression: 'SET #status = :failed, finishedAt = :f, #errors = list_append(if_not_exists(#errors, :none), :e)',
+          ConditionExpression: '#status = :running',
+          ExpressionAttributeNames: { '#status': 'status', '#errors': 'errors' },
+          ExpressionAttributeValues: { ':failed': 'FAILED', ':running': 'RUNNING', ':f': input.finishedAt, ':e': [input.error], ':none': [] },
+        }),
+      );
+    } catch (err) {
+      if (!(err instanceof ConditionalCheckFailedException)) throw err;
+      closed = false; // already ended, or never recorded
+    }
+    await this.releaseIngestionLock(tenantId, accountId, ingestionId);
+    return { closed };
+  }
+
+  /**
+   * Every run recorded RUNNING and every lock held, in one Scan of the control table. Used by the local runtime at
+   * start-up (a small table); in AWS, runs are closed by the execution status-change rule instead.
+   */
+  async listOpenIngestions(): Promise<Array<{ tenantId: string; accountId: string; ingestionId: string; executionArn?: string }>> {
+    const out: Array<{ tenantId: string; accountId: string; ingestionId: string; executionArn?: string }> = [];
+    let ExclusiveStartKey: Record<string, unknown> | undefined;
+    do {
+      const page = await this.db.send(
+        new ScanCommand({
+          TableName: this.tableName,
+          FilterExpression: 'attribute_exists(runningIngestionId) OR (begins_with(sk, :ingestion) AND #status = :running)',
+          ExpressionAttributeNames: { '#status': 'status' },
+          ExpressionAttributeValues: { ':ingestion': 'INGESTION#', ':running': 'RUNNING' },
+          ConsistentRead: true,
+          ExclusiveStartKey,
+        }),
+      );
+      for (const item of page.Items ?? []) {
+        const { tenantId, accountId } = item as { tenantId: string; accountId: string };
+        if (typeof item.runningIngestionId === 'string') out.push({ tenantId, accountId, ingestionId: item.runningIngestionId });
+        if (String(item.sk).startsWith('INGESTION#') && item.status === 'RUNNING') {
+          out.push({ tenantId, accountId, ingestionId: String(item.ingestionId), ...(typeof item.executionArn === 'string' && { executionArn: item.executionArn }) });
+        }
+      }
+      ExclusiveStartKey = page.LastEvaluatedKey;
+    } while (ExclusiveStartKey);
+    return out;
+  }
+
+  private async releaseIngestionLock(tenantId: string, accountId: string, ingestionId: string): Promise<void> {
+    try {
+      await this.db.send(
+        new UpdateCommand({
+          TableName: this.tableName,
+          Key: controlKeys.account(tenantId, accountId),
+          UpdateExpression: 'REMOVE runningIngestionId, runningIngestionStartedAt',
+          ConditionExpression: 'runningIngestionId = :id',
+          ExpressionAttributeValues: { ':id': ingestionId },
+        }),
+      );
+    } catch (err) {
+      // Another run holds the lock, or the account was purged: nothing to release.
+      if (!(err instanceof ConditionalCheckFailedException)) throw err;
+    }
   }
 
   private async findIngestion(tenantId: string, accountId: string, ingestionId: string): Promise<IngestionRecord | undefined> {

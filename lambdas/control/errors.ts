@@ -71,3 +71,14 @@ export class AccountMismatchError extends Error {
     this.name = 'AccountMismatchError';
   }
 }
+
+/**
+ * STS could not answer for a reason that is neither the customer's role nor the request (throttling, STS
+ * unavailable, our own credentials expired): a 503 the caller may retry, with the AWS error code as the reason.
+ */
+export class RoleVerificationUnavailableError extends Error {
+  constructor(readonly awsErrorCode: string) {
+    super(`AWS STS could not verify the role right now (${awsErrorCode}); retry in a minute.`);
+    this.name = 'RoleVerificationUnavailableError';
+  }
+}

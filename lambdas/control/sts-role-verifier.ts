@@ -1,7 +1,7 @@
 import { AssumeRoleCommand, GetCallerIdentityCommand, STSClient, type STSClientConfig } from '@aws-sdk/client-sts';
 import { fromTemporaryCredentials } from '@aws-sdk/credential-providers';
 import { ROLE_SESSION_NAME } from '../shared/protocol';
-import { RoleAssumptionError } from './errors';
+import { RoleAssumptionError, RoleVerificationUnavailableError } from './errors';
 import type { RoleVerifier } from './role-verifier';
 
 export interface StsRoleVerifierOptions {
@@ -23,7 +23,7 @@ const STEPS =
 /**
  * Verifies a customer role by assuming it (with the tenant's ExternalId) and calling sts:GetCallerIdentity with the
  * session. AWS answers AccessDenied both for a trust-policy/ExternalId mismatch and for a role that does not exist
- * (https://docs.aws.amazon.com/STS/latest/APIReference/API_AssumeRole.html, aws-facts §5), so the message covers both.
+ * (https://docs.aws.amazon.com/STS/latest/APIReference/API_AssumeRole.html), so the message covers both.
  */
 export class StsRoleVerifier implements RoleVerifier {
   private readonly platformSts: STSClient;
@@ -85,6 +85,14 @@ function classify(err: unknown, roleArn: string): unknown {
       code,
     );
   }
-  // Throttling, our own credentials, networking: a platform fault (500), not the customer's to fix.
+  // What AWS says is wrong with the request itself (https://docs.aws.amazon.com/STS/latest/APIReference/API_AssumeRole.html#API_AssumeRole_Errors).
+  if (REQUEST_ERRORS.has(code)) {
+    return new RoleAssumptionError('OTHER', `AWS STS refused to assume ${roleArn} (${code}). ${STEPS}`, code);
+  }
+  // Throttling, STS unavailable, our own credentials, networking: not the customer's to fix — retry later (503).
+  if (code !== '' && ((err as { $fault?: string }).$fault !== undefined || TRANSIENT_ERRORS.has(code))) return new RoleVerificationUnavailableError(code);
   return err;
 }
+
+const REQUEST_ERRORS = new Set(['MalformedPolicyDocument', 'MalformedPolicyDocumentException', 'PackedPolicyTooLarge', 'PackedPolicyTooLargeException', 'ValidationError', 'InvalidParameterValue']);
+const TRANSIENT_ERRORS = new Set(['Throttling', 'ThrottlingException', 'RequestLimitExceeded', 'ServiceUnavailable', 'InternalFailure', 'ExpiredToken', 'ExpiredTokenException', 'TimeoutError', 'ECONNRESET', 'ECONNREFUSED']);

@@ -8,7 +8,6 @@ import type { AlgorithmFamily, CryptoProperties } from '../inventory/asset';
  * - [IR8547] NIST IR 8547 (ipd) "Transition to Post-Quantum Cryptography Standards", §3/§4: RSA, ECDSA, EdDSA,
  *   (EC)DH and other Shor-breakable public-key schemes are quantum-vulnerable; AES with ≥128-bit keys and
  *   SHA-2/SHA-3 based MACs are not (https://doi.org/10.6028/NIST.IR.8547.ipd).
- * - [FIPS203] FIPS 203 ML-KEM, Table 2 (ML-KEM-512/768/1024 → categories 1/3/5).
  * - [FIPS204] FIPS 204 ML-DSA, Table 1 (ML-DSA-44/65/87 → categories 2/3/5).
  * - [FIPS205] FIPS 205 SLH-DSA, Table 2 (SLH-DSA-*-128/192/256{s,f} → categories 1/3/5).
  * - [PQC-CfP] NIST PQC Call for Proposals §4.A.5: categories are defined by AES-128 (1), AES-192 (3), AES-256 (5)
@@ -77,13 +76,6 @@ export const ML_DSA_ROWS: Readonly<Record<'44' | '65' | '87', AlgorithmRow>> = {
   '44': { family: 'ML-DSA', algorithm: 'ML-DSA-44', quantumVulnerable: false, nistSecurityLevel: 2 },
   '65': { family: 'ML-DSA', algorithm: 'ML-DSA-65', quantumVulnerable: false, nistSecurityLevel: 3 },
   '87': { family: 'ML-DSA', algorithm: 'ML-DSA-87', quantumVulnerable: false, nistSecurityLevel: 5 },
-};
-
-/** [FIPS203 Table 2] ML-KEM parameter sets → categories 1/3/5 (none in AWS today; used for certificates). */
-export const ML_KEM_ROWS: Readonly<Record<'512' | '768' | '1024', AlgorithmRow>> = {
-  '512': { family: 'ML-KEM', algorithm: 'ML-KEM-512', quantumVulnerable: false, nistSecurityLevel: 1 },
-  '768': { family: 'ML-KEM', algorithm: 'ML-KEM-768', quantumVulnerable: false, nistSecurityLevel: 3 },
-  '1024': { family: 'ML-KEM', algorithm: 'ML-KEM-1024', quantumVulnerable: false, nistSecurityLevel: 5 },
 };
 
 /** [FIPS205 Table 2] SLH-DSA security parameter n*8 = 128/192/256 → categories 1/3/5. */

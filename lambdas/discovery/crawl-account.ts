@@ -1,6 +1,6 @@
 import { CRYPTO_SERVICES, type CryptoService, type DiscoveredAsset } from '../inventory/asset';
 import { crawlService, partitionOfRegion, type CrawlServiceOutcome } from './service-crawler';
-import { aliasIndexFromKeyAssets, resolveKeyReferences } from './key-references';
+import { aliasIndexFromKeyAssets, resolveKeyReferences } from '../inventory/key-references';
 import type { RegionClients } from './region-clients';
 import type { RequestPacer } from './request-pacer';
 

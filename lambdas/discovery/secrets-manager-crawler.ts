@@ -2,7 +2,7 @@ import { DescribeSecretCommand, ListSecretsCommand, type DescribeSecretCommandOu
 import { classifyKmsProtected } from '../crypto/kms-protected-crypto';
 import type { CoverageGap, DiscoveredAsset, RotationInfo, SecretDetails } from '../inventory/asset';
 import { errorCode, isAccessDeniedError } from './aws-error';
-import { emptyAliasIndex, resolveKeyReferences } from './key-references';
+import { emptyAliasIndex, resolveKeyReferences } from '../inventory/key-references';
 import { walkPages, type PagePosition } from './page-walker';
 import { compact, coverageGap, iso, type ServiceCrawlContext } from './service-crawl-context';
 import { userTags } from './user-tags';

@@ -2,7 +2,7 @@ import { DescribeParametersCommand, ListTagsForResourceCommand, type ParameterMe
 import { classifyKmsProtected, classifyUnencrypted } from '../crypto/kms-protected-crypto';
 import type { CoverageGap, DiscoveredAsset, ParameterDetails } from '../inventory/asset';
 import { errorCode, isAccessDeniedError } from './aws-error';
-import { emptyAliasIndex, resolveKeyReferences } from './key-references';
+import { emptyAliasIndex, resolveKeyReferences } from '../inventory/key-references';
 import { walkPages, type PagePosition } from './page-walker';
 import { compact, coverageGap, iso, type ServiceCrawlContext } from './service-crawl-context';
 import { userTags } from './user-tags';

@@ -6,12 +6,13 @@
 export type SdkTag = { Key?: string; Value?: string } | { TagKey?: string; TagValue?: string };
 
 export function userTags(tags: readonly SdkTag[] | undefined): Record<string, string> {
-  const out: Record<string, string> = {};
+  const out: [string, string][] = [];
   for (const tag of tags ?? []) {
     const key = 'TagKey' in tag ? tag.TagKey : 'Key' in tag ? tag.Key : undefined;
     const value = 'TagKey' in tag ? tag.TagValue : 'Key' in tag ? tag.Value : undefined;
     if (!key || key.toLowerCase().startsWith('aws:')) continue;
-    out[key] = value ?? '';
+    out.push([key, value ?? '']);
   }
-  return out;
+  // Object.fromEntries defines own properties: a tag named `__proto__` is a tag, not the object's prototype.
+  return Object.fromEntries(out);
 }

@@ -7,7 +7,7 @@ import type { AssetChange, AssetRef, FieldOp, FieldPath } from './inventory-chan
  * Applying one event's field changes to one stored asset — pure, so ordering and idempotency can be tested without a
  * database.
  *
- * Ordering rule (DESIGN.md "Newest observation wins"): every field, and every entry of a collection, is a
+ * Ordering rule (docs/architecture.md, "Newest observation wins"): every field, and every entry of a collection, is a
  * last-writer-wins register. The item keeps, in `eventClock`, the stamp (`<eventTime>#<eventId>`) of the event that
  * last wrote each register, and the time of the last full observation (the crawl read: `@base`). An op applies only
  * if its stamp is newer than the register's stamp, or — for a register no event wrote since the crawl — if its

@@ -1,3 +1,5 @@
+import { formatArn, parseArn } from '../shared/arn';
+
 /** ARN helpers for the four asset services (https://docs.aws.amazon.com/IAM/latest/UserGuide/reference-arns.html). */
 
 export function partitionOf(region: string): string {
@@ -8,20 +10,6 @@ export function partitionOf(region: string): string {
 
 export function isArn(value: unknown): value is `arn:${string}` {
   return typeof value === 'string' && value.startsWith('arn:');
-}
-
-export interface ParsedArn {
-  readonly partition: string;
-  readonly service: string;
-  readonly region: string;
-  readonly accountId: string;
-  readonly resource: string;
-}
-
-export function parseArn(arn: string): ParsedArn | undefined {
-  const parts = arn.split(':');
-  if (parts.length < 6 || parts[0] !== 'arn') return undefined;
-  return { partition: parts[1]!, service: parts[2]!, region: parts[3]!, accountId: parts[4]!, resource: parts.slice(5).join(':') };
 }
 
 const KMS_KEY_ID = /^(mrk-[0-9a-f]{32}|[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})$/;
@@ -46,9 +34,8 @@ export function kmsKeyIdOf(arnOrId: string): string {
 
 /** The same ARN in another Region (multi-Region key and secret replicas keep the id and change the Region). */
 export function withRegion(arn: string, region: string): string {
-  const parts = arn.split(':');
-  parts[3] = region;
-  return parts.join(':');
+  const parsed = parseArn(arn);
+  return parsed ? formatArn({ ...parsed, region }) : arn;
 }
 
 /**

@@ -1,16 +1,14 @@
-import { partitionOf, resolveKeyReferences } from '../discovery/key-references';
+import { partitionOf, resolveKeyReferences } from '../inventory/key-references';
 import type { DiscoveredAsset } from '../inventory/asset';
 import type { AssetRefresher, DescribeAsset, RefreshCause, RefreshRequest } from './asset-refresher';
 import type { EventStore } from './event-store';
+import { CertificateNotYetVisibleError } from './errors';
 import { ALIASES, REPLICAS, set, TAGS, unset, type FieldOp } from './inventory-change';
 
 export interface DescribeAssetRefresherOptions {
   readonly describe: DescribeAsset;
   readonly store: EventStore;
   readonly now?: () => Date;
-  readonly sleep?: (ms: number) => Promise<void>;
-  /** Attempts for a certificate ACM does not know yet. @default 4 (waits 1 s, 2 s, 4 s) */
-  readonly notFoundAttempts?: number;
   /**
    * How long after the API call (the cause's `eventTime`) ACM may still not know a new certificate; past it, "not
    * found" means the certificate is gone and is not retried. @default 15 000 ms ("a delay of several seconds")
@@ -54,50 +52,39 @@ export function observationOps(asset: DiscoveredAsset): FieldOp[] {
 }
 
 /**
- * Refresh = describe (retrying while ACM does not know a just-requested certificate: "there is a delay of several
- * seconds before you can retrieve information about it", API_RequestCertificate) and apply as an observation.
- * An asset still not found is left as the events built it: the next crawl decides whether it exists.
- *
- * The delay runs from the API call, so the retries stop `notFoundWindowMs` after the event's time: an event processed
- * later (a backlog, a redelivery, a certificate deleted since) gets one describe. Waiting regardless held the whole
- * SQS batch (its records finish together) for 7 s per such event and stalled the event benchmark.
+ * Refresh = one describe, applied as an observation. A certificate ACM does not know yet ("there is a delay of
+ * several seconds before you can retrieve information about it", API_RequestCertificate) fails only its own record
+ * with CertificateNotYetVisibleError, so SQS redelivers that record later; nothing waits inside the batch (a wait held
+ * every record of the batch, since they finish together). Past `notFoundWindowMs` after the call, "not found" means
+ * the certificate is gone: the asset is left as the events built it and the next crawl decides.
  * https://docs.aws.amazon.com/acm/latest/APIReference/API_RequestCertificate.html
  */
 export class DescribeAssetRefresher implements AssetRefresher {
   private readonly now: () => Date;
-  private readonly sleep: (ms: number) => Promise<void>;
-  private readonly attempts: number;
   private readonly windowMs: number;
 
   constructor(private readonly options: DescribeAssetRefresherOptions) {
     this.now = options.now ?? (() => new Date());
-    this.sleep = options.sleep ?? ((ms) => new Promise((resolve) => setTimeout(resolve, ms)));
-    this.attempts = options.notFoundAttempts ?? 4;
     this.windowMs = options.notFoundWindowMs ?? CERTIFICATE_NOT_FOUND_WINDOW_MS;
   }
 
   async refresh(request: RefreshRequest, cause?: RefreshCause): Promise<void> {
-    const attempts = request.type === 'certificate' ? this.attempts : 1;
     const calledAt = cause === undefined ? Number.NaN : Date.parse(cause.eventTime);
-    // Without a (valid) event time, the window starts now: the event is as fresh as it can be.
-    const retryUntil = (Number.isNaN(calledAt) ? this.now().getTime() : calledAt) + this.windowMs;
-    for (let attempt = 1; attempt <= attempts; attempt++) {
-      const readAt = this.now().toISOString();
-      const described = await this.options.describe(request);
-      if (described) {
-        const asset = await this.resolveKeyAlias(request, described);
-        await this.options.store.applyAssetChange(
-          request.tenantId,
-          { kind: 'asset', asset: { type: request.type, arn: request.arn, accountId: request.accountId, region: request.region }, ops: observationOps(asset) },
-          { time: readAt, eventId: 'refresh' },
-          { eventName: 'TargetedRefresh', who: 'platform' },
-        );
-        return;
-      }
-      const left = retryUntil - this.now().getTime();
-      if (attempt === attempts || left <= 0) return;
-      await this.sleep(Math.min(1000 * 2 ** (attempt - 1), left));
+    const readAt = this.now().toISOString();
+    const described = await this.options.describe(request);
+    if (!described) {
+      // Without a (valid) event time the call is taken as made now: as fresh as it can be.
+      const retryUntil = (Number.isNaN(calledAt) ? this.now().getTime() : calledAt) + this.windowMs;
+      if (request.type === 'certificate' && this.now().getTime() < retryUntil) throw new CertificateNotYetVisibleError(request.arn);
+      return;
     }
+    const asset = await this.resolveKeyAlias(request, described);
+    await this.options.store.applyAssetChange(
+      request.tenantId,
+      { kind: 'asset', asset: { type: request.type, arn: request.arn, accountId: request.accountId, region: request.region }, ops: observationOps(asset) },
+      { time: readAt, eventId: 'refresh' },
+      { eventName: 'TargetedRefresh', who: 'platform' },
+    );
   }
 
   /**

@@ -3,7 +3,8 @@ import { DeleteCommand, GetCommand, PutCommand, UpdateCommand, paginateQuery, ty
 import type { AssetType } from '../inventory/asset';
 import { assetId } from '../inventory/asset-id';
 import { assetItemKeys } from '../inventory/asset-item';
-import { controlKeys, GSI1, inventoryKeys, TTL_ATTRIBUTE } from '../inventory/table-schema';
+import { decodeStoredTags, encodeStoredTags, withStoredTags } from '../inventory/stored-tags';
+import { controlKeys, GSI1, inventoryKeys, TTL_ATTRIBUTE } from '../shared/table-schema';
 import { applyAssetChange, type ApplyOutcome, type EventStamp, type StoredItem } from './apply-change';
 import { partitionOf } from './arn';
 import { ConcurrentAssetUpdateError } from './errors';
@@ -90,7 +91,7 @@ export class DynamoEventStore implements EventStore {
     const key = inventoryKeys.asset(assetId(tenantId, change.asset.arn));
     for (let attempt = 1; ; attempt++) {
       const { Item } = await this.db.send(new GetCommand({ TableName: this.options.inventoryTable, Key: key, ConsistentRead: true }));
-      const current = Item ? stripKeys(Item) : undefined;
+      const current = Item ? withStoredTags(stripKeys(Item), decodeStoredTags) : undefined;
       const outcome = applyAssetChange(current, change, stamp, tenantId);
       if (!outcome.changed) {
         await this.putHistory(tenantId, change, stamp, history, outcome);
@@ -110,7 +111,7 @@ export class DynamoEventStore implements EventStore {
   /** Optimistic concurrency: the write succeeds only if nobody (event or crawl) wrote the item since we read it. */
   private async putAsset(next: StoredItem, previous: Record<string, unknown> | undefined): Promise<void> {
     const rev = typeof previous?.rev === 'number' ? previous.rev : 0;
-    const item = { ...next, ...assetItemKeys(next as unknown as Asset), rev: rev + 1 };
+    const item = { ...withStoredTags(next, encodeStoredTags), ...assetItemKeys(next as unknown as Asset), rev: rev + 1 };
     if (!previous) {
       await this.db.send(new PutCommand({ TableName: this.options.inventoryTable, Item: item, ConditionExpression: 'attribute_not_exists(pk)' }));
       return;
@@ -315,6 +316,6 @@ function describeOp(op: FieldOp, applied: boolean): Record<string, unknown> {
     case 'remove-entry':
       return { op: 'remove', path, key: op.key, applied };
     case 'replace-entries':
-      return { op: 'replace', path, value: op.entries, applied };
+      return { op: 'replace', path, value: path === 'tags' ? encodeStoredTags(op.entries as Record<string, string>) : op.entries, applied };
   }
 }

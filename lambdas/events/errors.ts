@@ -45,3 +45,14 @@ export class MalformedQueueMessageError extends Error {
     this.name = 'MalformedQueueMessageError';
   }
 }
+
+/**
+ * ACM does not know a just-requested certificate yet: the record fails alone and SQS redelivers it later (the other
+ * records of the batch are not held); on redelivery past the window, "not found" is final.
+ */
+export class CertificateNotYetVisibleError extends Error {
+  constructor(readonly arn: string) {
+    super(`ACM does not know ${arn} yet; the event is retried later.`);
+    this.name = 'CertificateNotYetVisibleError';
+  }
+}

@@ -1,10 +1,12 @@
 import { eventEnvelopeSchema, issuePath, type QueuedEvent } from './envelope';
 import { EventQueueUnavailableError, EventTooLargeError, InvalidEventError } from './errors';
+import { jsonLimitViolation } from './json-limits';
 
 /**
  * POST /v1/data-sources/aws/events: one EventBridge event per request, as an API destination sends it.
  *
- * Status codes are a contract with EventBridge (aws-facts §3.4): it retries 401/407/409/429/5xx and sends other 4xx
+ * Status codes are a contract with EventBridge
+ * (https://docs.aws.amazon.com/eventbridge/latest/userguide/eb-api-destinations.html, "Retry policy"): it retries 401/407/409/429/5xx and sends other 4xx
  * to the customer's dead-letter queue, and a 401/407 deauthorizes the connection. So a malformed event is a 400 and
  * a too-large one a 413 (both final: retrying cannot fix them, and 413 says precisely what is wrong); a queue that
  * does not take the message is a 503 (retried); nothing here ever answers 401.
@@ -62,6 +64,8 @@ export function parseEnvelope(text: string) {
     throw new InvalidEventError('body', 'The body is not valid JSON.');
   }
   if (json === null || typeof json !== 'object' || Array.isArray(json)) throw new InvalidEventError('body', 'The body must be one EventBridge event (a JSON object).');
+  const violation = jsonLimitViolation(json);
+  if (violation) throw new InvalidEventError(violation.field, violation.message);
   const parsed = eventEnvelopeSchema.safeParse(json);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];

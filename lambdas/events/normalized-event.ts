@@ -22,8 +22,12 @@ export interface NormalizedEvent {
   readonly source: string;
   readonly detailType: string;
   readonly isCloudTrail: boolean;
-  /** `detail.recipientAccountId`, else the envelope `account`. */
+  /** `detail.recipientAccountId`, else the envelope `account` (place-rules.ts drops events where the two differ). */
   readonly accountId: string;
+  /** The envelope's `account`: the account whose EventBridge rule sent the event. */
+  readonly envelopeAccount: string;
+  /** The envelope's `time` (ISO-8601 with milliseconds, like `eventTime`). */
+  readonly envelopeTime: string;
   /** `detail.awsRegion` (forwarded events keep their origin there), else the envelope `region`. */
   readonly region: string;
   readonly detail: CloudTrailDetail;
@@ -54,6 +58,8 @@ export function normalizeEvent(message: QueuedEvent): NormalizedEvent {
     detailType,
     isCloudTrail,
     accountId: detail.recipientAccountId ?? envelope.account,
+    envelopeAccount: envelope.account,
+    envelopeTime: toIsoTime(envelope.time),
     region: detail.awsRegion ?? envelope.region,
     detail,
     envelopeResources: envelope.resources,

@@ -1,12 +1,13 @@
 import { AssetRefreshUnavailableError, type AssetRefresher } from './asset-refresher';
 import type { BatchTally } from './batch-tally';
 import { callerArn } from './caller';
-import { dropReasonOf, type DropReason } from './drop-rules';
+import { dropReasonOf, UNTRUSTED_DROPS, type DropReason } from './drop-rules';
 import type { AccountLink, EventStore } from './event-store';
 import { ALIASES, removeEntry, type AssetChange, type InventoryChange, type UsageChange } from './inventory-change';
 import { mapEvent } from './mappers';
 import { secretNameToResolve } from './mappers/secretsmanager';
 import { normalizeEvent, type NormalizedEvent } from './normalized-event';
+import { changesStayInPlace } from './place-rules';
 import type { QueuedEvent } from './envelope';
 import { isCommercialRegion } from '../shared/regions';
 
@@ -21,6 +22,9 @@ export type ProcessOutcome =
   | { readonly kind: 'dropped'; readonly reason: DropReason }
   | { readonly kind: 'duplicate' }
   | { readonly kind: 'applied'; readonly changes: number };
+
+/** EVENTSTATS bucket for drops of accounts the tenant has no record of (one row per tenant, whatever the events say). */
+export const UNLINKED_ACCOUNT_BUCKET = 'unlinked';
 
 /** Account links looked up once per batch. */
 export type AccountCache = Map<string, Promise<AccountLink | undefined>>;
@@ -39,18 +43,21 @@ export type AccountCache = Map<string, Promise<AccountLink | undefined>>;
  */
 export async function processEvent(message: QueuedEvent, deps: ProcessDependencies, tally: BatchTally, accounts: AccountCache): Promise<ProcessOutcome> {
   const event = normalizeEvent(message);
-  const cacheKey = `${event.tenantId}\n${event.accountId}`;
-  if (!accounts.has(cacheKey)) accounts.set(cacheKey, deps.store.getAccount(event.tenantId, event.accountId));
+  // The sender's account (the envelope's) is the one looked up: place-rules.ts drops events whose recipient differs.
+  const cacheKey = `${event.tenantId}\n${event.envelopeAccount}`;
+  if (!accounts.has(cacheKey)) accounts.set(cacheKey, deps.store.getAccount(event.tenantId, event.envelopeAccount));
   const account = await accounts.get(cacheKey);
 
   const drop = (reason: DropReason): ProcessOutcome => {
-    tally.count(event, `dropped_${reason}`);
+    // Untrusted events count against the account only when it has a record; otherwise in the tenant's one bucket.
+    const countAs = UNTRUSTED_DROPS.has(reason) && !account ? UNLINKED_ACCOUNT_BUCKET : event.envelopeAccount;
+    tally.count({ tenantId: event.tenantId, accountId: countAs }, `dropped_${reason}`);
     return { kind: 'dropped', reason };
   };
   const early = dropReasonOf(event, account);
-  if (early === 'account-not-linked') return drop(early);
-  // Health: the pipeline delivers for this (account, region), whatever happens next — only for a region the account
-  // has, so an event naming an invented region cannot grow its per-region rows.
+  if (early && UNTRUSTED_DROPS.has(early)) return drop(early);
+  // Health: the pipeline delivers for this (linked account, known Region), whatever happens next — only for a region of
+  // the account's data source, so an event naming another region cannot grow its per-region rows.
   if (isAccountRegion(account, event.region)) tally.seen(event);
   if (early) return drop(early);
 
@@ -63,6 +70,7 @@ export async function processEvent(message: QueuedEvent, deps: ProcessDependenci
   const resolvedSecretArn = secretName ? await deps.store.findSecretArnByName(event.tenantId, event.accountId, event.region, secretName) : undefined;
   const mapped = mapEvent(event, resolvedSecretArn ? { resolvedSecretArn } : {});
   if (mapped.kind === 'unsupported') return drop('unsupported-event');
+  if (!changesStayInPlace(mapped.changes, event)) return drop('foreign-arn');
 
   const stamp = { time: event.eventTime, eventId: event.eventId };
   const history = { eventName: event.eventName, who: callerArn(event) };

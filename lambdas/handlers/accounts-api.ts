@@ -1,4 +1,4 @@
-import { TEMPLATE_VERSION } from '../../lib/customer-template/version';
+import customerTemplate from '../../templates/cloudformation-template.json';
 import { accountsRoutes } from '../api/accounts-routes';
 import { apiHandler } from '../api/api-handler';
 import { publicBaseUrl } from '../api/public-url';
@@ -7,7 +7,8 @@ import { newIngestionId } from '../control/ids';
 import { StsRoleVerifier } from '../control/sts-role-verifier';
 import { TokenBucketPacer } from '../discovery/request-pacer';
 import { DynamoHealthStore } from '../health/dynamo-health-store';
-import { EventBridgePipelineReader, PipelineClientsCache } from '../health/eventbridge-pipeline-reader';
+import { servedTemplateVersion } from '../health/template-version';
+import { EventBridgePipelineReader, PipelineClientsCache } from '../health/eventbridge-pipeline-clients';
 import { SfnIngestionStarter } from '../ingestion/sfn-ingestion-starter';
 import { DynamoInventoryRepository } from '../inventory/dynamo-inventory-repository';
 import { createDocumentClient, createSfnClient } from '../shared/platform-clients';
@@ -39,7 +40,7 @@ export const handler = apiHandler(
         new EventBridgePipelineReader((region) => pipelineClients.clientFor(account.roleArn, externalId, region), names, pacer),
       tenantExternalId: async (tenantId) => (await control.getTenant(tenantId)).externalId,
       now: () => new Date(),
-      currentTemplateVersion: TEMPLATE_VERSION,
+      currentTemplateVersion: servedTemplateVersion(customerTemplate),
       baseUrl: (event) => publicBaseUrl(event, env.PUBLIC_API_URL),
     },
   }),

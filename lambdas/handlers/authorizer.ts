@@ -7,7 +7,8 @@ import { createLogger } from '../shared/powertools';
 
 /**
  * REQUEST authorizer (identity source: the X-API-Key header). API Gateway caches its decision per token for the TTL
- * the stack sets on the authorizer (lib/constructs/platform-api.ts), so a revoked token stops working within that TTL.
+ * the stack sets on the authorizer (lib/constructs/platform-api.ts): 0 by default, so a revoked token stops working on
+ * its next request (SECURITY.md).
  */
 const env = parseEnvironment('authorizer');
 const logger = createLogger('authorizer');

@@ -1,16 +1,20 @@
 import { SendMessageCommand } from '@aws-sdk/client-sqs';
 import type { APIGatewayProxyEvent, APIGatewayProxyResult } from 'aws-lambda';
 import { EventQueueUnavailableError, EventTooLargeError, InvalidEventError } from '../events/errors';
+import { DynamoRateCounter } from '../events/dynamo-rate-counter';
 import { acceptEvent, type EventQueue } from '../events/intake';
+import { TokenRateLimiter } from '../events/rate-limit';
 import { TEMPLATE_VERSION_HEADER } from '../shared/protocol';
+import { serviceUnavailableResponse } from '../api/error-status';
 import { errorResponse, headerValue, internalErrorResponse, jsonResponse } from '../shared/http';
-import { createSqsClient } from '../shared/platform-clients';
+import { createDocumentClient, createSqsClient } from '../shared/platform-clients';
 import { parseEnvironment } from '../shared/environment';
 import { createLogger } from '../shared/powertools';
 
 const env = parseEnvironment('events-intake');
 const logger = createLogger('events-intake');
 const sqs = createSqsClient();
+const limiter = new TokenRateLimiter(new DynamoRateCounter(createDocumentClient(), env.CONTROL_TABLE_NAME), env.EVENTS_PER_SECOND_PER_TOKEN);
 const queue: EventQueue = {
   send: async (messageBody) => {
     await sqs.send(new SendMessageCommand({ QueueUrl: env.EVENTS_QUEUE_URL, MessageBody: messageBody }));
@@ -21,11 +25,17 @@ const queue: EventQueue = {
 export const handler = async (event: APIGatewayProxyEvent): Promise<APIGatewayProxyResult> => {
   const authorizer = event.requestContext.authorizer ?? {};
   const tenantId = typeof authorizer.tenantId === 'string' ? authorizer.tenantId : undefined;
+  const tokenId = typeof authorizer.tokenId === 'string' ? authorizer.tokenId : undefined;
   const permissions = typeof authorizer.permissions === 'string' ? authorizer.permissions.split(',') : [];
   // The authorizer already denies this route without `uploader`; checked again so a misconfigured route cannot
   // let another token write events. 403, never 401: a 401 would deauthorize the customer's connection.
-  if (!tenantId || !permissions.includes('uploader')) return errorResponse(403, 'Forbidden', 'This token may not upload events.');
+  if (!tenantId || !tokenId || !permissions.includes('uploader')) return errorResponse(403, 'Forbidden', 'This token may not upload events.');
   try {
+    // One token's flood is answered 429 (EventBridge retries it later) before it can fill the queue ahead of others.
+    const rate = await limiter.take(tokenId);
+    if (!rate.allowed) {
+      return { ...errorResponse(429, 'TooManyRequests', 'This token sends events faster than its limit; EventBridge will retry.'), headers: { 'Content-Type': 'application/json', 'Retry-After': String(rate.retryAfterSeconds) } };
+    }
     const templateVersion = headerValue(event.headers, TEMPLATE_VERSION_HEADER);
     const accepted = await acceptEvent(
       { body: event.body, isBase64Encoded: event.isBase64Encoded, tenantId, ...(templateVersion ? { templateVersion } : {}) },
@@ -38,7 +48,7 @@ export const handler = async (event: APIGatewayProxyEvent): Promise<APIGatewayPr
     if (err instanceof EventTooLargeError) return errorResponse(413, 'PayloadTooLarge', err.message, 'body');
     if (err instanceof EventQueueUnavailableError) {
       logger.error('Event queue unavailable', { error: err.cause as Error });
-      return errorResponse(503, 'ServiceUnavailable', 'The event could not be stored. EventBridge will retry.');
+      return serviceUnavailableResponse('The event could not be stored. EventBridge will retry.');
     }
     logger.error('Events intake failure', { error: err as Error });
     return internalErrorResponse();

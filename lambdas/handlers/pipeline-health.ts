@@ -1,10 +1,11 @@
 import { z } from 'zod';
-import { TEMPLATE_VERSION } from '../../lib/customer-template/version';
+import customerTemplate from '../../templates/cloudformation-template.json';
 import { DynamoControlRepository } from '../control/dynamo-control-repository';
 import { TokenBucketPacer } from '../discovery/request-pacer';
 import { checkLinkedAccounts, type CheckLinkedAccountsResult } from '../health/check-linked-accounts';
 import { DynamoHealthStore } from '../health/dynamo-health-store';
-import { EventBridgePipelineReader, PipelineClientsCache } from '../health/eventbridge-pipeline-reader';
+import { servedTemplateVersion } from '../health/template-version';
+import { EventBridgePipelineReader, PipelineClientsCache } from '../health/eventbridge-pipeline-clients';
 import type { AccountHealthReport } from '../health/health-model';
 import { type PipelineHealthDeps, runPipelineHealthCheck } from '../health/pipeline-health-service';
 import { createDocumentClient } from '../shared/platform-clients';
@@ -26,7 +27,7 @@ const deps: PipelineHealthDeps = {
     new EventBridgePipelineReader((region) => pipelineClients.clientFor(account.roleArn, externalId, region), names, pacer),
   tenantExternalId: async (tenantId) => (await control.getTenant(tenantId)).externalId,
   now: () => new Date(),
-  currentTemplateVersion: TEMPLATE_VERSION,
+  currentTemplateVersion: servedTemplateVersion(customerTemplate),
 };
 /** Without a configured public URL the destination's endpoint is not compared (no request to derive it from). */
 const expectedEndpoint = env.PUBLIC_API_URL ? `${env.PUBLIC_API_URL.replace(/\/+$/, '')}${EVENTS_PATH}` : undefined;

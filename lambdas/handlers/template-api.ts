@@ -1,5 +1,4 @@
 import { GetCallerIdentityCommand, STSClient } from '@aws-sdk/client-sts';
-import { customizeTemplateForTenant } from '../../lib/customer-template/customize-template';
 import customerTemplate from '../../templates/cloudformation-template.json';
 import { apiHandler } from '../api/api-handler';
 import { publicBaseUrl } from '../api/public-url';
@@ -30,7 +29,6 @@ export const handler = apiHandler(
   templateRoutes({
     control: new DynamoControlRepository(createDocumentClient(), env.CONTROL_TABLE_NAME),
     template: customerTemplate,
-    customize: customizeTemplateForTenant,
     platformPrincipalArn,
     baseUrl: (event) => publicBaseUrl(event, env.PUBLIC_API_URL),
   }),

@@ -1,5 +1,6 @@
 import { apiHandler } from '../api/api-handler';
 import { tokensRoutes } from '../api/tokens-routes';
+import { DynamoAuditLog } from '../auth/dynamo-audit-log';
 import { DynamoControlRepository } from '../control/dynamo-control-repository';
 import { createDocumentClient } from '../shared/platform-clients';
 import { parseEnvironment } from '../shared/environment';
@@ -7,7 +8,9 @@ import { createLogger } from '../shared/powertools';
 
 const env = parseEnvironment('tokens-api');
 const logger = createLogger('tokens-api');
-const control = new DynamoControlRepository(createDocumentClient(), env.CONTROL_TABLE_NAME);
+const documentClient = createDocumentClient();
+const control = new DynamoControlRepository(documentClient, env.CONTROL_TABLE_NAME);
+const audit = new DynamoAuditLog(documentClient, env.CONTROL_TABLE_NAME);
 
-/** POST/GET /tokens, DELETE /tokens/{tokenId} (admin). */
-export const handler = apiHandler(tokensRoutes({ control, now: () => new Date() }), logger);
+/** POST/GET /tokens, DELETE /tokens/{tokenId}, GET /audit-log (admin). */
+export const handler = apiHandler(tokensRoutes({ control, audit, now: () => new Date() }), logger);

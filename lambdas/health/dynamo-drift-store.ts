@@ -1,5 +1,5 @@
 import { type DynamoDBDocumentClient, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
-import { controlKeys } from '../inventory/table-schema';
+import { controlKeys } from '../shared/table-schema';
 import { type RunDrift, sumDrift } from './reconciliation-drift';
 
 /**

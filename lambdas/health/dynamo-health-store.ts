@@ -1,7 +1,7 @@
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import { type DynamoDBDocumentClient, GetCommand, PutCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { AccountNotFoundError } from '../control/errors';
-import { TTL_ATTRIBUTE, controlKeys } from '../inventory/table-schema';
+import { TTL_ATTRIBUTE, controlKeys } from '../shared/table-schema';
 import type { AccountHealthReport } from './health-model';
 import type { HealthStore, RegionHealthHistoryEntry } from './health-store';
 import type { PipelineNames } from './pipeline-names';

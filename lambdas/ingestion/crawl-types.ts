@@ -32,4 +32,6 @@ export type CrawlItemStatus = 'CONTINUE' | 'DONE';
 export interface FinalizeInput extends CrawlRunInput {
   readonly crawlStartedAt?: string;
   readonly prepareError?: { readonly Error?: string; readonly Cause?: string };
+  /** The Map state failed as a whole (its Catch): the parts that did not finish are recorded as failed. */
+  readonly crawlError?: { readonly Error?: string; readonly Cause?: string };
 }

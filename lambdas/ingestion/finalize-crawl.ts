@@ -56,6 +56,7 @@ export async function finalizeCrawl(input: FinalizeInput, deps: FinalizeCrawlDep
   const parts = new Map((await deps.listCrawlParts(ingestionId)).map((p) => [`${p.region}#${p.service}`, p]));
   const counts: Record<string, number> = { swept: 0 };
   const errors: IngestionErrorEntry[] = [];
+  if (input.crawlError) errors.push({ code: input.crawlError.Error ?? 'CrawlFailed', message: describeCause(input.crawlError.Cause) });
   let clean = 0;
   let expected = 0;
   const crawledRegions = new Set<string>();

@@ -1,5 +1,6 @@
 import type { Asset } from './asset';
-import { GSI1, GSI2, inventoryKeys } from './table-schema';
+import { decodeStoredTags, encodeStoredTags } from './stored-tags';
+import { GSI1, GSI2, inventoryKeys } from '../shared/table-schema';
 
 /**
  * The DynamoDB item of an asset (for `@aws-sdk/lib-dynamodb`, which marshals nested objects as maps).
@@ -39,7 +40,7 @@ export function assetItemKeys(asset: Pick<Asset, 'id' | 'tenantId' | 'accountId'
 }
 
 export function toAssetItem(asset: Asset, extra: Partial<Pick<AssetItem, 'lastCrawlId' | 'lastEventId'>> = {}): AssetItem {
-  return { ...asset, ...extra, ...assetItemKeys(asset) } as AssetItem;
+  return { ...asset, tags: encodeStoredTags(asset.tags), ...extra, ...assetItemKeys(asset) } as AssetItem;
 }
 
 /** Strips keys and bookkeeping, returning the Asset as the API shows it. */
@@ -48,5 +49,6 @@ export function fromAssetItem(item: Record<string, unknown>): Asset {
   for (const k of KEY_ATTRIBUTES) delete asset[k];
   // Bookkeeping of the crawl (lastCrawlId) and of the event pipeline (per-field clocks, revision): not the asset.
   for (const k of ['lastCrawlId', 'lastEventId', 'eventClock', 'rev']) delete asset[k];
+  if (asset.tags !== undefined) asset.tags = decodeStoredTags(asset.tags);
   return asset as unknown as Asset;
 }

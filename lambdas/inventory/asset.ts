@@ -1,7 +1,7 @@
 /**
  * The asset model: one shape for every cryptographic asset, whatever service it came from.
  * Discovery (a crawl) and the event pipeline both produce `DiscoveredAsset`s; the inventory repository adds the
- * tenant-scoped bookkeeping (`Asset`). See ../../../shared/DESIGN.md "The asset model".
+ * tenant-scoped bookkeeping (`Asset`). See docs/architecture.md, "The asset model".
  *
  * All timestamps are ISO-8601 strings in UTC (`new Date().toISOString()`), so they sort lexically.
  */
@@ -52,7 +52,7 @@ export interface CryptoProperties {
   readonly nistSecurityLevel?: number;
   /**
    * Classical security strength in bits (NIST SP 800-57 Part 1 Rev. 5, Table 2), e.g. RSA-2048 → 112, P-256 → 128.
-   * Optional, added by discovery (issue 3): lets readers flag weak classical keys (RSA-1024 → 80) too.
+   * Optional, set by discovery: lets readers flag weak classical keys (RSA-1024 → 80) too.
    */
   readonly classicalSecurityBits?: number;
 }

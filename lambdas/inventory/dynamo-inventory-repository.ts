@@ -12,8 +12,8 @@ import type { Asset, AssetType, DiscoveredAsset, Usage } from './asset';
 import { assetId as computeAssetId } from './asset-id';
 import { fromAssetItem, toAssetItem } from './asset-item';
 import { decodeCursor, encodeCursor, InvalidCursorError, type InventoryCursor } from './inventory-cursor';
-import { aliasIndexFromKeyAssets, partitionOf, resolveKmsKeyRef } from '../discovery/key-references';
-import { GSI1, GSI2, inventoryKeys } from './table-schema';
+import { aliasIndexFromKeyAssets, partitionOf, resolveKmsKeyRef } from './key-references';
+import { GSI1, GSI2, inventoryKeys } from '../shared/table-schema';
 
 type Item = Record<string, unknown>;
 
@@ -286,7 +286,7 @@ export class DynamoInventoryRepository {
       for (const i of items) if (i.deleted !== true) keys.push(i as unknown as (typeof keys)[number]);
     }
     const partition = keys.length > 0 ? partitionOf(keys[0].arn) : 'aws';
-    // The discovery engine's pure join (lambdas/discovery/key-references.ts), fed from the stored key assets.
+    // The pure key-reference join (lambdas/inventory/key-references.ts, also used by the discovery engine), fed from the stored key assets.
     const index = aliasIndexFromKeyAssets({ partition, region: scope.region, accountId: scope.accountId }, keys);
     let updated = 0;
     for (const type of ['secret', 'parameter'] as const) {

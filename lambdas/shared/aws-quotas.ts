@@ -1,6 +1,6 @@
 /**
  * AWS's default request quotas (requests per second, per account and Region) of the APIs the crawler calls
- * (../../../shared/aws-facts.md §1.1). The crawler paces itself at them (discovery/request-pacer.ts) and the sandbox
+ * (the pages below). The crawler paces itself at them (discovery/request-pacer.ts) and the sandbox
  * account enforces them (sandbox/rate-limiter.ts), so both read this one table.
  *   KMS  https://docs.aws.amazon.com/kms/latest/developerguide/requests-per-second.html (each quota independent)
  *   ACM  https://docs.aws.amazon.com/acm/latest/userguide/acm-limits.html

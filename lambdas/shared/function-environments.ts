@@ -31,7 +31,13 @@ export const FUNCTION_ENVIRONMENTS = {
   'accounts-api': z.object({ ...TABLES, CRAWL_STATE_MACHINE_ARN: name, PLATFORM_ACCESS_ROLE_ARN, PUBLIC_API_URL }),
   'ingestions-api': z.object({ CONTROL_TABLE_NAME: name, CRAWL_STATE_MACHINE_ARN: name }),
   'inventory-api': z.object(TABLES),
-  'events-intake': z.object({ EVENTS_QUEUE_URL: z.url() }),
+  'events-intake': z.object({
+    EVENTS_QUEUE_URL: z.url(),
+    /** Where the per-token rate-limit windows are counted (lambdas/events/dynamo-rate-counter.ts). */
+    CONTROL_TABLE_NAME: name,
+    /** Events per second per token before 429 (lambdas/events/rate-limit.ts). */
+    EVENTS_PER_SECOND_PER_TOKEN: z.coerce.number().int().positive().default(600),
+  }),
   'event-processor': z.object({
     ...TABLES,
     HISTORY_RETENTION_DAYS: z.coerce.number().int().positive().default(365),
@@ -57,6 +63,8 @@ export const FUNCTION_ENVIRONMENTS = {
       .optional(),
   }),
   'crawl-finalize': z.object(TABLES),
+  /** Closes the run of a crawl execution that ended without Finalize (the execution status-change rule's target). */
+  'crawl-execution-ended': z.object({ CONTROL_TABLE_NAME: name }),
   'scheduled-ingestion': z.object({ CONTROL_TABLE_NAME: name, CRAWL_STATE_MACHINE_ARN: name }),
   /** Without PUBLIC_API_URL the API destination's endpoint is not compared on scheduled runs. */
   'pipeline-health': z.object({ CONTROL_TABLE_NAME: name, PLATFORM_ACCESS_ROLE_ARN, PUBLIC_API_URL }),

@@ -11,10 +11,6 @@ export function jsonResponse(statusCode: number, body: unknown, headers: Record<
   return { statusCode, headers: { ...JSON_HEADERS, ...headers }, body: JSON.stringify(body) };
 }
 
-export function noContent(): APIGatewayProxyResult {
-  return { statusCode: 204, headers: { 'Cache-Control': 'no-store' }, body: '' };
-}
-
 export function errorResponse(statusCode: number, code: string, message: string, field?: string): APIGatewayProxyResult {
   const body: ErrorBody = { error: field === undefined ? { code, message } : { code, message, field } };
   return jsonResponse(statusCode, body);

@@ -36,7 +36,7 @@ export class ApiFunctions extends Construct {
     this.openapi = new PlatformFunction(this, 'OpenApi', { handlerName: 'openapi-api', description: 'GET /openapi.json' });
 
     this.tokens = new PlatformFunction(this, 'Tokens', { handlerName: 'tokens-api', description: 'Token routes', environment: control });
-    tables.grant(this.tokens.function, 'control', [...READ, 'PutItem', 'UpdateItem']);
+    tables.grant(this.tokens.function, 'control', [...READ, 'PutItem', 'UpdateItem'], ['TOKEN#*', 'TENANT#*']); // tokens and their audit log
 
     this.template = new PlatformFunction(this, 'Template', {
       handlerName: 'template-api',

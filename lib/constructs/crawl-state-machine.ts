@@ -73,7 +73,8 @@ export class CrawlStateMachine extends Construct {
       payloadResponseOnly: true,
       retryOnServiceExceptions: true,
     });
-    // Throttling is retried inside the Lambda; this covers a crashed or timed-out invocation.
+    // Throttling (customer and platform side) is retried inside the Lambda by the SDK; this covers a crashed or
+    // timed-out invocation, or a platform error that outlasted the SDK's retries, before the item counts as failed.
     crawlService.addRetry({ errors: ['States.TaskFailed', 'States.Timeout'], maxAttempts: 2, interval: Duration.seconds(10), backoffRate: 2 });
     crawlService.addCatch(new sfn.Pass(this, CRAWL_STATES.itemFailed), { errors: ['States.ALL'], resultPath: '$.error' });
 
@@ -92,6 +93,9 @@ export class CrawlStateMachine extends Construct {
       resultPath: sfn.JsonPath.DISCARD,
     });
     crawlEach.itemProcessor(crawlService.next(moreToCrawl));
+    // The Map itself failing (e.g. a result too large for the state) still ends in Finalize, which records the parts
+    // that did not finish as failed: the run always gets an outcome.
+    crawlEach.addCatch(finalize, { errors: ['States.ALL'], resultPath: '$.crawlError' });
 
     // After Finalize, the pipeline health of the account the run names (Finalize returns the ingestion record); the
     // run's output stays that record, and a failed check is caught: the ingestion already succeeded or failed on its own.

@@ -1,11 +1,15 @@
 import { Duration } from 'aws-cdk-lib';
 import * as events from 'aws-cdk-lib/aws-events';
+import * as lambda from 'aws-cdk-lib/aws-lambda';
 import * as targets from 'aws-cdk-lib/aws-events-targets';
 import * as sfn from 'aws-cdk-lib/aws-stepfunctions';
 import { Construct } from 'constructs';
 import { CrawlStateMachine } from './crawl-state-machine';
 import { InventoryTables, READ } from './inventory-tables';
 import { PlatformFunction } from './platform-function';
+
+/** Reserved concurrency of the crawl service: one crawl's full fan-out (the Map's default maxConcurrency). */
+const CRAWL_SERVICE_CONCURRENCY = 150;
 
 /** The functions that start crawls (they get StartExecution and the state machine's ARN). */
 export type CrawlStarter = PlatformFunction<'accounts-api' | 'ingestions-api' | 'scheduled-ingestion'>;
@@ -33,6 +37,7 @@ export class CrawlWorkflow extends Construct {
   public readonly crawlService: PlatformFunction<'crawl-service'>;
   public readonly finalize: PlatformFunction<'crawl-finalize'>;
   public readonly scheduledIngestion: PlatformFunction<'scheduled-ingestion'>;
+  public readonly executionEnded: PlatformFunction<'crawl-execution-ended'>;
   public readonly stateMachine: sfn.StateMachine;
 
   constructor(scope: Construct, id: string, props: CrawlWorkflowProps) {
@@ -55,6 +60,9 @@ export class CrawlWorkflow extends Construct {
     });
     tables.grant(this.crawlService.function, 'control', [...READ, 'PutItem']); // its crawl part
     tables.grant(this.crawlService.function, 'inventory', [...READ, 'UpdateItem']);
+    // One crawl's full fan-out (the Map's maxConcurrency): more crawls at once queue behind it (Step Functions retries
+    // Lambda.TooManyRequestsException) instead of taking every Lambda of the account.
+    (this.crawlService.function.node.defaultChild as lambda.CfnFunction).reservedConcurrentExecutions = CRAWL_SERVICE_CONCURRENCY;
 
     this.finalize = new PlatformFunction(this, 'Finalize', {
       handlerName: 'crawl-finalize',
@@ -73,6 +81,25 @@ export class CrawlWorkflow extends Construct {
       ...(props.checkPipelineHealth && { checkPipelineHealth: props.checkPipelineHealth.function }),
       maxConcurrency: props.maxConcurrency,
     }).stateMachine;
+
+    // An execution that is aborted, times out or fails never records its run (Finalize did not run or did not
+    // finish): this function closes the run FAILED with the execution's status and releases the account's lock.
+    // https://docs.aws.amazon.com/step-functions/latest/dg/eventbridge-integration.html
+    this.executionEnded = new PlatformFunction(this, 'ExecutionEnded', {
+      handlerName: 'crawl-execution-ended',
+      description: 'Crawl: close a run whose execution ended without Finalize',
+      environment: { CONTROL_TABLE_NAME: tables.control.tableName },
+    });
+    tables.grant(this.executionEnded.function, 'control', ['UpdateItem']);
+    new events.Rule(this, 'ExecutionEndedRule', {
+      description: 'Closes the ingestion run of a crawl execution that was aborted, timed out or failed',
+      eventPattern: {
+        source: ['aws.states'],
+        detailType: ['Step Functions Execution Status Change'],
+        detail: { stateMachineArn: [this.stateMachine.stateMachineArn], status: ['ABORTED', 'TIMED_OUT', 'FAILED'] },
+      },
+      targets: [new targets.LambdaFunction(this.executionEnded.function, { retryAttempts: 8 })],
+    });
 
     this.scheduledIngestion = new PlatformFunction(this, 'ScheduledIngestion', {
       handlerName: 'scheduled-ingestion',

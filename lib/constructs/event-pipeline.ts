@@ -1,9 +1,13 @@
 import { Duration } from 'aws-cdk-lib';
+import * as lambda from 'aws-cdk-lib/aws-lambda';
 import { SqsEventSource } from 'aws-cdk-lib/aws-lambda-event-sources';
 import * as sqs from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
 import { InventoryTables, READ } from './inventory-tables';
 import { PlatformFunction } from './platform-function';
+
+/** Reserved concurrency of the processor (and its SQS source's maximum): a flood cannot take every Lambda of the account. */
+const PROCESSOR_CONCURRENCY = 10;
 
 export interface EventPipelineProps {
   readonly tables: InventoryTables;
@@ -54,9 +58,10 @@ export class EventPipeline extends Construct {
       handlerName: 'events-intake',
       description: 'POST /data-sources/aws/events: validate, then queue',
       timeout: Duration.seconds(10),
-      environment: { EVENTS_QUEUE_URL: this.queue.queueUrl },
+      environment: { EVENTS_QUEUE_URL: this.queue.queueUrl, CONTROL_TABLE_NAME: tables.control.tableName },
     });
     this.queue.grantSendMessages(this.intake.function);
+    tables.grant(this.intake.function, 'control', ['UpdateItem'], ['RATE#*']); // per-token rate-limit windows only
 
     this.processor = new PlatformFunction(this, 'Processor', {
       handlerName: 'event-processor',
@@ -69,10 +74,13 @@ export class EventPipeline extends Construct {
         EVENT_DEDUP_DAYS: String((props.dedupWindow ?? Duration.days(7)).toDays()),
       },
     });
-    tables.grant(this.processor.function, 'control', [...READ, 'UpdateItem']); // health and event counters
-    tables.grant(this.processor.function, 'inventory', [...READ, 'PutItem', 'UpdateItem', 'DeleteItem']); // assets, history, usage, dedup markers
+    tables.grant(this.processor.function, 'control', [...READ, 'UpdateItem'], ['TENANT#*']); // health and event counters; never tokens
+    tables.grant(this.processor.function, 'inventory', [...READ, 'PutItem', 'UpdateItem', 'DeleteItem'], ['ASSET#*', 'EVENT#*']); // assets, history, usage, dedup markers
+    // A flood of events takes at most this many concurrent executions; the event source stops polling there rather
+    // than being throttled (https://docs.aws.amazon.com/lambda/latest/dg/services-sqs-scaling.html).
+    (this.processor.function.node.defaultChild as lambda.CfnFunction).reservedConcurrentExecutions = PROCESSOR_CONCURRENCY;
     this.processor.function.addEventSource(
-      new SqsEventSource(this.queue, { batchSize: 50, maxBatchingWindow: Duration.seconds(1), reportBatchItemFailures: true }),
+      new SqsEventSource(this.queue, { batchSize: 50, maxBatchingWindow: Duration.seconds(1), reportBatchItemFailures: true, maxConcurrency: PROCESSOR_CONCURRENCY }),
     );
   }
 }

@@ -2,7 +2,7 @@ import { RemovalPolicy } from 'aws-cdk-lib';
 import * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import { Construct } from 'constructs';
-import { GSI1, GSI2, KEY, TTL_ATTRIBUTE } from '../../lambdas/inventory/table-schema';
+import { GSI1, GSI2, KEY, TTL_ATTRIBUTE } from '../../lambdas/shared/table-schema';
 
 export interface InventoryTablesProps {
   /** @default RemovalPolicy.RETAIN — the inventory outlives a mistaken `cdk destroy` */
@@ -15,8 +15,11 @@ export type TableName = 'inventory' | 'control';
 export type ItemAction = 'GetItem' | 'Query' | 'PutItem' | 'UpdateItem' | 'DeleteItem';
 export const READ: readonly ItemAction[] = ['GetItem', 'Query'];
 
+/** Partition-key prefixes a function may write unless its grant names others (see `grant`). */
+const DEFAULT_WRITE_KEYS: Record<TableName, readonly string[]> = { inventory: ['ASSET#*'], control: ['TENANT#*', 'INGESTION#*'] };
+
 /**
- * The two DynamoDB tables; their key design is documented in lambdas/inventory/table-schema.ts. On-demand capacity,
+ * The two DynamoDB tables; their key design is documented in lambdas/shared/table-schema.ts. On-demand capacity,
  * point-in-time recovery, AWS-owned encryption at rest, TTL on `expiresAt` (event dedup markers, history rows).
  */
 export class InventoryTables extends Construct {
@@ -32,13 +35,27 @@ export class InventoryTables extends Construct {
 
   /**
    * Grants exactly these item actions on one table. Queries also get the table's indexes, named one by one
-   * (Table.grant would add "index/*").
+   * (Table.grant would add "index/*"). Writes carry a `dynamodb:LeadingKeys` condition: a function writes only the
+   * item types (partition-key prefixes, lambdas/shared/table-schema.ts) it owns — by default assets in the
+   * inventory and tenant/ingestion items in the control table, never tokens or event dedup markers
+   * (https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/specifying-conditions.html).
    */
-  grant(grantee: iam.IGrantable, name: TableName, actions: readonly ItemAction[]): void {
+  grant(grantee: iam.IGrantable, name: TableName, actions: readonly ItemAction[], writeKeys: readonly string[] = DEFAULT_WRITE_KEYS[name]): void {
     const table = this[name];
-    const resources = [table.tableArn];
-    if (actions.includes('Query')) resources.push(...this.indexes[name].map((index) => `${table.tableArn}/index/${index}`));
-    grantee.grantPrincipal.addToPrincipalPolicy(new iam.PolicyStatement({ actions: actions.map((a) => `dynamodb:${a}`), resources }));
+    const reads: ItemAction[] = actions.filter((a) => a === 'GetItem' || a === 'Query');
+    const writes = actions.filter((a) => !reads.includes(a));
+    const readResources = [table.tableArn];
+    if (reads.includes('Query')) readResources.push(...this.indexes[name].map((index) => `${table.tableArn}/index/${index}`));
+    if (reads.length > 0) grantee.grantPrincipal.addToPrincipalPolicy(new iam.PolicyStatement({ actions: reads.map((a) => `dynamodb:${a}`), resources: readResources }));
+    if (writes.length > 0) {
+      grantee.grantPrincipal.addToPrincipalPolicy(
+        new iam.PolicyStatement({
+          actions: writes.map((a) => `dynamodb:${a}`),
+          resources: [table.tableArn],
+          conditions: { 'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': [...writeKeys] } },
+        }),
+      );
+    }
   }
 
   private table(id: string, indexes: ReadonlyArray<{ name: string; pk: string; sk: string }>, props: InventoryTablesProps) {

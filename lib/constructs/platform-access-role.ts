@@ -1,4 +1,4 @@
-import { Duration, Validations } from 'aws-cdk-lib';
+import { Duration, Stack, Validations } from 'aws-cdk-lib';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import { Construct } from 'constructs';
 import { PlatformFunction } from './platform-function';
@@ -39,6 +39,24 @@ export class PlatformAccessRole extends Construct {
         actions: ['sts:AssumeRole'],
         resources: ['arn:aws:iam::*:role/*'],
         conditions: { Null: { 'sts:ExternalId': 'false' } },
+      }),
+    );
+    // Never a role of the platform itself: not in its own account, not in its own organization (when it has one).
+    this.role.addToPolicy(
+      new iam.PolicyStatement({
+        sid: 'NeverAssumeRolesOfThePlatformAccount',
+        effect: iam.Effect.DENY,
+        actions: ['sts:AssumeRole'],
+        resources: [`arn:${Stack.of(this).partition}:iam::${Stack.of(this).account}:role/*`],
+      }),
+    );
+    this.role.addToPolicy(
+      new iam.PolicyStatement({
+        sid: 'NeverAssumeRolesOfThePlatformOrganization',
+        effect: iam.Effect.DENY,
+        actions: ['sts:AssumeRole'],
+        resources: ['*'],
+        conditions: { StringEquals: { 'aws:ResourceOrgID': '${aws:PrincipalOrgID}' } },
       }),
     );
     Validations.of(this.role).acknowledge({

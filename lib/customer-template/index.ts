@@ -1,4 +1,3 @@
-export { customizeTemplateForTenant, TemplateCustomizationError, type TenantTemplateValues } from './customize-template';
 export { buildEventPattern, EVENT_PATTERN_MAX_LENGTH, type EventPatternOptions } from './event-pattern';
 export {
   API_KEY_PATTERN,

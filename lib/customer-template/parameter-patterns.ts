@@ -1,7 +1,7 @@
 /**
  * AllowedPatterns of the customer template parameters that the backend fills in per tenant. They are shared by the
- * template (CloudFormation rejects a wrong value at deploy) and by `customizeTemplateForTenant` (the backend rejects
- * it before serving the file), so both sides agree. Written in the subset of regex syntax that CloudFormation's
+ * template (CloudFormation rejects a wrong value at deploy) and, through the synthesized template's AllowedPattern,
+ * by `customizeTemplateForTenant` in lambdas/api/customize-template.ts (the backend rejects it before serving the file), so both sides agree. Written in the subset of regex syntax that CloudFormation's
  * AllowedPattern (Java) and JavaScript read the same way; each is anchored.
  */
 
@@ -16,7 +16,3 @@ export const EVENTS_ENDPOINT_PATTERN = '^https://[A-Za-z0-9-]+(\\.[A-Za-z0-9-]+)
 
 /** The AQtive Guard API token (`aqg_<tokenId>_<secret>`); EventBridge accepts 1–512 characters. */
 export const API_KEY_PATTERN = '^aqg_[A-Za-z0-9_-]+$';
-
-export function matchesPattern(pattern: string, value: string): boolean {
-  return new RegExp(pattern).test(value);
-}

@@ -1,8 +1,8 @@
 /**
  * CloudTrail records and the EventBridge envelopes that carry them ("AWS API Call via CloudTrail"), shaped like
  * AWS's documented samples: https://docs.aws.amazon.com/awscloudtrail/latest/userguide/cloudtrail-event-reference-record-contents.html,
- * https://docs.aws.amazon.com/eventbridge/latest/userguide/eb-events.html, KMS ct-*.html examples, and
- * ../../../shared/aws-facts.md §3.2 and §4.
+ * https://docs.aws.amazon.com/eventbridge/latest/userguide/eb-events.html, and the KMS CloudTrail examples
+ * (https://docs.aws.amazon.com/kms/latest/developerguide/logging-using-cloudtrail.html).
  */
 import { randomUUID } from 'node:crypto';
 

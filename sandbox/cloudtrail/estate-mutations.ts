@@ -4,6 +4,7 @@
  * drop (EventBridge reading its own connection secret, and the KMS Decrypt Secrets Manager makes for it).
  * Every method changes the estate first where the call changes something, then returns the events.
  */
+import { parseArn } from '../../lambdas/shared/arn';
 import type { EstateBuilder } from '../estate/estate-builder';
 import type { AcmKeyAlgorithm, CertificateRecord, KmsKeyRecord, ParameterRecord, SandboxTag, SecretRecord } from '../estate/estate';
 import { generateCertificate } from '../estate/certificate-factory';
@@ -32,7 +33,7 @@ const DAY_MS = 86_400_000;
 const EVENTBRIDGE_SLR: Actor = { kind: 'service-linked-role', roleName: 'AWSServiceRoleForAmazonEventBridgeApiDestinations', service: 'apidestinations.events.amazonaws.com' };
 
 function regionOfArn(arn: string): string {
-  const region = arn.split(':')[3];
+  const region = parseArn(arn)?.region;
   if (!region) throw new UnknownSandboxResourceError(`resource with ARN ${arn}`);
   return region;
 }
@@ -164,7 +165,7 @@ export class EstateMutations {
   /** TagResource / AddTagsToCertificate / AddTagsToResource, by the ARN's service. */
   tagResource(input: { arn: string; tags: SandboxTag[] }, by: Actor = ADMIN): Mutation<{ arn: string; tags: SandboxTag[] }> {
     const region = regionOfArn(input.arn);
-    const service = input.arn.split(':')[2];
+    const service = parseArn(input.arn)?.service;
     const merge = (tags: SandboxTag[]) => {
       for (const t of input.tags) {
         const existing = tags.find((x) => x.key === t.key);

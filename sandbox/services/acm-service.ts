@@ -1,6 +1,7 @@
 /**
  * ACM read APIs (AWS JSON 1.1, target prefix `CertificateManager`).
- * Behaviours: https://docs.aws.amazon.com/acm/latest/APIReference/ and ../../../shared/aws-facts.md §2.1.
+ * Behaviours: https://docs.aws.amazon.com/acm/latest/APIReference/ (ListCertificates, DescribeCertificate,
+ * GetCertificate, ListTagsForCertificate).
  */
 import { z } from 'zod';
 import type { CertificateRecord } from '../estate/estate';

@@ -1,6 +1,7 @@
 /**
  * KMS read APIs over the region's estate (AWS JSON 1.1, target prefix `TrentService`).
- * Behaviours: https://docs.aws.amazon.com/kms/latest/APIReference/ and ../../../shared/aws-facts.md §1.2, §2.2.
+ * Behaviours: https://docs.aws.amazon.com/kms/latest/APIReference/ (page sizes and `Truncated` paging:
+ * API_ListKeys.html, API_ListAliases.html; key states: https://docs.aws.amazon.com/kms/latest/developerguide/key-state.html).
  */
 import { z } from 'zod';
 import type { KmsKeyRecord } from '../estate/estate';

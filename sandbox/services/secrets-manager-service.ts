@@ -1,7 +1,6 @@
 /**
  * Secrets Manager metadata APIs (AWS JSON 1.1, target prefix `secretsmanager`). Values are never held or served.
- * Behaviours: https://docs.aws.amazon.com/secretsmanager/latest/apireference/API_ListSecrets.html and
- * ../../../shared/aws-facts.md §2.3.
+ * Behaviours: https://docs.aws.amazon.com/secretsmanager/latest/apireference/API_ListSecrets.html.
  */
 import { z } from 'zod';
 import type { SecretRecord } from '../estate/estate';

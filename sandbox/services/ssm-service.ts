@@ -1,7 +1,7 @@
 /**
  * SSM Parameter Store metadata APIs (AWS JSON 1.1, target prefix `AmazonSSM`). Values are never held or served.
- * Behaviours: https://docs.aws.amazon.com/systems-manager/latest/APIReference/API_DescribeParameters.html and
- * ../../../shared/aws-facts.md §2.4: "The number of items returned … can be between zero and the value of
+ * Behaviours: https://docs.aws.amazon.com/systems-manager/latest/APIReference/API_DescribeParameters.html:
+ * "The number of items returned … can be between zero and the value of
  * MaxResults", so the sandbox answers the first continuation of a listing with an empty page and a NextToken.
  */
 import { z } from 'zod';

@@ -32,7 +32,6 @@ async function main(): Promise<void> {
   const items = JSON.parse(process.env.BENCH_ITEMS ?? '[]') as CrawlItemState[];
   const resultFile = process.env.BENCH_RESULT_FILE;
   if (!resultFile || items.length === 0) throw new Error('BENCH_ITEMS and BENCH_RESULT_FILE are required');
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
   const { handler } = require('../../lambdas/handlers/crawl-service') as typeof import('../../lambdas/handlers/crawl-service');
   global.gc?.();
   const baseline = process.memoryUsage();

@@ -15,7 +15,7 @@ import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient, GetCommand } from '@aws-sdk/lib-dynamodb';
 import type { Context, SQSBatchResponse, SQSEvent } from 'aws-lambda';
 import { assetId } from '../../lambdas/inventory/asset-id';
-import { controlKeys } from '../../lambdas/inventory/table-schema';
+import { controlKeys } from '../../lambdas/shared/table-schema';
 import { loadHandlerFromSource } from '../../local/local-functions';
 import { startLocalRuntime, type LocalRuntime } from '../../local/local-runtime';
 import type { EventBridgeEnvelope } from '../../sandbox/sandbox';

@@ -1,6 +1,7 @@
 /** What `npm run bench` runs: the full plan (< 15 minutes on a 2-core machine) and the `--smoke` one (~2 minutes). */
 import type { CrawlIngestionOptions } from './crawl-ingestion-bench';
 import type { EventThroughputOptions } from './event-throughput-bench';
+import type { FaultsOptions } from './fault-recovery-bench';
 
 export const BENCH_REGIONS = ['us-east-1', 'us-east-2', 'us-west-2', 'eu-west-1', 'eu-central-1', 'ap-southeast-2', 'ap-northeast-1', 'sa-east-1'] as const;
 
@@ -12,6 +13,7 @@ export interface BenchPlan {
   readonly eventTarget: number;
   readonly scalingSizes: readonly number[];
   readonly bundleRuns: number;
+  readonly faults: FaultsOptions;
 }
 
 export const FULL_PLAN: BenchPlan = {
@@ -21,6 +23,7 @@ export const FULL_PLAN: BenchPlan = {
   eventTarget: 100_000,
   scalingSizes: [1_000, 10_000, 30_000],
   bundleRuns: 5,
+  faults: { events: 2_000, concurrency: 16, crashBacklog: 1_000, estateSize: 60, seed: 7 },
 };
 
 export const SMOKE_PLAN: BenchPlan = {
@@ -30,4 +33,5 @@ export const SMOKE_PLAN: BenchPlan = {
   eventTarget: 100_000,
   scalingSizes: [200, 400, 800],
   bundleRuns: 1,
+  faults: { events: 300, concurrency: 8, crashBacklog: 200, estateSize: 40, seed: 7 },
 };

@@ -2,6 +2,7 @@
 import type { BundleResult } from './bundle-bench';
 import type { CrawlIngestionResult } from './crawl-ingestion-bench';
 import type { EventThroughputResult } from './event-throughput-bench';
+import type { CrashRecoveryResult, DurabilityPoint } from './fault-recovery-bench';
 import type { MachineInfo } from './machine';
 import type { BenchPlan } from './plan';
 import type { ScalingPointResult } from './scaling-bench';
@@ -44,6 +45,13 @@ export interface BenchResults {
   readonly events?: SuiteOutcome<EventThroughputResult> & { readonly derived?: EventsDerived };
   readonly scaling?: SuiteOutcome<ScalingPointResult[]> & { readonly derived?: ScalingDerived };
   readonly bundles?: SuiteOutcome<BundleResult[]>;
+  readonly faults?: SuiteOutcome<FaultsResult>;
+}
+
+export interface FaultsResult {
+  /** The same stream with the queue in memory, then journaled on disk. */
+  readonly durability: { readonly memory: DurabilityPoint; readonly journaled: DurabilityPoint };
+  readonly crash: CrashRecoveryResult;
 }
 
 export function deriveScaling(points: ScalingPointResult[]): ScalingDerived {
@@ -78,6 +86,7 @@ export function buildResults(input: {
   events?: SuiteOutcome<EventThroughputResult>;
   scaling?: SuiteOutcome<ScalingPointResult[]>;
   bundles?: SuiteOutcome<BundleResult[]>;
+  faults?: SuiteOutcome<FaultsResult>;
 }): BenchResults {
   const events = input.events?.ok
     ? {
@@ -102,5 +111,6 @@ export function buildResults(input: {
     ...(events && { events }),
     ...(scaling && { scaling }),
     ...(input.bundles && { bundles: input.bundles }),
+    ...(input.faults && { faults: input.faults }),
   };
 }

@@ -1,8 +1,8 @@
 /**
- * `npm run bench` — runs the benchmarks of issue 7 and writes BENCHMARKS.md and test/bench/results.json.
+ * `npm run bench` — runs the benchmarks and writes BENCHMARKS.md and test/bench/results.json.
  *   npm run bench                      full plan (< 15 min on 2 cores)
  *   npm run bench -- --smoke           small sizes (~2 min); writes to the OS temp dir, not the committed files
- *   npm run bench -- --only=crawl,events,scaling,bundles   a subset (files still written: missing parts say so)
+ *   npm run bench -- --only=crawl,events,scaling,bundles,faults   a subset (files still written: missing parts say so)
  *   npm run bench -- --only=events --merge   re-runs a part and keeps the other parts of the committed results.json
  *   npm run bench -- --render-only     rewrites BENCHMARKS.md from the committed results.json (no measurement)
  *   npm run bench -- --only=events --events=20000   the event suite with another event count than the plan's
@@ -17,10 +17,11 @@ import { machineInfo } from './machine';
 import { FULL_PLAN, SMOKE_PLAN, type BenchPlan } from './plan';
 import { renderMarkdown } from './report';
 import { buildResults, deriveScaling, type BenchResults, type SuiteOutcome } from './results';
+import type { CrashRecoveryResult, DurabilityPoint } from './fault-recovery-bench';
 
 const ROOT = join(__dirname, '..', '..');
 const TSX_CLI = join(ROOT, 'node_modules', 'tsx', 'dist', 'cli.mjs');
-const SUITES = ['crawl', 'events', 'scaling', 'bundles'] as const;
+const SUITES = ['crawl', 'events', 'scaling', 'bundles', 'faults'] as const;
 type Suite = (typeof SUITES)[number];
 
 async function runChild<T>(suite: string, options: unknown): Promise<T> {
@@ -104,6 +105,17 @@ async function main(): Promise<void> {
       })
     : undefined;
   const bundles = only.has('bundles') ? await timed('bundles (benchmark 5)', () => runBundleBench({ runs: plan.bundleRuns })) : undefined;
+  const faults = only.has('faults')
+    ? await timed('faults (benchmark 6)', async () => {
+        log('  durability: queue in memory');
+        const memory = await runChild<DurabilityPoint>('durability-point', { ...plan.faults, durable: false });
+        log('  durability: queue journaled on disk');
+        const journaled = await runChild<DurabilityPoint>('durability-point', { ...plan.faults, durable: true });
+        log('  crash recovery');
+        const crash = await runChild<CrashRecoveryResult>('crash-recovery', plan.faults);
+        return { durability: { memory, journaled }, crash };
+      })
+    : undefined;
 
   const results = buildResults({
     plan,
@@ -115,6 +127,7 @@ async function main(): Promise<void> {
     events: events as never,
     scaling: scaling as never,
     bundles,
+    faults,
   });
   if (args.includes('--merge') && plan.name === 'full') {
     // Keep the parts not run now from the previous results (each part's ratios are internal to that part).
@@ -124,6 +137,7 @@ async function main(): Promise<void> {
     if (!only.has('events') && previous.events) merged.events = previous.events;
     if (!only.has('scaling') && previous.scaling) merged.scaling = previous.scaling;
     if (!only.has('bundles') && previous.bundles) merged.bundles = previous.bundles;
+    if (!only.has('faults') && previous.faults) merged.faults = previous.faults;
     merged.merged = { rerunParts: [...only], rerunAt: startedAt, othersFrom: previous.merged?.othersFrom ?? previous.startedAt };
     merged.command = 'npm run bench';
     merged.durationSeconds = previous.durationSeconds;

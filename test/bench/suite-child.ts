@@ -9,6 +9,8 @@ const SUITES: Record<string, (options: never) => Promise<unknown>> = {
   'crawl-ingestion': async (o) => (await import('./crawl-ingestion-bench')).runCrawlIngestionBench(o),
   'event-throughput': async (o) => (await import('./event-throughput-bench')).runEventThroughputBench(o),
   'scaling-point': async (o) => (await import('./scaling-bench')).runScalingPoint(o),
+  'durability-point': async (o) => (await import('./fault-recovery-bench')).runDurabilityPoint(o),
+  'crash-recovery': async (o) => (await import('./fault-recovery-bench')).runCrashRecovery(o),
 };
 
 async function main(): Promise<void> {

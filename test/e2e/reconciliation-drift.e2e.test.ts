@@ -1,7 +1,7 @@
 import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { waitForIngestion } from '../../local/demo';
 import { assetId } from '../../lambdas/inventory/asset-id';
-import { inventoryKeys } from '../../lambdas/inventory/table-schema';
+import { inventoryKeys } from '../../lambdas/shared/table-schema';
 import { createDocumentClient } from '../../lambdas/shared/platform-clients';
 import type { AccountHealthReport } from '../../lambdas/health/health-model';
 import { ACCOUNTS, startE2eRuntime } from './e2e-support';

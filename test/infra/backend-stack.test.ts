@@ -112,12 +112,13 @@ describe('backend stack', () => {
       'accounts-api': { [control]: ['GetItem', 'PutItem', 'Query', 'UpdateItem'], [inventory]: ['DeleteItem', 'GetItem', 'Query', 'UpdateItem'] },
       'ingestions-api': { [control]: ['GetItem', 'PutItem', 'Query', 'UpdateItem'] },
       'inventory-api': { [control]: ['GetItem', 'Query'], [inventory]: ['GetItem', 'Query'] },
-      'events-intake': {},
+      'events-intake': { [control]: ['UpdateItem'] }, // its rate-limit windows (RATE# only)
       'event-processor': { [control]: ['GetItem', 'Query', 'UpdateItem'], [inventory]: ['DeleteItem', 'GetItem', 'PutItem', 'Query', 'UpdateItem'] },
       'crawl-prepare': { [control]: ['GetItem', 'Query'] },
       'crawl-service': { [control]: ['GetItem', 'PutItem', 'Query'], [inventory]: ['GetItem', 'Query', 'UpdateItem'] },
       'crawl-finalize': { [control]: ['GetItem', 'Query', 'UpdateItem'], [inventory]: ['GetItem', 'Query', 'UpdateItem'] },
       'scheduled-ingestion': { [control]: ['GetItem', 'PutItem', 'Query', 'UpdateItem'] },
+      'crawl-execution-ended': { [control]: ['UpdateItem'] },
       'pipeline-health': { [control]: ['GetItem', 'PutItem', 'Query', 'UpdateItem'] },
     };
     for (const [handler, tables] of Object.entries(expected)) {
@@ -132,7 +133,7 @@ describe('backend stack', () => {
       }
       expect({ handler, byTable }).toEqual({ handler, byTable: tables });
     }
-    expect(actionsOf('events-intake')).toEqual(['sqs:GetQueueAttributes', 'sqs:GetQueueUrl', 'sqs:SendMessage']);
+    expect(actionsOf('events-intake')).toEqual(['dynamodb:UpdateItem', 'sqs:GetQueueAttributes', 'sqs:GetQueueUrl', 'sqs:SendMessage']);
     for (const name of ['accounts-api', 'ingestions-api', 'scheduled-ingestion']) expect(actionsOf(name)).toContain('states:StartExecution');
     // Nobody scans, and nobody holds a wildcard action.
     for (const [, p] of resources('AWS::IAM::Policy')) {
@@ -144,7 +145,7 @@ describe('backend stack', () => {
     }
     // Only the functions that call customer accounts may assume the platform access role.
     const assumers = ['accounts-api', 'crawl-prepare', 'crawl-service', 'event-processor', 'pipeline-health'];
-    for (const name of ['authorizer', 'tokens-api', 'template-api', 'ingestions-api', 'inventory-api', 'events-intake', 'crawl-finalize', 'scheduled-ingestion', 'openapi-api']) {
+    for (const name of ['authorizer', 'tokens-api', 'template-api', 'ingestions-api', 'inventory-api', 'events-intake', 'crawl-finalize', 'scheduled-ingestion', 'openapi-api', 'crawl-execution-ended']) {
       expect(actionsOf(name)).not.toContain('sts:AssumeRole');
     }
     for (const name of assumers) expect(actionsOf(name)).toContain('sts:AssumeRole');
@@ -175,6 +176,48 @@ describe('backend stack', () => {
         ]),
       },
     });
+  });
+
+  it('never lets the platform access role assume a role of its own account or organization', () => {
+    const statements = resources('AWS::IAM::Policy').flatMap(([, p]) => p.Properties.PolicyDocument.Statement);
+    const own = statements.find((st: { Sid?: string }) => st.Sid === 'NeverAssumeRolesOfThePlatformAccount');
+    expect(own).toMatchObject({ Effect: 'Deny', Action: 'sts:AssumeRole' });
+    expect(JSON.stringify(own.Resource)).toContain(':iam::123456789012:role/*'); // the stack's own account
+    expect(statements.find((st: { Sid?: string }) => st.Sid === 'NeverAssumeRolesOfThePlatformOrganization')).toMatchObject({
+      Effect: 'Deny',
+      Action: 'sts:AssumeRole',
+      Resource: '*',
+      Condition: { StringEquals: { 'aws:ResourceOrgID': '${aws:PrincipalOrgID}' } },
+    });
+  });
+
+  it('limits every DynamoDB write to the item types the function owns (dynamodb:LeadingKeys)', () => {
+    const writesOf = (handler: string) =>
+      statementsOf(handler).filter((st) => [st.Action].flat().some((a: string) => /PutItem|UpdateItem|DeleteItem/.test(a)));
+    const keysOf = (handler: string, table: 'Control' | 'Inventory') =>
+      writesOf(handler)
+        .filter((st) => JSON.stringify(st.Resource).includes(`Tables${table}`))
+        .map((st) => st.Condition?.['ForAllValues:StringLike']?.['dynamodb:LeadingKeys']);
+    for (const handler of ['tokens-api', 'accounts-api', 'ingestions-api', 'event-processor', 'crawl-service', 'crawl-finalize', 'scheduled-ingestion']) {
+      for (const st of writesOf(handler)) expect(st.Condition?.['ForAllValues:StringLike']?.['dynamodb:LeadingKeys']).toBeDefined();
+    }
+    // The event processor cannot write token items; only the token routes can.
+    expect(keysOf('event-processor', 'Control')).toEqual([['TENANT#*']]);
+    expect(keysOf('tokens-api', 'Control')).toEqual([['TOKEN#*', 'TENANT#*']]);
+    for (const handler of ['accounts-api', 'ingestions-api', 'crawl-service', 'crawl-finalize', 'scheduled-ingestion']) {
+      expect(keysOf(handler, 'Control').flat()).not.toContain('TOKEN#*');
+    }
+    expect(keysOf('events-intake', 'Control')).toEqual([['RATE#*']]);
+    // Only the processor writes dedup markers.
+    expect(keysOf('event-processor', 'Inventory')).toEqual([['ASSET#*', 'EVENT#*']]);
+    expect(keysOf('accounts-api', 'Inventory')).toEqual([['ASSET#*']]);
+  });
+
+  it('reserves concurrency for the event processor and the crawl, and the event source stays within it', () => {
+    const fnOf = (handler: string) => resources('AWS::Lambda::Function').find(([, r]) => r.Properties.Environment?.Variables?.POWERTOOLS_SERVICE_NAME === `aqg-${handler}`)?.[1];
+    expect(fnOf('event-processor')?.Properties.ReservedConcurrentExecutions).toBe(10);
+    expect(fnOf('crawl-service')?.Properties.ReservedConcurrentExecutions).toBe(150);
+    template.hasResourceProperties('AWS::Lambda::EventSourceMapping', { ScalingConfig: { MaximumConcurrency: 10 } });
   });
 
   describe('crawl state machine', () => {
@@ -229,6 +272,27 @@ describe('backend stack', () => {
       expect(Object.keys(selector).sort()).toEqual(['accountId.$', 'ingestionId.$', 'region.$', 'service.$', 'tenantId.$']);
     });
 
+    it('ends every run: a failed Map still reaches Finalize, and an execution that ends unfinished is closed by a rule', () => {
+      expect(asl.States.CrawlEachRegionAndService.Catch).toEqual([
+        expect.objectContaining({ ErrorEquals: ['States.ALL'], Next: 'Finalize', ResultPath: '$.crawlError' }),
+      ]);
+      // a crawl part that failed on a platform error (after the SDK's retries) is retried before it counts as failed
+      const retry = asl.States.CrawlEachRegionAndService.ItemProcessor.States.CrawlService.Retry;
+      expect(retry.flatMap((r: { ErrorEquals: string[] }) => r.ErrorEquals)).toContain('States.TaskFailed');
+      const [[ruleId, rule]] = resources('AWS::Events::Rule').filter(([, r]) => r.Properties.EventPattern?.source?.[0] === 'aws.states');
+      expect({ ruleId, pattern: rule.Properties.EventPattern }).toEqual({
+        ruleId,
+        pattern: {
+          source: ['aws.states'],
+          'detail-type': ['Step Functions Execution Status Change'],
+          detail: { stateMachineArn: [expect.objectContaining({ Ref: expect.stringMatching(/^CrawlStateMachine/) })], status: ['ABORTED', 'TIMED_OUT', 'FAILED'] },
+        },
+      });
+      const target = JSON.stringify(rule.Properties.Targets);
+      const [[fnId]] = resources('AWS::Lambda::Function').filter(([, f]) => f.Properties.Environment?.Variables?.POWERTOOLS_SERVICE_NAME === 'aqg-crawl-execution-ended');
+      expect(target).toContain(fnId);
+    });
+
     it('logs executions with their data', () => {
       template.hasResourceProperties('AWS::StepFunctions::StateMachine', {
         LoggingConfiguration: Match.objectLike({ Level: 'ALL', IncludeExecutionData: true }),
@@ -249,14 +313,15 @@ describe('backend stack', () => {
       template.hasResourceProperties('AWS::ApiGateway::Authorizer', {
         Type: 'REQUEST',
         IdentitySource: 'method.request.header.X-API-Key',
-        AuthorizerResultTtlInSeconds: 60,
+        // No cache: API Gateway cannot drop one token's cached decision, so revocation is immediate only without one.
+        AuthorizerResultTtlInSeconds: 0,
       });
       const methods = resources('AWS::ApiGateway::Method').map(([, m]) => m.Properties);
-      expect(methods).toHaveLength(18);
+      expect(methods).toHaveLength(19);
       const open = methods.filter((m) => m.AuthorizationType === 'NONE');
       expect(open).toHaveLength(1);
       expect(methods.every((m) => !m.ApiKeyRequired)).toBe(true);
-      expect(methods.filter((m) => m.AuthorizationType === 'CUSTOM')).toHaveLength(17);
+      expect(methods.filter((m) => m.AuthorizationType === 'CUSTOM')).toHaveLength(18);
     });
 
     it('answers API Gateway errors in the API error shape; an authorizer failure is a 500, never a 401', () => {

@@ -22,12 +22,12 @@ describe('PlatformFunction environment', () => {
   it('checks a value known at synthesis against the schema, and accepts a token (resolved only at deploy)', () => {
     expect(
       synth((stack) => {
-        new PlatformFunction(stack, 'Fn', { handlerName: 'events-intake', description: 'x', environment: { EVENTS_QUEUE_URL: 'not a url' } });
+        new PlatformFunction(stack, 'Fn', { handlerName: 'events-intake', description: 'x', environment: { EVENTS_QUEUE_URL: 'not a url', CONTROL_TABLE_NAME: 'control' } });
       }),
     ).toThrow(/events-intake: environment variable EVENTS_QUEUE_URL="not a url" is invalid/);
     expect(
       synth((stack) => {
-        new PlatformFunction(stack, 'Fn', { handlerName: 'events-intake', description: 'x', environment: { EVENTS_QUEUE_URL: new sqs.Queue(stack, 'Q').queueUrl } });
+        new PlatformFunction(stack, 'Fn', { handlerName: 'events-intake', description: 'x', environment: { EVENTS_QUEUE_URL: new sqs.Queue(stack, 'Q').queueUrl, CONTROL_TABLE_NAME: 'control' } });
       }),
     ).not.toThrow();
   });

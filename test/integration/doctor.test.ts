@@ -3,7 +3,7 @@ import { CloudTrailClient, DescribeTrailsCommand, GetTrailStatusCommand } from '
 import { EventBridgeClient } from '@aws-sdk/client-eventbridge';
 import { mockClient } from 'aws-sdk-client-mock';
 import { type DoctorClients, type DoctorReport, runDoctor } from '../../cli/doctor-cli';
-import { guardPipelineReads } from '../../lambdas/health/eventbridge-pipeline-reader';
+import { guardPipelineReads } from '../../lambdas/health/eventbridge-pipeline-clients';
 import { type Sandbox, startSandbox } from '../../sandbox/sandbox';
 
 /** The doctor with the customer's own credentials: EventBridge from the sandbox account, CloudTrail and CloudFormation mocked. */

@@ -3,7 +3,7 @@ import { DescribeKeyCommand, GetKeyPolicyCommand, GetKeyRotationStatusCommand, K
 import { ListSecretsCommand, SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
 import { DescribeParametersCommand, ListTagsForResourceCommand, SSMClient } from '@aws-sdk/client-ssm';
 import { mockClient } from 'aws-sdk-client-mock';
-import { EXIT, runScan, type ScanDependencies } from '../../cli/scan-cli';
+import { EXIT, runScan, SCAN_USAGE, type ScanDependencies } from '../../cli/scan-cli';
 import { UNPACED } from '../../lambdas/discovery/request-pacer';
 import { CredentialsError } from '../../lambdas/discovery/verify-credentials';
 import type { CustomerClientOptions } from '../../lambdas/discovery/region-clients';
@@ -89,6 +89,7 @@ function harness(overrides: Partial<ScanDependencies> = {}) {
     writeFile: async (path, text) => {
       files[path] = text;
     },
+    isDirectory: async (path) => path === '.' || path === 'reports',
     now: () => NOW,
     ...overrides,
   };
@@ -113,6 +114,8 @@ describe('scan end to end (mocked AWS)', () => {
     expect(table).toContain('Regions not enabled: af-south-1');
     // progress per Region and service on stderr
     expect(h.stderr()).toMatch(/us-east-1\s+kms\s+COMPLETE\s+2 assets/);
+    expect(h.stderr()).toMatch(/us-east-1\s+acm\s+COMPLETE\s+1 asset\n/);
+    expect(h.stderr()).toContain(`scan: account ${ACCOUNT} as arn:aws:sts::${ACCOUNT}:assumed-role/AQtiveGuardReadOnlyAccessRole/AQtiveGuardInventory; 2 Regions\n`);
     expect(h.stderr()).toMatch(/af-south-1\s+kms\s+NOT_ENABLED/);
   });
 
@@ -136,7 +139,10 @@ describe('scan end to end (mocked AWS)', () => {
     const code = await runScan(['--regions', 'us-east-1,eu-west-1'], h.deps);
     expect(code).toBe(EXIT.PARTIAL);
     expect(h.stdout()).toMatch(/total\s+9/);
-    expect(h.stderr()).toMatch(/eu-west-1 acm: ACCESS_DENIED AccessDeniedException/);
+    expect(h.stderr()).toMatch(/eu-west-1\s+acm\s+ACCESS_DENIED\s+0 assets AccessDeniedException: User is not authorized/);
+    // the error is told once (as the crawl finished); the closing line only names the crawl
+    expect(h.stderr().split('AccessDeniedException')).toHaveLength(2);
+    expect(h.stderr()).toContain('scan: finished with 1 failed crawl: eu-west-1/acm ACCESS_DENIED\n');
   });
 
   test.each([
@@ -148,7 +154,22 @@ describe('scan end to end (mocked AWS)', () => {
   ])('bad arguments %j → exit 2 naming %s', async (argv, named) => {
     const h = harness();
     expect(await runScan(argv, h.deps)).toBe(EXIT.BAD_ARGUMENTS);
-    expect(h.stderr()).toContain(`bad argument ${named}`);
+    const [firstLine] = h.stderr().split('\n');
+    expect(firstLine).toMatch(/^scan: /);
+    expect(firstLine).toContain(named);
+    expect(firstLine).not.toContain(`${named}: ${named}`);
+    expect(h.stderr()).toContain('Usage: npm run scan');
+  });
+
+  test('--out into a directory that does not exist → exit 2 naming --out, before credentials or any crawl', async () => {
+    const verify = jest.fn(harness().deps.verify);
+    const h = harness({ verify });
+    expect(await runScan(['--regions', 'us-east-1', '--out', 'missing/inv.json'], h.deps)).toBe(EXIT.BAD_ARGUMENTS);
+    expect(h.stderr()).toBe('scan: --out missing/inv.json: directory missing does not exist\n');
+    expect(verify).not.toHaveBeenCalled();
+    expect(kms.calls()).toHaveLength(0);
+    // an existing directory is fine
+    expect(await runScan(['--regions', 'us-east-1', '--format', 'json', '--out', 'reports/inv.json'], harness().deps)).toBe(EXIT.OK);
   });
 
   test('credentials AWS does not accept → exit 3 with the reason, nothing crawled', async () => {
@@ -162,9 +183,11 @@ describe('scan end to end (mocked AWS)', () => {
     expect(kms.calls()).toHaveLength(0);
   });
 
-  test('--help → usage, exit 0', async () => {
+  test.each([['--help'], ['-h']])('%s → usage on stdout, exit 0, nothing crawled', async (flag) => {
     const h = harness();
-    expect(await runScan(['--help'], h.deps)).toBe(EXIT.OK);
-    expect(h.stdout()).toContain('--regions LIST');
+    expect(await runScan([flag], h.deps)).toBe(EXIT.OK);
+    expect(h.stdout()).toBe(`${SCAN_USAGE}\n`);
+    expect(h.stderr()).toBe('');
+    expect(kms.calls()).toHaveLength(0);
   });
 });

@@ -7,9 +7,8 @@ import {
   waitUntilTableExists,
 } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import { GSI1, GSI2, KEY } from '../../lambdas/inventory/table-schema';
+import { GSI1, GSI2, KEY } from '../../lambdas/shared/table-schema';
 // dynalite ships no types; it returns a node http.Server.
-// eslint-disable-next-line @typescript-eslint/no-require-imports
 const dynalite = require('dynalite') as (options: Record<string, unknown>) => Server;
 
 export const INVENTORY_TABLE = 'inventory';
@@ -27,7 +26,7 @@ const gsi = (g: { name: string; pk: string; sk: string }) => ({
 const S = (name: string) => ({ AttributeName: name, AttributeType: 'S' as const });
 
 /**
- * CreateTable inputs matching lambdas/inventory/table-schema.ts. The lead will switch these to the synthesized
+ * CreateTable inputs matching lambdas/shared/table-schema.ts. The lead will switch these to the synthesized
  * template's definitions; callers go through `createTables` so only this function changes.
  */
 export function tableDefinitions(names = { inventory: INVENTORY_TABLE, control: CONTROL_TABLE }): CreateTableCommandInput[] {

@@ -1,4 +1,4 @@
-import { customizeTemplateForTenant, TemplateCustomizationError } from '../../lib/customer-template';
+import { customizeTemplateForTenant, TemplateCustomizationError } from '../../lambdas/api/customize-template';
 import { TEMPLATE_PARAMETERS } from '../../lambdas/shared/protocol';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -48,6 +48,20 @@ describe('customizeTemplateForTenant', () => {
   });
 
   it('fails clearly on a template without the parameters', () => {
-    expect(() => customizeTemplateForTenant({ Parameters: {} }, VALUES)).toThrow(/has no parameter AQGEventsEndpointUrl/);
+    const call = () => customizeTemplateForTenant({ Parameters: {} }, VALUES);
+    expect(call).toThrow(TemplateCustomizationError);
+    expect(call).toThrow(/has no parameter AQGEventsEndpointUrl/);
+  });
+
+  it('checks each value against the AllowedPattern the template declares, and requires one', () => {
+    // GIVEN a template whose endpoint parameter allows only one host, and one that declares no pattern
+    const strict = structuredClone(template) as { Parameters: Record<string, { AllowedPattern?: string }> };
+    strict.Parameters[TEMPLATE_PARAMETERS.eventsEndpoint].AllowedPattern = '^https://only\\.example\\.com/.*$';
+    const loose = structuredClone(strict);
+    delete loose.Parameters[TEMPLATE_PARAMETERS.eventsEndpoint].AllowedPattern;
+    // THEN
+    expect(() => customizeTemplateForTenant(strict, VALUES)).toThrow(/eventsEndpointUrl \(template parameter AQGEventsEndpointUrl\) is not valid/);
+    expect(() => customizeTemplateForTenant(strict, { ...VALUES, eventsEndpointUrl: 'https://only.example.com/v1/events' })).not.toThrow();
+    expect(() => customizeTemplateForTenant(loose, VALUES)).toThrow(new TemplateCustomizationError('the template\'s parameter AQGEventsEndpointUrl declares no AllowedPattern', 'AQGEventsEndpointUrl'));
   });
 });

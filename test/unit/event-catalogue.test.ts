@@ -229,7 +229,7 @@ describe('the fixture corpus agrees with the rule', () => {
     const applied = !dropped && mapEvent(event, { resolvedSecretArn: 'arn:aws:secretsmanager:eu-west-1:111122223333:secret:x-AbCdEf' }).kind === 'changes';
     const forwarded = matchesEventPattern(USAGE_ON, envelope);
     // The one difference by design: KMS calls Secrets Manager makes on a caller's behalf are dropped by the rule (the
-    // loop of issue 2 §7, and redundant with the GetSecretValue that caused them); the processor still maps a
+    // forwarding loop of docs/architecture.md, and redundant with the GetSecretValue that caused them); the processor still maps a
     // non-connection one (from a template that forwarded it) as a usage of the key by the secret.
     const bySecretsManager = event.eventSource === 'kms.amazonaws.com' && event.detail.sourceIPAddress === SECRETS_MANAGER_CALLER;
     // THEN what the processor would apply, the rule forwards; what the rule forwards, the processor applies or drops

@@ -1,3 +1,4 @@
+import { parseArn } from '../../shared/arn';
 import { classifyAcmKeyAlgorithm, normalizeAcmKeyAlgorithm } from '../../crypto/acm-key-algorithm';
 import { isArn } from '../arn';
 import { alive, gone, set, type AssetRef, type FieldOp, type InventoryChange, type MapResult } from '../inventory-change';
@@ -16,8 +17,8 @@ export { ACM_MUTATION_EVENTS };
 type AcmMutationEvent = (typeof ACM_MUTATION_EVENTS)[number];
 
 function certificateRef(arn: string, event: NormalizedEvent): AssetRef {
-  const parts = arn.split(':');
-  return { type: 'certificate', arn, region: parts[3] || event.region, accountId: parts[4] || event.accountId };
+  const parsed = parseArn(arn);
+  return { type: 'certificate', arn, region: parsed?.region || event.region, accountId: parsed?.accountId || event.accountId };
 }
 
 const DETAIL = (field: string) => ['details', field];

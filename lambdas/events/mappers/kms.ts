@@ -1,3 +1,4 @@
+import { parseArn } from '../../shared/arn';
 import { classifyKmsKeySpec } from '../../crypto/kms-key-spec';
 import { isBareKmsKeyId, isKmsKeyArn, kmsKeyArn, withRegion } from '../arn';
 import {
@@ -43,8 +44,8 @@ export function kmsKeyArnOf(event: NormalizedEvent, requestField = 'keyId'): str
 }
 
 function keyRef(arn: string, event: NormalizedEvent): AssetRef {
-  const parts = arn.split(':');
-  return { type: 'key', arn, region: parts[3] || event.region, accountId: parts[4] || event.accountId };
+  const parsed = parseArn(arn);
+  return { type: 'key', arn, region: parsed?.region || event.region, accountId: parsed?.accountId || event.accountId };
 }
 
 const change = (asset: AssetRef, ops: readonly FieldOp[]): AssetChange => ({ kind: 'asset', asset, ops });

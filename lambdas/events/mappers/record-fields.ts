@@ -72,7 +72,7 @@ export function isoDate(value: unknown): string | undefined {
   return Number.isNaN(ms) ? undefined : new Date(ms).toISOString();
 }
 
-/** Never ingest AWS-reserved tags (DESIGN.md: user tags only). */
+/** Never ingest AWS-reserved tags (`aws:` is reserved for AWS: https://docs.aws.amazon.com/tag-editor/latest/userguide/tagging.html). */
 export function isUserTagKey(key: string): boolean {
   return !key.toLowerCase().startsWith('aws:');
 }

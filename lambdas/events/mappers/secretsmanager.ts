@@ -1,3 +1,4 @@
+import { parseArn } from '../../shared/arn';
 import { classifyKmsProtected } from '../../crypto/kms-protected-crypto';
 import { isArn, isBareKmsKeyId, isKmsKeyArn, kmsKeyArn, secretNameOf, withRegion } from '../arn';
 import {
@@ -55,8 +56,8 @@ export function secretNameToResolve(event: NormalizedEvent): string | undefined 
 }
 
 function secretRef(arn: string, event: NormalizedEvent): AssetRef {
-  const parts = arn.split(':');
-  return { type: 'secret', arn, region: parts[3] || event.region, accountId: parts[4] || event.accountId };
+  const parsed = parseArn(arn);
+  return { type: 'secret', arn, region: parsed?.region || event.region, accountId: parsed?.accountId || event.accountId };
 }
 
 const DETAIL = (field: string) => ['details', field];

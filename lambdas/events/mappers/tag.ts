@@ -1,3 +1,4 @@
+import { parseArn } from '../../shared/arn';
 import type { AssetType } from '../../inventory/asset';
 import { putEntry, removeEntry, TAGS, type FieldOp, type MapResult } from '../inventory-change';
 import type { NormalizedEvent } from '../normalized-event';
@@ -25,13 +26,14 @@ export function mapTagChange(event: NormalizedEvent): MapResult {
   const mapping = (TAG_CHANGE_SERVICES as readonly string[]).includes(service ?? '') ? TYPE_BY_SERVICE[service as keyof typeof TYPE_BY_SERVICE] : undefined;
   const arn = event.envelopeResources[0];
   if (!mapping || !arn || (str(detail, 'resource-type') ?? mapping.resourceType) !== mapping.resourceType) return { kind: 'unsupported' };
+  // Own properties only: a changed key such as `constructor` must not read Object.prototype (tags are data).
   const tags = obj(detail, 'tags') ?? {};
   const ops: FieldOp[] = strings(detail, 'changed-tag-keys')
     .filter(isUserTagKey)
-    .map((key) => (key in tags ? putEntry(TAGS, key, String(tags[key] ?? '')) : removeEntry(TAGS, key)));
-  const parts = arn.split(':');
+    .map((key) => (Object.hasOwn(tags, key) ? putEntry(TAGS, key, String(tags[key] ?? '')) : removeEntry(TAGS, key)));
+  const parsed = parseArn(arn);
   return {
     kind: 'changes',
-    changes: [{ kind: 'asset', asset: { type: mapping.type, arn, region: parts[3] || event.region, accountId: parts[4] || event.accountId }, ops }],
+    changes: [{ kind: 'asset', asset: { type: mapping.type, arn, region: parsed?.region || event.region, accountId: parsed?.accountId || event.accountId }, ops }],
   };
 }

@@ -3,10 +3,10 @@ import { inventoryRoutes } from '../../../lambdas/api/inventory-routes';
 import { templateRoutes } from '../../../lambdas/api/template-route';
 import { tokensRoutes } from '../../../lambdas/api/tokens-routes';
 import { authorize } from '../../../lambdas/auth/authorize';
+import { DynamoAuditLog } from '../../../lambdas/auth/dynamo-audit-log';
 import { DynamoControlRepository } from '../../../lambdas/control/dynamo-control-repository';
 import { assetId } from '../../../lambdas/inventory/asset-id';
 import { DynamoInventoryRepository } from '../../../lambdas/inventory/dynamo-inventory-repository';
-import { customizeTemplateForTenant } from '../../../lib/customer-template/customize-template';
 import customerTemplate from '../../../templates/cloudformation-template.json';
 import { TEMPLATE_PARAMETERS } from '../../../lambdas/shared/protocol';
 import { startDynalite, type LocalDynamo } from '../../support/dynalite';
@@ -25,7 +25,7 @@ beforeAll(async () => {
   dynamo = await startDynalite();
   control = new DynamoControlRepository(dynamo.documentClient, dynamo.controlTable);
   inventory = new DynamoInventoryRepository(dynamo.documentClient, dynamo.inventoryTable, { regions: ['us-east-1', 'eu-west-1'] });
-  tokens = apiHandler(tokensRoutes({ control, now: () => new Date() }), silentLogger);
+  tokens = apiHandler(tokensRoutes({ control, audit: new DynamoAuditLog(dynamo.documentClient, dynamo.controlTable), now: () => new Date() }), silentLogger);
   inv = apiHandler(inventoryRoutes({ control, inventory }), silentLogger);
 });
 afterAll(async () => dynamo.stop());
@@ -141,7 +141,6 @@ describe('template', () => {
       templateRoutes({
         control,
         template: customerTemplate,
-        customize: customizeTemplateForTenant,
         platformPrincipalArn: async () => 'arn:aws:iam::123456789012:role/PlatformAccessRole',
         baseUrl: (e) => `https://${e.requestContext.domainName}/${e.requestContext.stage}`,
       }),

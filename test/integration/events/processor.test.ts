@@ -7,7 +7,7 @@ import { CLOCK_ATTRIBUTE } from '../../../lambdas/events/apply-change';
 import { DynamoEventStore } from '../../../lambdas/events/dynamo-event-store';
 import { processSqsBatch } from '../../../lambdas/events/process-batch';
 import { assetId } from '../../../lambdas/inventory/asset-id';
-import { controlKeys, inventoryKeys } from '../../../lambdas/inventory/table-schema';
+import { controlKeys, inventoryKeys } from '../../../lambdas/shared/table-schema';
 import { startDynalite, type LocalDynamo } from '../../support/dynalite';
 import { queuedEvent, sqsEvent } from '../../support/sqs-event';
 
@@ -93,7 +93,10 @@ describe('event processor batches', () => {
     expect(response.batchItemFailures).toEqual([]);
     expect(await get(dynamo.inventoryTable, inventoryKeys.asset(assetId(t, KEY)))).toBeUndefined();
     expect(await get(dynamo.controlTable, controlKeys.health(t, '111122223333', 'eu-west-1'))).toBeUndefined();
-    expect(await get(dynamo.controlTable, controlKeys.eventStats(t, '111122223333'))).toMatchObject({ 'dropped_account-not-linked': 1 });
+    // An account with a record counts its own drops; an account the tenant never linked creates no row of its own.
+    const countedUnder = status ? '111122223333' : 'unlinked';
+    expect(await get(dynamo.controlTable, controlKeys.eventStats(t, countedUnder))).toMatchObject({ 'dropped_account-not-linked': 1 });
+    if (!status) expect(await get(dynamo.controlTable, controlKeys.eventStats(t, '111122223333'))).toBeUndefined();
   });
 
   it('counts a refresh it cannot do, and still applies the event', async () => {

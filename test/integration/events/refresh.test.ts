@@ -5,11 +5,11 @@
 import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import type { Context, SQSBatchResponse, SQSEvent } from 'aws-lambda';
 import { crawlService } from '../../../lambdas/discovery/service-crawler';
-import { aliasIndexFromKeyAssets, resolveKmsKeyRef } from '../../../lambdas/discovery/key-references';
+import { aliasIndexFromKeyAssets, resolveKmsKeyRef } from '../../../lambdas/inventory/key-references';
 import { createCustomerClients } from '../../../lambdas/discovery/region-clients';
 import type { CryptoService, DiscoveredAsset } from '../../../lambdas/inventory/asset';
 import { assetId } from '../../../lambdas/inventory/asset-id';
-import { controlKeys, inventoryKeys } from '../../../lambdas/inventory/table-schema';
+import { controlKeys, inventoryKeys } from '../../../lambdas/shared/table-schema';
 import { startSandbox, type EventBridgeEnvelope, type Sandbox } from '../../../sandbox/sandbox';
 import { startDynalite, type LocalDynamo } from '../../support/dynalite';
 import { queuedEvent, sqsEvent as sqsEventOf } from '../../support/sqs-event';
@@ -68,7 +68,7 @@ const context = { getRemainingTimeInMillis: () => 60_000 } as unknown as Context
 
 async function stored(arn: string): Promise<Record<string, any>> {
   const { Item } = await dynamo.documentClient.send(new GetCommand({ TableName: dynamo.inventoryTable, Key: inventoryKeys.asset(assetId(TENANT, arn)) }));
-  expect(Item).toBeDefined();
+  expect(Item).toMatchObject({ arn, tenantId: TENANT });
   return Item!;
 }
 
@@ -106,7 +106,7 @@ test('ImportCertificate: the refresh reads the certificate, so the inventory has
     details: { subject: 'CN=refresh.example.com', keyAlgorithm: 'EC_prime256v1', certificateType: 'IMPORTED' },
   });
   const fromCrawl = (await crawled('acm')).find((a) => a.arn === record.arn)!;
-  expect(fromCrawl).toBeDefined();
+  expect(fromCrawl).toMatchObject({ type: 'certificate', arn: record.arn, region: REGION });
   expect({ crypto: asset.crypto, details: asset.details, lifecycle: asset.lifecycle, tags: asset.tags }).toEqual({
     crypto: fromCrawl.crypto,
     details: fromCrawl.details,
@@ -138,7 +138,7 @@ test('PutParameter SecureString without a key id: the refresh records the defaul
   const keys = await crawled('kms');
   const index = aliasIndexFromKeyAssets({ partition: 'aws', region: REGION, accountId: sandbox.accountId }, keys);
   const ssmKey = keys.find((k) => k.relations.aliases?.includes('alias/aws/ssm'));
-  expect(ssmKey).toBeDefined();
+  expect(ssmKey).toMatchObject({ type: 'key', arn: expect.stringMatching(new RegExp(`^arn:aws:kms:${REGION}:${sandbox.accountId}:key/`)) });
   expect(resolveKmsKeyRef(asset.relations.kmsKeyRef, index)).toBe(ssmKey!.arn);
   expect(sandbox.violations()).toEqual([]);
 });

@@ -5,7 +5,7 @@ import {
   ForbiddenPipelineCallError,
   createPipelineClient,
   guardPipelineReads,
-} from '../../../lambdas/health/eventbridge-pipeline-reader';
+} from '../../../lambdas/health/eventbridge-pipeline-clients';
 import type { AccountHealthReport, CheckName, CheckStatus } from '../../../lambdas/health/health-model';
 import { TEMPLATE_PIPELINE_NAMES } from '../../../lambdas/health/pipeline-names';
 import { UNPACED } from '../../../lambdas/discovery/request-pacer';

@@ -7,7 +7,7 @@ import {
 } from '../../../lambdas/control/errors';
 import { newIngestionId } from '../../../lambdas/control/ids';
 import { PutCommand } from '@aws-sdk/lib-dynamodb';
-import { controlKeys } from '../../../lambdas/inventory/table-schema';
+import { controlKeys } from '../../../lambdas/shared/table-schema';
 import { startDynalite, type LocalDynamo } from '../../support/dynalite';
 
 let dynamo: LocalDynamo;

@@ -2,7 +2,7 @@ import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import { assetId } from '../../../lambdas/inventory/asset-id';
 import { DynamoInventoryRepository } from '../../../lambdas/inventory/dynamo-inventory-repository';
 import { InvalidCursorError } from '../../../lambdas/inventory/inventory-cursor';
-import { inventoryKeys } from '../../../lambdas/inventory/table-schema';
+import { inventoryKeys } from '../../../lambdas/shared/table-schema';
 import { startDynalite, type LocalDynamo } from '../../support/dynalite';
 import { discovered } from './asset-fixtures';
 

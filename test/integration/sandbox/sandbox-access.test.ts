@@ -3,6 +3,7 @@ import { DecryptCommand, ListKeysCommand } from '@aws-sdk/client-kms';
 import { GetSecretValueCommand, ListSecretsCommand } from '@aws-sdk/client-secrets-manager';
 import { DescribeParametersCommand, GetParameterCommand, GetParametersByPathCommand } from '@aws-sdk/client-ssm';
 import { AssumeRoleCommand, GetCallerIdentityCommand } from '@aws-sdk/client-sts';
+import { COMMERCIAL_REGIONS } from '../../../lambdas/shared/regions';
 import { startSandbox } from '../../../sandbox/sandbox';
 import type { Sandbox } from '../../../sandbox/sandbox';
 import { errorName, sandboxClients } from './sandbox-clients';
@@ -60,6 +61,28 @@ test('unknown access keys answer UnrecognizedClientException (JSON) and InvalidC
   expect(await errorName(stranger.kms.send(new ListKeysCommand({})))).toBe('UnrecognizedClientException');
   expect(await errorName(stranger.acm.send(new ListCertificatesCommand({})))).toBe('UnrecognizedClientException');
   expect(await errorName(stranger.sts.send(new GetCallerIdentityCommand({})))).toBe('InvalidClientTokenId');
+});
+
+test('a known access key with the wrong secret key fails the signature check as in AWS (InvalidSignatureException / SignatureDoesNotMatch)', async () => {
+  // GIVEN the admin's access key id signed with another secret, and a role session signed with the admin's secret
+  const wrongSecret = sandboxClients(sandbox, REGION, { accessKeyId: sandbox.adminCredentials.accessKeyId, secretAccessKey: `${sandbox.adminCredentials.secretAccessKey}x` });
+  const { Credentials } = await assumeRole(sandbox.externalId);
+  const swapped = sandboxClients(sandbox, REGION, { accessKeyId: Credentials?.AccessKeyId ?? '', secretAccessKey: sandbox.adminCredentials.secretAccessKey, sessionToken: Credentials?.SessionToken });
+  // THEN the JSON services answer InvalidSignatureException (HTTP 400), STS SignatureDoesNotMatch (HTTP 403)
+  const kmsError = await wrongSecret.kms.send(new ListKeysCommand({})).catch((e: Error) => e);
+  expect(kmsError).toMatchObject({ name: 'InvalidSignatureException', $metadata: { httpStatusCode: 400 }, message: expect.stringMatching(/^The request signature we calculated does not match the signature you provided/) });
+  expect(await errorName(wrongSecret.secrets.send(new ListSecretsCommand({})))).toBe('InvalidSignatureException');
+  const stsError = await wrongSecret.sts.send(new GetCallerIdentityCommand({})).catch((e: Error) => e);
+  expect(stsError).toMatchObject({ name: 'SignatureDoesNotMatch', $metadata: { httpStatusCode: 403 } });
+  expect(await errorName(swapped.kms.send(new ListKeysCommand({})))).toBe('InvalidSignatureException');
+});
+
+test('disabledRegions lists every commercial Region the account rejects: each opt-in Region it holds nothing in', () => {
+  const rejected = COMMERCIAL_REGIONS.map((r) => r.name).filter((r) => !sandbox.isRegionEnabled(r));
+  expect(sandbox.disabledRegions).toEqual(rejected);
+  expect(sandbox.disabledRegions).toEqual(expect.arrayContaining(['af-south-1', 'me-south-1', 'ap-east-1', 'il-central-1']));
+  expect(sandbox.disabledRegions).not.toContain('us-east-1');
+  for (const populated of sandbox.regions) expect(sandbox.disabledRegions).not.toContain(populated);
 });
 
 test('a disabled opt-in region rejects valid credentials like AWS does; enabled default regions answer empty', async () => {

@@ -34,7 +34,7 @@ test('secret entries omit KmsKeyId for the default key and RotationEnabled when 
   const listed = await listSecrets(true);
   const byName = (name: string) => listed.find((s) => s.Name === name);
   const defaultKey = byName('old/token');
-  expect(defaultKey).toBeDefined();
+  expect(defaultKey).toMatchObject({ Name: 'old/token', ARN: expect.stringMatching(/^arn:aws:secretsmanager:us-east-1:\d{12}:secret:old\/token-[A-Za-z0-9]{6}$/) });
   expect('KmsKeyId' in (defaultKey ?? {})).toBe(false);
   expect('RotationEnabled' in (defaultKey ?? {})).toBe(false);
   expect(byName('prod/stripe')?.KmsKeyId).toBe('alias/app-data');
@@ -65,7 +65,8 @@ test('DescribeParameters may answer an empty page with a NextToken; paging on li
   expect(first.Parameters).toHaveLength(2);
   const second = await ssm.send(new DescribeParametersCommand({ MaxResults: 2, NextToken: first.NextToken }));
   expect(second.Parameters).toEqual([]);
-  expect(second.NextToken).toBeDefined();
+  expect(second.NextToken).toEqual(expect.any(String));
+  expect(second.NextToken).not.toBe(first.NextToken);
   const names: string[] = [];
   for await (const page of paginateDescribeParameters({ client: ssm, pageSize: 2 }, {})) names.push(...(page.Parameters ?? []).map((p) => p.Name ?? ''));
   expect(names).toEqual(expected.map((p) => p.name));

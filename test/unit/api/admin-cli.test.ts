@@ -1,4 +1,5 @@
-import { runAdmin, type AdminIo } from '../../../bin/admin';
+import { endpointOf, runAdmin, type AdminIo } from '../../../bin/admin';
+import type { AuditEntry } from '../../../lambdas/auth/audit-log';
 import type { StoredToken, Tenant } from '../../../lambdas/control/control-model';
 import { TenantNotFoundError } from '../../../lambdas/control/errors';
 
@@ -19,8 +20,13 @@ function io(env: Record<string, string> = {}) {
       const { secretHash: _h, ...record } = t;
       return record;
     },
+    revokeToken: async () => {
+      throw new Error('not expected');
+    },
   };
-  return { out, err, tenants, tokens, io: { out: (l: string) => out.push(l), err: (l: string) => err.push(l), env, control } };
+  const audited: AuditEntry[] = [];
+  const audit = { append: async (e: AuditEntry) => void audited.push(e) };
+  return { out, err, tenants, tokens, audited, io: { out: (l: string) => out.push(l), err: (l: string) => err.push(l), env, control, audit } };
 }
 
 describe('admin CLI', () => {
@@ -63,5 +69,24 @@ describe('admin CLI', () => {
     const t = io();
     expect(await runAdmin(['create-token', '--tenant', 'missing', '--name', 'n', '--permissions', 'admin'], t.io)).toBe(1);
     expect(t.err[0]).toContain('not found');
+  });
+});
+
+describe('admin CLI endpoint', () => {
+  it('honours AWS_ENDPOINT_URL_DYNAMODB (then AWS_ENDPOINT_URL) like every SDK program; --endpoint wins', () => {
+    expect(endpointOf({}, { AWS_ENDPOINT_URL_DYNAMODB: 'http://127.0.0.1:4567' })).toBe('http://127.0.0.1:4567');
+    expect(endpointOf({}, { AWS_ENDPOINT_URL: 'http://127.0.0.1:9' })).toBe('http://127.0.0.1:9');
+    expect(endpointOf({ endpoint: 'http://localhost:1' }, { AWS_ENDPOINT_URL_DYNAMODB: 'http://127.0.0.1:4567' })).toBe('http://localhost:1');
+    expect(endpointOf({}, {})).toBeUndefined();
+    expect(() => endpointOf({}, { AWS_ENDPOINT_URL_DYNAMODB: 'ftp://x' })).toThrow('http(s) URL');
+  });
+
+  it('records createdBy admin-cli on the token and in the audit log', async () => {
+    const t = io({ CONTROL_TABLE_NAME: 'control' });
+    await runAdmin(['create-tenant', '--name', 'Acme'], t.io);
+    const tenantId = t.tenants[0]!.tenantId;
+    expect(await runAdmin(['create-token', '--tenant', tenantId, '--name', 'ci', '--permissions', 'admin'], t.io)).toBe(0);
+    expect(t.tokens[0]).toMatchObject({ createdBy: 'admin-cli' });
+    expect(t.audited).toEqual([expect.objectContaining({ action: 'token-created', actor: 'admin-cli', tokenId: t.tokens[0]!.tokenId, tenantId })]);
   });
 });

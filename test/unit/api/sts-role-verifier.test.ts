@@ -1,7 +1,8 @@
 import { AssumeRoleCommand, GetCallerIdentityCommand, STSClient } from '@aws-sdk/client-sts';
 import { mockClient } from 'aws-sdk-client-mock';
 import 'aws-sdk-client-mock-jest';
-import { RoleAssumptionError } from '../../../lambdas/control/errors';
+import { RoleAssumptionError, RoleVerificationUnavailableError } from '../../../lambdas/control/errors';
+import { toErrorResponse } from '../../../lambdas/api/error-status';
 import { StsRoleVerifier } from '../../../lambdas/control/sts-role-verifier';
 
 const sts = mockClient(STSClient);
@@ -31,9 +32,22 @@ describe('StsRoleVerifier', () => {
     expect(err.message).toMatch(/role name/);
   });
 
-  it('does not blame the customer for a throttled or failing STS (rethrown: 500)', async () => {
-    sts.on(AssumeRoleCommand).rejects(Object.assign(awsError('Throttling'), { $fault: 'client' }));
-    const err = await new StsRoleVerifier({ region: 'eu-west-1' }).verify(ROLE, 'ext').catch((e: unknown) => e);
-    expect(err).not.toBeInstanceOf(RoleAssumptionError);
+  it('does not blame the customer for a throttled or failing STS: a retryable 503 with the reason, not a 500', async () => {
+    for (const code of ['Throttling', 'ServiceUnavailable', 'ExpiredToken']) {
+      sts.on(AssumeRoleCommand).rejects(Object.assign(awsError(code), { $fault: 'client' }));
+      const err = await new StsRoleVerifier({ region: 'eu-west-1' }).verify(ROLE, 'ext').catch((e: unknown) => e);
+      expect(err).not.toBeInstanceOf(RoleAssumptionError);
+      expect(err).toBeInstanceOf(RoleVerificationUnavailableError);
+      expect(toErrorResponse(err, { error: () => undefined })).toMatchObject({ statusCode: 503, headers: { 'Retry-After': '30' } });
+    }
+  });
+
+  it('a request STS calls malformed (policy, parameters) is a 422 naming the role, not a 500', async () => {
+    for (const code of ['MalformedPolicyDocument', 'PackedPolicyTooLarge', 'ValidationError']) {
+      sts.on(AssumeRoleCommand).rejects(Object.assign(awsError(code), { $fault: 'client' }));
+      const err = await new StsRoleVerifier({ region: 'eu-west-1' }).verify(ROLE, 'ext').catch((e: unknown) => e);
+      expect(err).toMatchObject({ name: 'RoleAssumptionError', awsErrorCode: code });
+      expect(toErrorResponse(err, { error: () => undefined })).toMatchObject({ statusCode: 422 });
+    }
   });
 });

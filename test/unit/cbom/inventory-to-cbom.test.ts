@@ -59,7 +59,7 @@ describe('inventoryToCbom', () => {
     expect(refs.size).toBe(cbom.components.length);
     for (const c of cbom.components) {
       expect(c.type).toBe('cryptographic-asset');
-      expect(c.cryptoProperties).toBeDefined();
+      expect(c.cryptoProperties).toEqual(expect.objectContaining({ assetType: expect.stringMatching(/^(algorithm|certificate|related-crypto-material)$/) }));
       const cp = c.cryptoProperties as unknown as Record<string, Record<string, unknown>>;
       for (const ref of [
         cp.relatedCryptoMaterialProperties?.algorithmRef,

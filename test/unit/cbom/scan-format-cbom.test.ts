@@ -58,6 +58,7 @@ function harness() {
     writeFile: async (path, text) => {
       files[path] = text;
     },
+    isDirectory: async (path) => path === '.',
     now: () => new Date('2025-01-10T00:00:00Z'),
   };
   return { deps, stdout: () => out.join(''), files };

@@ -14,10 +14,11 @@ import { ACCOUNT, awsError, crawl } from './fixtures';
 const acm = mockClient(ACMClient);
 const arn = (id: string) => `arn:aws:acm:eu-west-1:${ACCOUNT}:certificate/${id}`;
 
+const LEAF_NOT_AFTER = new Date('2031-06-30T12:00:00Z');
 let leafPem: string;
 let chainPem: string;
 beforeAll(async () => {
-  const chain = await generateChain({ subject: 'CN=shop.example.com', dnsNames: ['shop.example.com', '*.shop.example.com'], key: { kind: 'EC', curve: 'P-384' }, serialNumber: '0c0ffee0' });
+  const chain = await generateChain({ subject: 'CN=shop.example.com', dnsNames: ['shop.example.com', '*.shop.example.com'], key: { kind: 'EC', curve: 'P-384' }, serialNumber: '0c0ffee0', notAfter: LEAF_NOT_AFTER });
   leafPem = chain.leaf.pem;
   chainPem = chain.chainPem;
 });
@@ -91,7 +92,7 @@ describe('ACM crawl', () => {
       },
     });
     expect((cert.details as { fingerprintSha256: string }).fingerprintSha256).toMatch(/^([0-9A-F]{2}:){31}[0-9A-F]{2}$/);
-    expect(cert.lifecycle.notAfter).toBeDefined();
+    expect(cert.lifecycle.notAfter).toBe(LEAF_NOT_AFTER.toISOString()); // from the certificate body
     expect(cert.tags).not.toHaveProperty('aws:cloudformation:stack-id');
   });
 

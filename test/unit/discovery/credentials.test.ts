@@ -58,7 +58,7 @@ describe('AssumedRoleCache', () => {
       if (calls === 1) throw awsError('AccessDenied');
       return { accessKeyId: 'AK', secretAccessKey: 's' };
     });
-    await expect(provider()).rejects.toThrow();
+    await expect(provider()).rejects.toMatchObject({ name: 'AccessDenied' });
     await expect(provider()).resolves.toMatchObject({ accessKeyId: 'AK' });
   });
 });

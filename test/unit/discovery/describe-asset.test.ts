@@ -184,7 +184,7 @@ describe('ACM certificate', () => {
     expect(acm).not.toHaveReceivedCommand(GetCertificateCommand);
   });
 
-  test('not found yet, then found: the refresher retries with backoff and applies the read once', async () => {
+  test('not found yet, then found: each delivery describes once (no wait in the batch) and the redelivery applies it', async () => {
     // GIVEN ACM does not know a just-imported certificate for two attempts
     acm.on(DescribeCertificateCommand)
       .rejectsOnce(awsError('ResourceNotFoundException'))
@@ -192,17 +192,17 @@ describe('ACM certificate', () => {
       .resolves({ Certificate: detail({}) });
     const applied: unknown[] = [];
     const store = { applyAssetChange: async (...args: unknown[]) => void applied.push(args) } as unknown as EventStore;
-    const sleeps: number[] = [];
     const refresher = new DescribeAssetRefresher({
       describe: (r) => describeAsset({ ...r, clients: plainClients(r.region) }),
       store,
-      sleep: async (ms) => void sleeps.push(ms),
       now: () => new Date('2024-07-01T00:00:00Z'),
     });
-    // WHEN the refresh runs
-    await refresher.refresh({ tenantId: 't', accountId: ACCOUNT, region: REGION, type: 'certificate', arn: ARN });
-    // THEN it waited twice and applied one observation with the parsed certificate
-    expect(sleeps).toEqual([1000, 2000]);
+    const request = { tenantId: 't', accountId: ACCOUNT, region: REGION, type: 'certificate' as const, arn: ARN };
+    // WHEN SQS delivers the record three times (the first two fail the record alone)
+    await expect(refresher.refresh(request)).rejects.toMatchObject({ name: 'CertificateNotYetVisibleError' });
+    await expect(refresher.refresh(request)).rejects.toMatchObject({ name: 'CertificateNotYetVisibleError' });
+    await refresher.refresh(request);
+    // THEN one observation with the parsed certificate
     expect(applied).toHaveLength(1);
     const [tenant, change, stamp] = applied[0] as [string, { asset: { arn: string }; ops: { path: string[]; value?: unknown }[] }, unknown];
     expect(tenant).toBe('t');

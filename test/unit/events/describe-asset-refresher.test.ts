@@ -1,3 +1,4 @@
+import { CertificateNotYetVisibleError } from '../../../lambdas/events/errors';
 import { DescribeAssetRefresher } from '../../../lambdas/events/describe-asset-refresher';
 import type { EventStore } from '../../../lambdas/events/event-store';
 import type { DiscoveredAsset } from '../../../lambdas/inventory/asset';
@@ -86,74 +87,57 @@ describe('DescribeAssetRefresher: a certificate ACM does not know', () => {
     arn: 'arn:aws:acm:eu-west-1:111122223333:certificate/6f1c3b1e-1111-2222-3333-444455556666',
   };
 
-  /** A clock that only moves when the refresher sleeps, and a describe that never finds the certificate. */
-  function notFoundSetup(startMs: number) {
-    let nowMs = startMs;
-    const sleeps: number[] = [];
+  /** A fixed clock and a describe that never finds the certificate. */
+  function notFoundSetup(nowMs: number) {
     const describe = jest.fn(async () => undefined);
     const { store } = fakeStore([]);
-    const refresher = new DescribeAssetRefresher({
-      describe,
-      store,
-      now: () => new Date(nowMs),
-      sleep: async (ms) => {
-        sleeps.push(ms);
-        nowMs += ms;
-      },
-    });
-    return { refresher, describe, sleeps, store };
+    const refresher = new DescribeAssetRefresher({ describe, store, now: () => new Date(nowMs) });
+    return { refresher, describe, store };
   }
 
-  it('does not wait when the call is older than ACM\'s delay: "not found" then means deleted since', async () => {
+  it('does not retry when the call is older than ACM\'s delay: "not found" then means deleted since', async () => {
     // GIVEN an ImportCertificate made 10 minutes before we process it, of a certificate deleted since
     const t0 = Date.parse('2026-11-28T12:00:00Z');
-    const { refresher, describe, sleeps, store } = notFoundSetup(t0 + 10 * 60_000);
+    const { refresher, describe, store } = notFoundSetup(t0 + 10 * 60_000);
     // WHEN the refresh runs
     await refresher.refresh(certificate, { eventTime: new Date(t0).toISOString() });
-    // THEN one describe, no sleep (a sleep holds the whole SQS batch), nothing applied
+    // THEN one describe, nothing applied, nothing thrown
     expect(describe).toHaveBeenCalledTimes(1);
-    expect(sleeps).toEqual([]);
     expect(store.applyAssetChange).not.toHaveBeenCalled();
   });
 
-  it('retries a fresh call with backoff, but never past the window after the call', async () => {
-    // GIVEN the call was made 6 s ago (window 15 s: 9 s left)
+  it('never waits inside the batch: a fresh call not found yet fails only its record, at once, for SQS to redeliver', async () => {
+    // GIVEN the call was made 6 s ago (window 15 s)
     const t0 = Date.parse('2026-11-28T12:00:00Z');
-    const { refresher, describe, sleeps } = notFoundSetup(t0 + 6_000);
-    // WHEN the certificate is never found
-    await refresher.refresh(certificate, { eventTime: new Date(t0).toISOString() });
-    // THEN backoff 1 s, 2 s, 4 s (7 s ≤ 9 s left), four describes
-    expect(sleeps).toEqual([1000, 2000, 4000]);
-    expect(describe).toHaveBeenCalledTimes(4);
+    const { refresher, describe } = notFoundSetup(t0 + 6_000);
+    // WHEN the certificate is not found
+    const started = Date.now();
+    const outcome = refresher.refresh(certificate, { eventTime: new Date(t0).toISOString() });
+    // THEN one describe and a retryable error, with no sleep
+    await expect(outcome).rejects.toBeInstanceOf(CertificateNotYetVisibleError);
+    expect(describe).toHaveBeenCalledTimes(1);
+    expect(Date.now() - started).toBeLessThan(500);
   });
 
-  it('cuts the last wait at the end of the window', async () => {
+  it('applies the certificate when the redelivery finds it', async () => {
     const t0 = Date.parse('2026-11-28T12:00:00Z');
-    const { refresher, describe, sleeps } = notFoundSetup(t0 + 11_500);
-    await refresher.refresh(certificate, { eventTime: new Date(t0).toISOString() });
-    // 3.5 s left: 1 s, 2 s, then 0.5 s instead of 4 s
-    expect(sleeps).toEqual([1000, 2000, 500]);
-    expect(describe).toHaveBeenCalledTimes(4);
-  });
-
-  it('applies the certificate as soon as a retry finds it', async () => {
-    const t0 = Date.parse('2026-11-28T12:00:00Z');
-    let nowMs = t0 + 1_000;
     const described = { ...certificateAsset(certificate.arn) };
-    const describe = jest.fn().mockResolvedValueOnce(undefined).mockResolvedValueOnce(described);
+    const describe = jest.fn().mockResolvedValueOnce(described);
     const { store, applied } = fakeStore([]);
-    const refresher = new DescribeAssetRefresher({ describe, store, now: () => new Date(nowMs), sleep: async (ms) => void (nowMs += ms) });
+    const refresher = new DescribeAssetRefresher({ describe, store, now: () => new Date(t0 + 2_000) });
     await refresher.refresh(certificate, { eventTime: new Date(t0).toISOString() });
-    expect(describe).toHaveBeenCalledTimes(2);
     expect(applied).toHaveLength(1);
     expect(store.applyAssetChange).toHaveBeenCalledWith('t1', expect.anything(), { time: new Date(t0 + 2_000).toISOString(), eventId: 'refresh' }, expect.anything());
   });
 
   it('without an event time, the window starts at processing (as fresh as it can be)', async () => {
-    const { refresher, describe, sleeps } = notFoundSetup(Date.parse('2026-11-28T12:00:00Z'));
-    await refresher.refresh(certificate);
-    expect(sleeps).toEqual([1000, 2000, 4000]);
-    expect(describe).toHaveBeenCalledTimes(4);
+    const { refresher } = notFoundSetup(Date.parse('2026-11-28T12:00:00Z'));
+    await expect(refresher.refresh(certificate)).rejects.toBeInstanceOf(CertificateNotYetVisibleError);
+  });
+
+  it('a key or secret not found is final at once (only ACM has the documented delay)', async () => {
+    const { refresher } = notFoundSetup(Date.parse('2026-11-28T12:00:00Z'));
+    await expect(refresher.refresh({ ...certificate, type: 'key', arn: 'arn:aws:kms:eu-west-1:111122223333:key/k' })).resolves.toBeUndefined();
   });
 });
 

@@ -6,18 +6,23 @@ import { join } from 'node:path';
 
 // The handler builds its client at module scope, so each test loads it fresh (isolateModules) and mocks the SQS
 // client class of that same module registry.
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
 type Stub = AwsStub<any, any, any>;
 let sqs: Stub;
+let dynamo: Stub;
 let SendMessageCommand: typeof SendMessageCommandType;
+/** What the rate-limit window counter answers (the count after this request). */
+let windowCount = 1;
 const envelope = JSON.parse(readFileSync(join(__dirname, '../../fixtures/cloudtrail/kms-create-key.json'), 'utf8')).event;
 
 function load(configure: (stub: Stub) => void = () => undefined) {
-  let handler!: (e: APIGatewayProxyEvent) => Promise<{ statusCode: number; body: string }>;
+  let handler!: (e: APIGatewayProxyEvent) => Promise<{ statusCode: number; body: string; headers?: Record<string, unknown> }>;
   jest.isolateModules(() => {
     const client = require('@aws-sdk/client-sqs');
     SendMessageCommand = client.SendMessageCommand;
     sqs = mockClient(client.SQSClient);
+    const ddb = require('@aws-sdk/lib-dynamodb');
+    dynamo = mockClient(ddb.DynamoDBDocumentClient);
+    dynamo.on(ddb.UpdateCommand).callsFake(async () => ({ Attributes: { count: windowCount } }));
     configure(sqs);
     handler = require('../../../lambdas/handlers/events-intake').handler;
   });
@@ -30,6 +35,9 @@ const request = (body: string, permissions = 'uploader', headers: Record<string,
 describe('events-intake handler', () => {
   beforeEach(() => {
     process.env.EVENTS_QUEUE_URL = 'https://sqs.eu-west-1.amazonaws.com/000000000000/events';
+    process.env.CONTROL_TABLE_NAME = 'control';
+    process.env.EVENTS_PER_SECOND_PER_TOKEN = '5';
+    windowCount = 1;
   });
 
   it('fails at init when the queue URL is missing', () => {
@@ -61,5 +69,15 @@ describe('events-intake handler', () => {
     expect(response.statusCode).toBe(503);
     expect(sqs.commandCalls(SendMessageCommand)).toHaveLength(1);
     expect(response.body).not.toContain('throttled');
+  });
+
+  it('answers 429 with Retry-After once the token passes its limit in this second, and queues nothing', async () => {
+    windowCount = 6; // the sixth event of this second, limit 5
+    const response = await load((stub) => stub.on(SendMessageCommand).resolves({ MessageId: '1' }))(request(JSON.stringify(envelope)));
+    expect(response.statusCode).toBe(429);
+    expect(response.headers).toMatchObject({ 'Retry-After': '1' });
+    expect(sqs.commandCalls(SendMessageCommand)).toHaveLength(0);
+    // counted per token, in its own partition
+    expect(dynamo.calls()[0]!.args[0].input).toMatchObject({ TableName: 'control', Key: { pk: 'RATE#k' } });
   });
 });

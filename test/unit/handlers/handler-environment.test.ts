@@ -29,7 +29,7 @@ const REQUIRED: Record<string, string[]> = {
   'accounts-api': ['CONTROL_TABLE_NAME', 'INVENTORY_TABLE_NAME', 'CRAWL_STATE_MACHINE_ARN'],
   'ingestions-api': ['CONTROL_TABLE_NAME', 'CRAWL_STATE_MACHINE_ARN'],
   'inventory-api': ['CONTROL_TABLE_NAME', 'INVENTORY_TABLE_NAME'],
-  'events-intake': ['EVENTS_QUEUE_URL'],
+  'events-intake': ['EVENTS_QUEUE_URL', 'CONTROL_TABLE_NAME'],
   'event-processor': ['CONTROL_TABLE_NAME', 'INVENTORY_TABLE_NAME'],
   'crawl-prepare': ['CONTROL_TABLE_NAME'],
   'crawl-service': ['CONTROL_TABLE_NAME', 'INVENTORY_TABLE_NAME'],
@@ -42,7 +42,7 @@ const REQUIRED: Record<string, string[]> = {
 const INVALID: Record<string, Array<[string, string]>> = {
   'openapi-api': [['PUBLIC_API_URL', 'api.example.com']],
   'template-api': [['PUBLIC_API_URL', 'not a url'], ['CONTROL_TABLE_NAME', '']],
-  'events-intake': [['EVENTS_QUEUE_URL', 'events']],
+  'events-intake': [['EVENTS_QUEUE_URL', 'events'], ['EVENTS_PER_SECOND_PER_TOKEN', 'lots']],
   'event-processor': [
     ['HISTORY_RETENTION_DAYS', 'a year'],
     ['EVENT_DEDUP_DAYS', '0'],

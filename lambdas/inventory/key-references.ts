@@ -1,4 +1,5 @@
-import type { DiscoveredAsset } from '../inventory/asset';
+import { parseArn } from '../shared/arn';
+import type { DiscoveredAsset } from './asset';
 
 /**
  * Key-reference resolution: a relation to a KMS key is always the key's ARN. Services report the key as a key ARN,
@@ -37,7 +38,7 @@ export function aliasIndexFromKeyAssets(
 
 /** Partition from any ARN ("arn:aws-cn:…" → "aws-cn"). */
 export function partitionOf(arn: string): string {
-  return arn.split(':')[1] || 'aws';
+  return parseArn(arn)?.partition || 'aws';
 }
 
 const KEY_ID = /^(mrk-[0-9a-f]{32}|[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})$/i;

@@ -1,4 +1,4 @@
-import { aliasIndexFromKeyAssets, emptyAliasIndex, resolveKeyReferences, resolveKmsKeyRef } from '../../../lambdas/discovery/key-references';
+import { aliasIndexFromKeyAssets, emptyAliasIndex, resolveKeyReferences, resolveKmsKeyRef } from '../../../lambdas/inventory/key-references';
 import type { DiscoveredAsset } from '../../../lambdas/inventory/asset';
 
 const scope = { partition: 'aws', region: 'eu-west-1', accountId: '111122223333' };

@@ -1,4 +1,4 @@
-import { InventoryQueryParams } from '../api/schemas';
+import { InventoryQueryParams } from './schemas';
 
 /**
  * Query of GET /inventory/cbom: the scoping filters of GET /inventory (same validation, same messages), nothing that

@@ -1,0 +1,38 @@
+/**
+ * Per-token rate limit of the events endpoint: a fixed one-second window per token, counted in the control table, so
+ * one tenant's flood is answered 429 (EventBridge retries 429 with backoff:
+ * https://docs.aws.amazon.com/eventbridge/latest/userguide/eb-api-destinations.html) instead of filling the queue ahead
+ * of every other tenant's events. Fixed windows admit up to twice the limit across a window edge; that slack is fine
+ * for a fairness bound.
+ */
+export interface RateCounter {
+  /** Adds one to the token's count for this window and returns the new count. */
+  increment(tokenId: string, windowStartSeconds: number): Promise<number>;
+}
+
+export interface RateDecision {
+  readonly allowed: boolean;
+  /** Seconds until the next window (the `Retry-After` header) when refused. */
+  readonly retryAfterSeconds: number;
+}
+
+/**
+ * Default events per second per token: twice the customer template's default API-destination rate (300/s,
+ * lib/customer-template/parameters.ts), so a well-configured account is never limited.
+ */
+export const DEFAULT_EVENTS_PER_SECOND = 600;
+
+export class TokenRateLimiter {
+  constructor(
+    private readonly counter: RateCounter,
+    private readonly perSecond: number = DEFAULT_EVENTS_PER_SECOND,
+    private readonly now: () => Date = () => new Date(),
+  ) {}
+
+  async take(tokenId: string): Promise<RateDecision> {
+    const nowMs = this.now().getTime();
+    const window = Math.floor(nowMs / 1000);
+    const count = await this.counter.increment(tokenId, window);
+    return { allowed: count <= this.perSecond, retryAfterSeconds: 1 };
+  }
+}

@@ -1,0 +1,29 @@
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { DynamoControlRepository } from '../lambdas/control/dynamo-control-repository';
+import { type ReconcileResult, reconcileInterruptedRuns } from '../lambdas/ingestion/reconcile-interrupted-runs';
+
+/**
+ * At start-up, before the API answers: local executions live in the process, so every run a previous process left
+ * RUNNING (killed, or stopped mid-crawl) has no execution any more. Each is closed FAILED ("interrupted") and its
+ * account's lock released (lambdas/ingestion/reconcile-interrupted-runs.ts).
+ */
+export async function reconcileLocalRuns(input: { readonly dynamoEndpoint: string; readonly controlTable: string }): Promise<ReconcileResult> {
+  const client = new DynamoDBClient({
+    endpoint: input.dynamoEndpoint,
+    region: 'us-east-1',
+    credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
+    maxAttempts: 10,
+  });
+  const control = new DynamoControlRepository(DynamoDBDocumentClient.from(client, { marshallOptions: { removeUndefinedValues: true } }), input.controlTable);
+  try {
+    return await reconcileInterruptedRuns({
+      listOpenRuns: () => control.listOpenIngestions(),
+      isExecutionLive: async () => false, // this process has started no execution yet
+      abandonRun: (run) => control.abandonIngestion(run),
+      now: () => new Date(),
+    });
+  } finally {
+    client.destroy();
+  }
+}
