@@ -8,6 +8,7 @@ import { InProcessQueue, type QueueStats } from './in-process-queue';
 import { QueueJournal } from './queue-journal';
 import { reconcileLocalRuns } from './reconcile-local-runs';
 import { startLocalApiGateway } from './local-api-gateway';
+import { serveConsoleFrom } from './console-files';
 import { startLocalAwsEndpoint } from './local-aws-endpoint';
 import { connectLocalDynamo, startLocalDynamo } from './local-dynamo';
 import { type HandlerLoader, LocalFunctions, loadHandlerFromSource } from './local-functions';
@@ -50,6 +51,8 @@ export interface LocalRuntimeOptions {
    * (lib/constructs/pipeline-health-checks.ts); 0 = never. @default 6 hours
    */
   readonly pipelineHealthEveryMs?: number;
+  /** The built console (console/dist), served at `/` next to the API. @default none: only the API */
+  readonly consoleDir?: string;
   /** Where the runtime reports handler failures. @default console.error */
   readonly onError?: (message: string, err: unknown) => void;
   /**
@@ -229,6 +232,7 @@ export async function startLocalRuntime(options: LocalRuntimeOptions = {}): Prom
       invoke,
       port: options.port ?? 3000,
       onError,
+      ...(options.consoleDir !== undefined && { serveOther: serveConsoleFrom(options.consoleDir) }),
     });
     stoppers.push(() => api.stop());
     // The sandbox's API destination delivers where a template downloaded from this API would point (HTTPS, as

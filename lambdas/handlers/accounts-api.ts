@@ -2,7 +2,7 @@ import customerTemplate from '../../templates/cloudformation-template.json';
 import { accountsRoutes } from '../api/accounts-routes';
 import { apiHandler } from '../api/api-handler';
 import { publicBaseUrl } from '../api/public-url';
-import { DynamoControlRepository } from '../control/dynamo-control-repository';
+import { dynamoControlStores } from '../control/dynamo-control-stores';
 import { newIngestionId } from '../control/ids';
 import { StsRoleVerifier } from '../control/sts-role-verifier';
 import { TokenBucketPacer } from '../discovery/request-pacer';
@@ -10,7 +10,7 @@ import { DynamoHealthStore } from '../health/dynamo-health-store';
 import { servedTemplateVersion } from '../health/template-version';
 import { EventBridgePipelineReader, PipelineClientsCache } from '../health/eventbridge-pipeline-clients';
 import { SfnIngestionStarter } from '../ingestion/sfn-ingestion-starter';
-import { DynamoInventoryRepository } from '../inventory/dynamo-inventory-repository';
+import { DynamoAssetStore } from '../inventory/dynamo-asset-store';
 import { createDocumentClient, createSfnClient } from '../shared/platform-clients';
 import { parseEnvironment } from '../shared/environment';
 import { createLogger } from '../shared/powertools';
@@ -18,7 +18,7 @@ import { createLogger } from '../shared/powertools';
 const env = parseEnvironment('accounts-api');
 const logger = createLogger('accounts-api');
 const db = createDocumentClient();
-const control = new DynamoControlRepository(db, env.CONTROL_TABLE_NAME);
+const stores = dynamoControlStores(db, env.CONTROL_TABLE_NAME);
 const pipelineClients = new PipelineClientsCache({ platformRoleArn: env.PLATFORM_ACCESS_ROLE_ARN });
 const pacer = new TokenBucketPacer();
 
@@ -28,8 +28,8 @@ const pacer = new TokenBucketPacer();
  */
 export const handler = apiHandler(
   accountsRoutes({
-    control,
-    inventory: new DynamoInventoryRepository(db, env.INVENTORY_TABLE_NAME),
+    ...stores,
+    assets: new DynamoAssetStore(db, env.INVENTORY_TABLE_NAME),
     verifier: new StsRoleVerifier({ platformAccessRoleArn: env.PLATFORM_ACCESS_ROLE_ARN }),
     starter: new SfnIngestionStarter(createSfnClient(), env.CRAWL_STATE_MACHINE_ARN),
     now: () => new Date(),
@@ -38,7 +38,7 @@ export const handler = apiHandler(
       store: new DynamoHealthStore(db, env.CONTROL_TABLE_NAME),
       readerFor: (account, externalId, names) =>
         new EventBridgePipelineReader((region) => pipelineClients.clientFor(account.roleArn, externalId, region), names, pacer),
-      tenantExternalId: async (tenantId) => (await control.getTenant(tenantId)).externalId,
+      tenantExternalId: async (tenantId) => (await stores.tenants.getTenant(tenantId)).externalId,
       now: () => new Date(),
       currentTemplateVersion: servedTemplateVersion(customerTemplate),
       baseUrl: (event) => publicBaseUrl(event, env.PUBLIC_API_URL),

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import customerTemplate from '../../templates/cloudformation-template.json';
-import { DynamoControlRepository } from '../control/dynamo-control-repository';
+import { dynamoControlStores } from '../control/dynamo-control-stores';
 import { TokenBucketPacer } from '../discovery/request-pacer';
 import { checkLinkedAccounts, type CheckLinkedAccountsResult } from '../health/check-linked-accounts';
 import { DynamoHealthStore } from '../health/dynamo-health-store';
@@ -16,16 +16,16 @@ import { EVENTS_PATH } from '../shared/protocol';
 const env = parseEnvironment('pipeline-health');
 const logger = createLogger('pipeline-health');
 const db = createDocumentClient();
-const control = new DynamoControlRepository(db, env.CONTROL_TABLE_NAME);
+const stores = dynamoControlStores(db, env.CONTROL_TABLE_NAME);
 const pipelineClients = new PipelineClientsCache({ platformRoleArn: env.PLATFORM_ACCESS_ROLE_ARN });
 const pacer = new TokenBucketPacer();
 
 const deps: PipelineHealthDeps = {
-  control,
+  control: stores.accounts,
   store: new DynamoHealthStore(db, env.CONTROL_TABLE_NAME),
   readerFor: (account, externalId, names) =>
     new EventBridgePipelineReader((region) => pipelineClients.clientFor(account.roleArn, externalId, region), names, pacer),
-  tenantExternalId: async (tenantId) => (await control.getTenant(tenantId)).externalId,
+  tenantExternalId: async (tenantId) => (await stores.tenants.getTenant(tenantId)).externalId,
   now: () => new Date(),
   currentTemplateVersion: servedTemplateVersion(customerTemplate),
 };
@@ -47,7 +47,7 @@ export const handler = async (event: unknown): Promise<AccountHealthReport | Che
     return report;
   }
   const result = await checkLinkedAccounts({
-    listLinkedAccounts: () => control.listLinkedAccounts(),
+    listLinkedAccounts: () => stores.accounts.listLinkedAccounts(),
     check: (account) => runPipelineHealthCheck(deps, { ...account, ...(expectedEndpoint && { expectedEndpoint }) }),
   });
   logger.info('Scheduled pipeline health', { checked: result.checked.length, failed: result.failed.length });

@@ -1,7 +1,7 @@
 import { apiHandler } from '../api/api-handler';
 import { tokensRoutes } from '../api/tokens-routes';
 import { DynamoAuditLog } from '../auth/dynamo-audit-log';
-import { DynamoControlRepository } from '../control/dynamo-control-repository';
+import { DynamoTokenStore } from '../control/dynamo-token-store';
 import { createDocumentClient } from '../shared/platform-clients';
 import { parseEnvironment } from '../shared/environment';
 import { createLogger } from '../shared/powertools';
@@ -9,8 +9,8 @@ import { createLogger } from '../shared/powertools';
 const env = parseEnvironment('tokens-api');
 const logger = createLogger('tokens-api');
 const documentClient = createDocumentClient();
-const control = new DynamoControlRepository(documentClient, env.CONTROL_TABLE_NAME);
+const tokens = new DynamoTokenStore(documentClient, env.CONTROL_TABLE_NAME);
 const audit = new DynamoAuditLog(documentClient, env.CONTROL_TABLE_NAME);
 
 /** POST/GET /tokens, DELETE /tokens/{tokenId}, GET /audit-log (admin). */
-export const handler = apiHandler(tokensRoutes({ control, audit, now: () => new Date() }), logger);
+export const handler = apiHandler(tokensRoutes({ tokens, audit, now: () => new Date() }), logger);

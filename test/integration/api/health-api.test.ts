@@ -1,12 +1,13 @@
 import { accountsRoutes } from '../../../lambdas/api/accounts-routes';
 import { apiHandler } from '../../../lambdas/api/api-handler';
 import { PipelineHealth } from '../../../lambdas/api/response-schemas';
-import { DynamoControlRepository } from '../../../lambdas/control/dynamo-control-repository';
+import { dynamoControlStores } from '../../../lambdas/control/dynamo-control-stores';
+import type { ControlStores } from '../../../lambdas/control/control-stores';
 import { newIngestionId } from '../../../lambdas/control/ids';
 import { DynamoHealthStore } from '../../../lambdas/health/dynamo-health-store';
 import type { PipelineReader, RegionObservations } from '../../../lambdas/health/eventbridge-observations';
 import type { PipelineNames } from '../../../lambdas/health/pipeline-names';
-import { DynamoInventoryRepository } from '../../../lambdas/inventory/dynamo-inventory-repository';
+import { DynamoAssetStore } from '../../../lambdas/inventory/dynamo-asset-store';
 import { startDynalite, type LocalDynamo } from '../../support/dynalite';
 import { apiEvent, bodyOf, silentLogger } from './api-event';
 
@@ -15,7 +16,7 @@ const ROLE = `arn:aws:iam::${ACCOUNT}:role/AQtiveGuardReadOnlyAccessRole`;
 const ENDPOINT = 'https://abc123.execute-api.eu-west-1.amazonaws.com/v1/data-sources/aws/events';
 
 let dynamo: LocalDynamo;
-let control: DynamoControlRepository;
+let control: ControlStores;
 let store: DynamoHealthStore;
 let accounts: ReturnType<typeof apiHandler>;
 let n = 0;
@@ -46,12 +47,12 @@ function fakeReader(names: PipelineNames): PipelineReader {
 
 beforeAll(async () => {
   dynamo = await startDynalite();
-  control = new DynamoControlRepository(dynamo.documentClient, dynamo.controlTable);
+  control = dynamoControlStores(dynamo.documentClient, dynamo.controlTable);
   store = new DynamoHealthStore(dynamo.documentClient, dynamo.controlTable);
   accounts = apiHandler(
     accountsRoutes({
-      control,
-      inventory: new DynamoInventoryRepository(dynamo.documentClient, dynamo.inventoryTable),
+      ...control,
+      assets: new DynamoAssetStore(dynamo.documentClient, dynamo.inventoryTable),
       verifier: { verify: async (roleArn) => ({ accountId: roleArn.split(':')[4] }) },
       starter: { start: async () => 'arn:aws:states:eu-west-1:000000000000:execution:crawl:x' },
       now: () => new Date(),
@@ -59,7 +60,7 @@ beforeAll(async () => {
       health: {
         store,
         readerFor: (_account, _externalId, names) => fakeReader(names),
-        tenantExternalId: async (t) => (await control.getTenant(t)).externalId,
+        tenantExternalId: async (t) => (await control.tenants.getTenant(t)).externalId,
         now: () => new Date(),
         currentTemplateVersion: '1.0.0',
         baseUrl: (event) => `https://${event.requestContext.domainName}/${event.requestContext.stage}`,
@@ -72,8 +73,8 @@ afterAll(async () => dynamo.stop());
 beforeEach(async () => {
   tenantId = `tenant-${++n}`;
   ruleState = 'ENABLED_WITH_ALL_CLOUDTRAIL_MANAGEMENT_EVENTS';
-  await control.createTenant({ tenantId, name: 'Acme', externalId: `ext-${n}-abcdef`, createdAt: new Date().toISOString() });
-  await control.linkAccount({ tenantId, accountId: ACCOUNT, roleArn: ROLE, regions: ['us-east-1', 'eu-west-1'], now: new Date().toISOString() });
+  await control.tenants.createTenant({ tenantId, name: 'Acme', externalId: `ext-${n}-abcdef`, createdAt: new Date().toISOString() });
+  await control.accounts.linkAccount({ tenantId, accountId: ACCOUNT, roleArn: ROLE, regions: ['us-east-1', 'eu-west-1'], now: new Date().toISOString() });
 });
 
 const health = (accountId = ACCOUNT, permissions?: string) =>
