@@ -324,6 +324,18 @@ describe('backend stack', () => {
     });
   });
 
+  it('lets the processor send poison records to the dead-letter queue and delayed retries to the queue: SendMessage only', () => {
+    // lambdas/events/poison-records.ts: dead-lettered after one attempt with the reason, not after maxReceiveCount.
+    // (Its event source mapping adds the receive/delete/visibility actions on the events queue.)
+    const sends = statementsOf('event-processor').filter((s) => [s.Action].flat().includes('sqs:SendMessage'));
+    expect(sends.map((s) => ({ actions: [s.Action].flat(), resource: s.Resource }))).toEqual([
+      { actions: ['sqs:SendMessage'], resource: { 'Fn::GetAtt': ['EventsDeadLetterQueue404572C7', 'Arn'] } },
+      { actions: ['sqs:SendMessage'], resource: { 'Fn::GetAtt': ['EventsQueueB96EB0D2', 'Arn'] } },
+    ]);
+    const onDeadLetterQueue = statementsOf('event-processor').filter((s) => JSON.stringify(s.Resource).includes('EventsDeadLetterQueue'));
+    expect(onDeadLetterQueue.flatMap((s) => [s.Action].flat())).toEqual(['sqs:SendMessage']);
+  });
+
   it('re-ingests every linked account daily', () => {
     template.hasResourceProperties('AWS::Events::Rule', { ScheduleExpression: 'cron(17 3 * * ? *)' });
   });
