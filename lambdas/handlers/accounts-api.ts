@@ -5,12 +5,16 @@ import { newIngestionId } from '../control/ids';
 import { StsRoleVerifier } from '../control/sts-role-verifier';
 import { SfnIngestionStarter } from '../ingestion/sfn-ingestion-starter';
 import { DynamoInventoryRepository } from '../inventory/dynamo-inventory-repository';
+import { DynamoRateCounter } from '../events/dynamo-rate-counter';
+import { DEFAULT_API_REQUESTS_PER_SECOND, TokenRateLimiter } from '../events/rate-limit';
 import { createDocumentClient, createSfnClient } from '../shared/platform-clients';
 import { parseEnvironment } from '../shared/environment';
 import { createLogger } from '../shared/powertools';
 
 const env = parseEnvironment('accounts-api');
 const logger = createLogger('accounts-api');
+// Per token, before anything else (lambdas/api/api-handler.ts): one tenant's flood is answered 429, not served.
+const rateLimit = new TokenRateLimiter(new DynamoRateCounter(createDocumentClient(), env.CONTROL_TABLE_NAME, 'api'), DEFAULT_API_REQUESTS_PER_SECOND);
 const db = createDocumentClient();
 
 /** POST/GET /data-sources/aws/accounts, GET/PATCH/DELETE /data-sources/aws/accounts/{accountId}. */
@@ -24,4 +28,5 @@ export const handler = apiHandler(
     newIngestionId: () => newIngestionId(),
   }),
   logger,
+  { rateLimit },
 );

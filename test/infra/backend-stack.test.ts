@@ -108,10 +108,10 @@ describe('backend stack', () => {
       authorizer: { [control]: ['GetItem'] },
       'openapi-api': {},
       'tokens-api': { [control]: ['GetItem', 'PutItem', 'Query', 'UpdateItem'] },
-      'template-api': { [control]: ['GetItem'] },
+      'template-api': { [control]: ['GetItem', 'UpdateItem'] }, // UpdateItem: its rate-limit windows (RATE# only)
       'accounts-api': { [control]: ['GetItem', 'PutItem', 'Query', 'UpdateItem'], [inventory]: ['DeleteItem', 'GetItem', 'Query', 'UpdateItem'] },
       'ingestions-api': { [control]: ['GetItem', 'PutItem', 'Query', 'UpdateItem'] },
-      'inventory-api': { [control]: ['GetItem', 'Query'], [inventory]: ['GetItem', 'Query'] },
+      'inventory-api': { [control]: ['GetItem', 'Query', 'UpdateItem'], [inventory]: ['GetItem', 'Query'] }, // UpdateItem: RATE# only
       'events-intake': { [control]: ['UpdateItem'] }, // its rate-limit windows (RATE# only)
       'event-processor': { [control]: ['GetItem', 'Query', 'UpdateItem'], [inventory]: ['DeleteItem', 'GetItem', 'PutItem', 'Query', 'UpdateItem'] },
       'crawl-prepare': { [control]: ['GetItem', 'Query'] },
@@ -190,11 +190,17 @@ describe('backend stack', () => {
     }
     // The event processor cannot write token items; only the token routes can.
     expect(keysOf('event-processor', 'Control')).toEqual([['TENANT#*']]);
-    expect(keysOf('tokens-api', 'Control')).toEqual([['TOKEN#*', 'TENANT#*']]);
+    expect(keysOf('tokens-api', 'Control')).toEqual([['TOKEN#*', 'TENANT#*'], ['RATE#*']]);
     for (const handler of ['accounts-api', 'ingestions-api', 'crawl-service', 'crawl-finalize', 'scheduled-ingestion']) {
       expect(keysOf(handler, 'Control').flat()).not.toContain('TOKEN#*');
     }
     expect(keysOf('events-intake', 'Control')).toEqual([['RATE#*']]);
+    // Every API function counts its tokens' requests (lambdas/api/api-handler.ts); the read-only ones write nothing else.
+    for (const handler of ['tokens-api', 'template-api', 'accounts-api', 'ingestions-api', 'inventory-api']) {
+      expect(keysOf(handler, 'Control')).toContainEqual(['RATE#*']);
+    }
+    expect(keysOf('inventory-api', 'Control')).toEqual([['RATE#*']]);
+    expect(keysOf('template-api', 'Control')).toEqual([['RATE#*']]);
     // Only the processor writes dedup markers.
     expect(keysOf('event-processor', 'Inventory')).toEqual([['ASSET#*', 'EVENT#*']]);
     expect(keysOf('accounts-api', 'Inventory')).toEqual([['ASSET#*']]);
