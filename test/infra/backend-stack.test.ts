@@ -308,10 +308,18 @@ describe('backend stack', () => {
       expect(methods.filter((m) => m.AuthorizationType === 'CUSTOM')).toHaveLength(16);
     });
 
-    it('answers API Gateway errors in the API error shape; an authorizer failure is a 500, never a 401', () => {
+    it('answers API Gateway errors in the API error shape; an authorizer failure is a 503 with Retry-After, never a 401', () => {
       template.hasResourceProperties('AWS::ApiGateway::GatewayResponse', { ResponseType: 'UNAUTHORIZED', StatusCode: '401' });
       template.hasResourceProperties('AWS::ApiGateway::GatewayResponse', { ResponseType: 'ACCESS_DENIED', StatusCode: '403' });
-      template.hasResourceProperties('AWS::ApiGateway::GatewayResponse', { ResponseType: 'AUTHORIZER_FAILURE', StatusCode: '500' });
+      for (const type of ['AUTHORIZER_FAILURE', 'AUTHORIZER_CONFIGURATION_ERROR']) {
+        const [[, response], ...others] = resources('AWS::ApiGateway::GatewayResponse').filter(([, r]) => r.Properties.ResponseType === type);
+        expect(others).toEqual([]);
+        expect(response.Properties).toMatchObject({
+          StatusCode: '503',
+          ResponseParameters: { 'gatewayresponse.header.Retry-After': "'5'", 'gatewayresponse.header.Content-Type': "'application/json'" },
+        });
+        expect(JSON.parse(response.Properties.ResponseTemplates['application/json'])).toEqual({ error: { code: 'ServiceUnavailable', message: expect.stringContaining('Retry-After') } });
+      }
       template.hasResourceProperties('AWS::ApiGateway::GatewayResponse', {
         ResponseType: 'DEFAULT_5XX',
         ResponseTemplates: { 'application/json': Match.stringLikeRegexp('"error"') },
