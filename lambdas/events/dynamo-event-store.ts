@@ -23,9 +23,20 @@ export interface DynamoEventStoreOptions {
   readonly now?: () => Date;
   /** Optimistic-concurrency attempts per asset before the record is failed (and retried by SQS). */
   readonly maxAttempts?: number;
+  /** Usage edges kept per asset: the most recently seen ones. @default MAX_USAGE_EDGES_PER_ASSET */
+  readonly maxUsageEdgesPerAsset?: number;
 }
 
+/**
+ * Usage edges (callers) kept per asset, the most recently seen. Events name callers freely (any role, any function of
+ * the account can call Decrypt), so without a bound a stream of events could grow an asset's partition without end;
+ * 100 is far more than a key's real callers and keeps the asset's details response small.
+ */
+export const MAX_USAGE_EDGES_PER_ASSET = 100;
+
 const KEY_ATTRIBUTES = ['pk', 'sk', 'gsi1pk', 'gsi1sk', 'gsi2pk', 'gsi2sk'];
+/** Sort-key prefix of usage edges (lambdas/shared/table-schema.ts, `inventoryKeys.usage`). */
+const USAGE_PREFIX = inventoryKeys.usage('', '').sk;
 
 const isConditionFailure = (err: unknown) =>
   err instanceof ConditionalCheckFailedException || (err as { name?: string } | null)?.name === 'ConditionalCheckFailedException';
@@ -198,6 +209,39 @@ export class DynamoEventStore implements EventStore {
     }
     if (typeof Attributes?.firstSeen === 'string' && Attributes.firstSeen > time) {
       await conditional('SET firstSeen = :t', 'firstSeen > :t', { ':t': time });
+    }
+    // A new edge may take the asset past its bound: the least recently seen edges go.
+    if (Attributes?.count === 1) await this.trimUsages(Key.pk);
+  }
+
+  /**
+   * Keeps the asset's `maxUsageEdgesPerAsset` most recently seen edges (ties: by resource ARN). A delete is conditional
+   * on the edge's lastSeen, so an edge seen again meanwhile stays; concurrent trims at worst delete one edge too few
+   * or too many, and the next new edge restores the bound.
+   */
+  private async trimUsages(pk: string): Promise<void> {
+    const max = this.options.maxUsageEdgesPerAsset ?? MAX_USAGE_EDGES_PER_ASSET;
+    const TableName = this.options.inventoryTable;
+    const edges: Array<{ sk: string; lastSeen: string }> = [];
+    const pages = paginateQuery(
+      { client: this.db },
+      {
+        TableName,
+        KeyConditionExpression: 'pk = :pk AND begins_with(sk, :usage)',
+        ExpressionAttributeValues: { ':pk': pk, ':usage': USAGE_PREFIX },
+        ProjectionExpression: 'sk, lastSeen',
+        ConsistentRead: true,
+      },
+    );
+    for await (const page of pages) for (const item of page.Items ?? []) edges.push({ sk: String(item.sk), lastSeen: String(item.lastSeen ?? '') });
+    if (edges.length <= max) return;
+    edges.sort((a, b) => (a.lastSeen === b.lastSeen ? a.sk.localeCompare(b.sk) : a.lastSeen < b.lastSeen ? 1 : -1));
+    for (const edge of edges.slice(max)) {
+      try {
+        await this.db.send(new DeleteCommand({ TableName, Key: { pk, sk: edge.sk }, ConditionExpression: 'lastSeen = :seen', ExpressionAttributeValues: { ':seen': edge.lastSeen } }));
+      } catch (err) {
+        if (!isConditionFailure(err)) throw err; // seen again since the query: it is recent now
+      }
     }
   }
 
