@@ -74,9 +74,9 @@ module.exports = {
     {
       name: 'lambdas-not-to-tooling',
       severity: 'error',
-      comment: 'Lambda code never imports the CDK app, the local runtime, the sandbox account, the CLI or tests.',
+      comment: 'Lambda code never imports the CDK app, the local runtime, the sandbox account, the CLI, the console or tests.',
       from: { path: '^lambdas/' },
-      to: { path: '^(?:lib|local|sandbox|cli|bin|test)/' },
+      to: { path: '^(?:lib|local|sandbox|cli|bin|test|console)/' },
     },
     {
       name: 'lib-only-contracts-from-lambdas',

@@ -5,8 +5,11 @@ import { ADMIN_CLI_ACTOR, type AuditLog } from '../lambdas/auth/audit-log';
 import { DynamoAuditLog } from '../lambdas/auth/dynamo-audit-log';
 import { issueToken } from '../lambdas/auth/issue-token';
 import { PERMISSIONS, type Permission } from '../lambdas/control/control-model';
-import { DynamoControlRepository } from '../lambdas/control/dynamo-control-repository';
+import { DynamoTenantStore } from '../lambdas/control/dynamo-tenant-store';
+import { DynamoTokenStore } from '../lambdas/control/dynamo-token-store';
 import { newExternalId, newTenantId } from '../lambdas/control/ids';
+import type { TenantStore } from '../lambdas/control/tenant-store';
+import type { TokenStore } from '../lambdas/control/token-store';
 import { createDocumentClient } from '../lambdas/shared/platform-clients';
 
 /**
@@ -26,11 +29,14 @@ export interface AdminIo {
   readonly out: (line: string) => void;
   readonly err: (line: string) => void;
   readonly env: Readonly<Record<string, string | undefined>>;
-  /** For tests: the repository to use instead of one built from --endpoint/--control-table. */
-  readonly control?: Pick<DynamoControlRepository, 'createTenant' | 'getTenant' | 'putToken' | 'revokeToken'>;
+  /** For tests: the stores to use instead of ones built from --endpoint/--control-table. */
+  readonly control?: AdminStores;
   /** For tests: the audit log to use instead of one in the control table. */
   readonly audit?: Pick<AuditLog, 'append'>;
 }
+
+/** The tenant and token stores the admin commands write to. */
+type AdminStores = Pick<TenantStore, 'createTenant' | 'getTenant'> & Pick<TokenStore, 'putToken' | 'revokeToken'>;
 
 class UsageError extends Error {}
 
@@ -138,9 +144,17 @@ function documentClient(values: { endpoint?: string }, env: AdminIo['env']): Dyn
   return DynamoDBDocumentClient.from(client, { marshallOptions: { removeUndefinedValues: true } });
 }
 
-function repository(values: { endpoint?: string; 'control-table'?: string }, env: AdminIo['env']): DynamoControlRepository {
+function repository(values: { endpoint?: string; 'control-table'?: string }, env: AdminIo['env']): AdminStores {
+  const db = documentClient(values, env);
   const table = tableOf(values, env);
-  return new DynamoControlRepository(documentClient(values, env), table);
+  const tenants = new DynamoTenantStore(db, table);
+  const tokens = new DynamoTokenStore(db, table);
+  return {
+    createTenant: (tenant) => tenants.createTenant(tenant),
+    getTenant: (tenantId) => tenants.getTenant(tenantId),
+    putToken: (token) => tokens.putToken(token),
+    revokeToken: (tenantId, tokenId, revokedAt) => tokens.revokeToken(tenantId, tokenId, revokedAt),
+  };
 }
 
 function auditLog(values: { endpoint?: string; 'control-table'?: string }, env: AdminIo['env']): DynamoAuditLog {

@@ -82,6 +82,12 @@ async function main(): Promise<void> {
   process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
 
   const started = Date.now();
+  // The console is served at / next to the API: rebuild it when its sources changed (a few seconds with esbuild).
+  const { CONSOLE_DIST, buildConsole, isConsoleBuildStale } = await import('../console/scripts/build-console');
+  if (isConsoleBuildStale()) {
+    process.stdout.write('  · building the console (console/dist)\n');
+    await buildConsole().catch((err: unknown) => process.stderr.write(`The console could not be built (the API still starts): ${(err as Error).message}\n`));
+  }
   // Loaded after the environment above is set: handler modules read it once.
   const { startLocalRuntime } = await import('../local/local-runtime');
   const { runDemo } = await import('../local/demo');
@@ -93,6 +99,7 @@ async function main(): Promise<void> {
     customerAccount: flags.aws ? { mode: 'aws' } : { mode: 'sandbox' },
     publicUrl: flags.publicUrl,
     dynamodbEndpoint: flags.dynamodbEndpoint,
+    consoleDir: CONSOLE_DIST,
   });
   const { recoveredMessages, interruptedRuns } = runtime.recovery;
   if (recoveredMessages > 0) process.stdout.write(`Recovered ${recoveredMessages} accepted events from the last run; processing them now.\n`);
@@ -126,6 +133,7 @@ async function main(): Promise<void> {
   process.stdout.write(
     formatStartupReport({
       url: runtime.url,
+      consoleUrl: new URL('/', runtime.url).href,
       dataDir: runtime.dataDir,
       tokens: runtime.tokens,
       mode: flags.aws ? 'aws' : flags.demo ? 'demo' : 'no-demo',

@@ -15,6 +15,8 @@ export interface LocalApiGatewayOptions {
   readonly invoke: (handlerName: string, event: unknown) => Promise<unknown>;
   /** @default 3000; 0 = an ephemeral port */
   readonly port?: number;
+  /** Answers requests outside the stage (the console's files); without it they get API Gateway's 403. */
+  readonly serveOther?: (req: IncomingMessage, res: ServerResponse) => void;
   /** Where handler crashes are reported (never with request headers: they carry tokens). @default console.error */
   readonly onError?: (message: string, err: unknown) => void;
 }
@@ -117,6 +119,11 @@ export async function startLocalApiGateway(options: LocalApiGatewayOptions): Pro
   const serve = async (req: IncomingMessage, res: ServerResponse) => {
     const url = new URL(req.url ?? '/', 'http://localhost');
     const stagePrefix = `/${options.stage}`;
+    const inStage = url.pathname === stagePrefix || url.pathname.startsWith(`${stagePrefix}/`);
+    if (!inStage && options.serveOther) {
+      options.serveOther(req, res);
+      return;
+    }
     const body = await readBody(req);
     let result;
     if (body === undefined) result = gatewayResponse('REQUEST_TOO_LARGE');

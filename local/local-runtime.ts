@@ -8,6 +8,7 @@ import { InProcessQueue, type QueueStats } from './in-process-queue';
 import { QueueJournal } from './queue-journal';
 import { reconcileLocalRuns } from './reconcile-local-runs';
 import { startLocalApiGateway } from './local-api-gateway';
+import { serveConsoleFrom } from './console-files';
 import { startLocalAwsEndpoint } from './local-aws-endpoint';
 import { connectLocalDynamo, startLocalDynamo } from './local-dynamo';
 import { type HandlerLoader, LocalFunctions, loadHandlerFromSource } from './local-functions';
@@ -46,6 +47,8 @@ export interface LocalRuntimeOptions {
    * API Gateway does — EventBridge API destinations accept only HTTPS endpoints.
    */
   readonly publicUrl?: string;
+  /** The built console (console/dist), served at `/` next to the API. @default none: only the API */
+  readonly consoleDir?: string;
   /** Where the runtime reports handler failures. @default console.error */
   readonly onError?: (message: string, err: unknown) => void;
   /**
@@ -234,6 +237,7 @@ export async function startLocalRuntime(options: LocalRuntimeOptions = {}): Prom
       invoke,
       port: options.port ?? 3000,
       onError,
+      ...(options.consoleDir !== undefined && { serveOther: serveConsoleFrom(options.consoleDir) }),
     });
     stoppers.push(() => api.stop());
 

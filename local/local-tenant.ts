@@ -1,13 +1,14 @@
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { ADMIN_CLI_ACTOR } from '../lambdas/auth/audit-log';
 import { DynamoAuditLog } from '../lambdas/auth/dynamo-audit-log';
 import { issueToken } from '../lambdas/auth/issue-token';
 import { hashTokenSecret } from '../lambdas/auth/token-secret';
 import type { Permission } from '../lambdas/control/control-model';
-import { DynamoControlRepository } from '../lambdas/control/dynamo-control-repository';
+import type { ControlStores } from '../lambdas/control/control-stores';
+import { dynamoControlStores } from '../lambdas/control/dynamo-control-stores';
 import { TenantNotFoundError } from '../lambdas/control/errors';
 import { newExternalId, newTenantId } from '../lambdas/control/ids';
+import { documentClient } from '../lambdas/shared/dynamo';
 import type { LocalStateFile } from './local-state-file';
 
 export interface LocalTenant {
@@ -21,7 +22,7 @@ const ROLES: ReadonlyArray<'admin' | 'reader' | 'uploader'> = ['admin', 'reader'
 
 /**
  * The local demo tenant: reused when local.json names a tenant that still exists and whose three tokens are still
- * valid in the data, otherwise created with new admin/reader/uploader tokens (through the control repository and
+ * valid in the data, otherwise created with new admin/reader/uploader tokens (through the control stores and
  * token issuing the API uses).
  */
 export async function ensureLocalTenant(input: {
@@ -35,14 +36,14 @@ export async function ensureLocalTenant(input: {
     region: 'us-east-1',
     credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
   });
-  const documentClient = DynamoDBDocumentClient.from(client, { marshallOptions: { removeUndefinedValues: true } });
-  const repository = new DynamoControlRepository(documentClient, input.controlTable);
-  const audit = new DynamoAuditLog(documentClient, input.controlTable);
+  const db = documentClient(client);
+  const stores = dynamoControlStores(db, input.controlTable);
+  const audit = new DynamoAuditLog(db, input.controlTable);
   try {
-    const reused = input.previous ? await reuse(repository, input.previous) : undefined;
+    const reused = input.previous ? await reuse(stores, input.previous) : undefined;
     if (reused) return reused;
     const now = input.now ?? new Date();
-    const tenant = await repository.createTenant({
+    const tenant = await stores.tenants.createTenant({
       tenantId: newTenantId(),
       name: 'Local demo',
       externalId: newExternalId(),
@@ -50,7 +51,7 @@ export async function ensureLocalTenant(input: {
     });
     const tokens: Record<string, string> = {};
     for (const role of ROLES) {
-      const { secret } = await issueToken(repository, audit, {
+      const { secret } = await issueToken(stores.tokens, audit, {
         tenantId: tenant.tenantId,
         name: `local ${role}`,
         permissions: [role as Permission],
@@ -65,16 +66,16 @@ export async function ensureLocalTenant(input: {
   }
 }
 
-async function reuse(repository: DynamoControlRepository, previous: LocalStateFile): Promise<LocalTenant | undefined> {
+async function reuse(stores: ControlStores, previous: LocalStateFile): Promise<LocalTenant | undefined> {
   let externalId: string;
   try {
-    externalId = (await repository.getTenant(previous.tenantId)).externalId;
+    externalId = (await stores.tenants.getTenant(previous.tenantId)).externalId;
   } catch (err) {
     if (err instanceof TenantNotFoundError) return undefined;
     throw err;
   }
   for (const role of ROLES) {
-    const token = await repository.findTokenByHash(hashTokenSecret(previous.tokens[role]));
+    const token = await stores.tokens.findTokenByHash(hashTokenSecret(previous.tokens[role]));
     if (!token || token.tenantId !== previous.tenantId || token.revokedAt) return undefined;
   }
   return { tenantId: previous.tenantId, externalId, tokens: previous.tokens };

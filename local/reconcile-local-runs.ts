@@ -1,6 +1,6 @@
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import { DynamoControlRepository } from '../lambdas/control/dynamo-control-repository';
+import { DynamoIngestionStore } from '../lambdas/control/dynamo-ingestion-store';
+import { documentClient } from '../lambdas/shared/dynamo';
 import { type ReconcileResult, reconcileInterruptedRuns } from '../lambdas/ingestion/reconcile-interrupted-runs';
 
 /**
@@ -15,12 +15,12 @@ export async function reconcileLocalRuns(input: { readonly dynamoEndpoint: strin
     credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
     maxAttempts: 10,
   });
-  const control = new DynamoControlRepository(DynamoDBDocumentClient.from(client, { marshallOptions: { removeUndefinedValues: true } }), input.controlTable);
+  const ingestions = new DynamoIngestionStore(documentClient(client), input.controlTable);
   try {
     return await reconcileInterruptedRuns({
-      listOpenRuns: () => control.listOpenIngestions(),
+      listOpenRuns: () => ingestions.listOpenIngestions(),
       isExecutionLive: async () => false, // this process has started no execution yet
-      abandonRun: (run) => control.abandonIngestion(run),
+      abandonRun: (run) => ingestions.abandonIngestion(run),
       now: () => new Date(),
     });
   } finally {

@@ -5,6 +5,8 @@ import { STATE_FILE_NAME } from './local-state-file';
 
 export interface StartupReportInput {
   readonly url: string;
+  /** Where the console is served (the API's origin), when it is. */
+  readonly consoleUrl?: string;
   readonly dataDir: string;
   readonly tokens: Readonly<Record<'admin' | 'reader' | 'uploader', string>>;
   readonly mode: 'demo' | 'no-demo' | 'aws';
@@ -17,6 +19,7 @@ export interface StartupReportInput {
 /** What a new user needs after `npm start`: where the API is, the tokens, what was found, and what to type next. */
 export function formatStartupReport(r: StartupReportInput): string {
   const lines: string[] = ['', `AQtive Guard AWS integration — running locally (ready in ${r.seconds.toFixed(1)} s)`, ''];
+  if (r.consoleUrl) lines.push(`  Console     ${r.consoleUrl}   (sign in: paste the admin token below)`);
   lines.push(`  API         ${r.url}`);
   lines.push(`  OpenAPI     ${r.url}/openapi.json`);
   lines.push(`  State file  ${join(r.dataDir, STATE_FILE_NAME)} (URL, tenant, tokens, accounts — for scripts and CI)`);

@@ -2,16 +2,16 @@ import {
   type AccountServiceDeps,
   connectAccount,
   editAccount,
-  type InventoryStore,
+  type AccountAssets,
   unlinkAccount,
 } from '../control/account-service';
-import type { DynamoControlRepository } from '../control/dynamo-control-repository';
+import type { AccountStore } from '../control/account-store';
 import { jsonResponse } from '../shared/http';
 import type { RouteHandlers } from './api-handler';
 
 export interface AccountsRoutesDeps extends AccountServiceDeps {
-  readonly control: AccountServiceDeps['control'] & Pick<DynamoControlRepository, 'listAccounts' | 'getAccountDetails'>;
-  readonly inventory: InventoryStore;
+  readonly accounts: AccountStore;
+  readonly assets: AccountAssets;
 }
 
 export function accountsRoutes(deps: AccountsRoutesDeps): RouteHandlers<'accounts-api'> {
@@ -28,9 +28,9 @@ export function accountsRoutes(deps: AccountsRoutesDeps): RouteHandlers<'account
         ...(result.ingestion && { ingestion: { ingestionId: result.ingestion.ingestionId, status: result.ingestion.status } }),
       });
     },
-    'GET /data-sources/aws/accounts': async (_input, caller) => jsonResponse(200, { items: await deps.control.listAccounts(caller.tenantId) }),
+    'GET /data-sources/aws/accounts': async (_input, caller) => jsonResponse(200, { items: await deps.accounts.listAccounts(caller.tenantId) }),
     'GET /data-sources/aws/accounts/{accountId}': async ({ params }, caller) =>
-      jsonResponse(200, { account: await deps.control.getAccountDetails(caller.tenantId, params.accountId) }),
+      jsonResponse(200, { account: await deps.accounts.getAccountDetails(caller.tenantId, params.accountId) }),
     'PATCH /data-sources/aws/accounts/{accountId}': async ({ params, body }, caller) => {
       const account = await editAccount(deps, { tenantId: caller.tenantId, accountId: params.accountId, ...body });
       return jsonResponse(200, { account });

@@ -9,7 +9,7 @@ import {
 } from '../control/errors';
 import { InvalidCursorError } from '../inventory/inventory-cursor';
 import { errorResponse, internalErrorResponse } from '../shared/http';
-import { isPlatformUnavailableError } from '../shared/platform-clients';
+import { isPlatformUnavailableError } from '../shared/platform-errors';
 import { ForbiddenError } from './request';
 import { ValidationError } from './validation-error';
 

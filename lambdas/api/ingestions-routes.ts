@@ -1,10 +1,10 @@
 import { type AccountServiceDeps, startIngestion } from '../control/account-service';
-import type { DynamoControlRepository } from '../control/dynamo-control-repository';
+import type { IngestionStore } from '../control/ingestion-store';
 import { jsonResponse } from '../shared/http';
 import type { RouteHandlers } from './api-handler';
 
-export interface IngestionsRoutesDeps extends Pick<AccountServiceDeps, 'starter' | 'now' | 'newIngestionId'> {
-  readonly control: AccountServiceDeps['control'] & Pick<DynamoControlRepository, 'getIngestion'>;
+export interface IngestionsRoutesDeps extends Pick<AccountServiceDeps, 'accounts' | 'starter' | 'now' | 'newIngestionId'> {
+  readonly ingestions: IngestionStore;
 }
 
 export function ingestionsRoutes(deps: IngestionsRoutesDeps): RouteHandlers<'ingestions-api'> {
@@ -18,6 +18,6 @@ export function ingestionsRoutes(deps: IngestionsRoutesDeps): RouteHandlers<'ing
       );
     },
     'GET /data-sources/aws/accounts/{accountId}/ingestions/{ingestionId}': async ({ params }, caller) =>
-      jsonResponse(200, { ingestion: await deps.control.getIngestion(caller.tenantId, params.accountId, params.ingestionId) }),
+      jsonResponse(200, { ingestion: await deps.ingestions.getIngestion(caller.tenantId, params.accountId, params.ingestionId) }),
   };
 }

@@ -1,14 +1,15 @@
 import { CbomExportTooLargeError, exportCbom, type CbomExportLimits } from '../cbom/cbom-export';
 import { CBOM_MEDIA_TYPE } from '../cbom/cbom-media-type';
-import type { DynamoControlRepository } from '../control/dynamo-control-repository';
+import type { AccountStore } from '../control/account-store';
 import { NotFoundError } from '../control/errors';
-import type { DynamoInventoryRepository } from '../inventory/dynamo-inventory-repository';
+import { getAssetDetails, type AssetDetailsStores } from '../inventory/asset-details';
+import type { AssetStore } from '../inventory/asset-store';
 import { errorResponse, jsonResponse } from '../shared/http';
 import type { RouteHandlers } from './api-handler';
 
-export interface InventoryRoutesDeps {
-  readonly control: Pick<DynamoControlRepository, 'listAccounts'>;
-  readonly inventory: Pick<DynamoInventoryRepository, 'list' | 'getDetails'>;
+export interface InventoryRoutesDeps extends AssetDetailsStores {
+  readonly accounts: Pick<AccountStore, 'listAccounts'>;
+  readonly assets: Pick<AssetStore, 'list' | 'get'>;
   /** Bounds of GET /inventory/cbom (one buffered Lambda response). @default exportCbom's */
   readonly cbomLimits?: CbomExportLimits;
   /** @default () => new Date() */
@@ -25,8 +26,8 @@ export class AssetNotFoundError extends NotFoundError {
 export function inventoryRoutes(deps: InventoryRoutesDeps): RouteHandlers<'inventory-api'> {
   return {
     'GET /inventory': async ({ query: q }, caller) => {
-      const accounts = await deps.control.listAccounts(caller.tenantId);
-      const page = await deps.inventory.list({
+      const accounts = await deps.accounts.listAccounts(caller.tenantId);
+      const page = await deps.assets.list({
         tenantId: caller.tenantId,
         accountIds: accounts.map((a) => a.accountId),
         type: q.type,
@@ -44,12 +45,12 @@ export function inventoryRoutes(deps: InventoryRoutesDeps): RouteHandlers<'inven
     },
     // The CycloneDX 1.6 CBOM of the whole (filtered) inventory; the literal segment wins over {assetId} in API Gateway.
     'GET /inventory/cbom': async ({ query: q }, caller) => {
-      const accounts = await deps.control.listAccounts(caller.tenantId);
+      const accounts = await deps.accounts.listAccounts(caller.tenantId);
       const filters = { type: q.type, region: q.region, accountId: q.accountId };
       let body: string;
       try {
         body = await exportCbom(
-          (cursor) => deps.inventory.list({ tenantId: caller.tenantId, accountIds: accounts.map((a) => a.accountId), ...filters, limit: 1000, cursor }),
+          (cursor) => deps.assets.list({ tenantId: caller.tenantId, accountIds: accounts.map((a) => a.accountId), ...filters, limit: 1000, cursor }),
           {
             generatedAt: (deps.now ?? (() => new Date()))(),
             subject: `AWS inventory of tenant ${caller.tenantId}`,
@@ -67,7 +68,7 @@ export function inventoryRoutes(deps: InventoryRoutesDeps): RouteHandlers<'inven
       return { statusCode: 200, headers: { 'Content-Type': CBOM_MEDIA_TYPE, 'Cache-Control': 'no-store' }, body };
     },
     'GET /inventory/{assetId}': async ({ params: { assetId } }, caller) => {
-      const details = await deps.inventory.getDetails(caller.tenantId, assetId);
+      const details = await getAssetDetails(deps, caller.tenantId, assetId);
       if (!details) throw new AssetNotFoundError(assetId);
       return jsonResponse(200, details);
     },

@@ -1,11 +1,11 @@
-import type { DynamoControlRepository } from '../control/dynamo-control-repository';
+import type { TenantStore } from '../control/tenant-store';
 import { EVENTS_PATH } from '../shared/protocol';
 import type { APIGatewayProxyEvent } from 'aws-lambda';
 import type { RouteHandlers } from './api-handler';
 import { customizeTemplateForTenant } from './customize-template';
 
 export interface TemplateRouteDeps {
-  readonly control: Pick<DynamoControlRepository, 'getTenant'>;
+  readonly tenants: Pick<TenantStore, 'getTenant'>;
   /** The generic customer template: the committed, synthesized templates/cloudformation-template.json. */
   readonly template: object;
   /** The principal customers' trust policies name (the platform access role). */
@@ -17,7 +17,7 @@ export interface TemplateRouteDeps {
 export function templateRoutes(deps: TemplateRouteDeps): RouteHandlers<'template-api'> {
   return {
     'GET /data-sources/aws/template': async (_input, caller, event) => {
-      const tenant = await deps.control.getTenant(caller.tenantId);
+      const tenant = await deps.tenants.getTenant(caller.tenantId);
       const customized = customizeTemplateForTenant(deps.template, {
         eventsEndpointUrl: `${deps.baseUrl(event)}${EVENTS_PATH}`,
         platformPrincipalArn: await deps.platformPrincipalArn(),

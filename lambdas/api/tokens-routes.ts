@@ -1,13 +1,13 @@
 import type { AuditLog } from '../auth/audit-log';
 import { issueToken, revokeToken } from '../auth/issue-token';
 import type { Permission } from '../control/control-model';
-import type { DynamoControlRepository } from '../control/dynamo-control-repository';
+import type { TokenStore } from '../control/token-store';
 import { jsonResponse } from '../shared/http';
 import type { RouteHandlers } from './api-handler';
 import { ValidationError } from './validation-error';
 
 export interface TokensRoutesDeps {
-  readonly control: Pick<DynamoControlRepository, 'putToken' | 'listTokens' | 'revokeToken'>;
+  readonly tokens: Pick<TokenStore, 'putToken' | 'listTokens' | 'revokeToken'>;
   readonly audit: AuditLog;
   readonly now: () => Date;
 }
@@ -18,7 +18,7 @@ export function tokensRoutes(deps: TokensRoutesDeps): RouteHandlers<'tokens-api'
       if (body.expiresAt !== undefined && Date.parse(body.expiresAt) <= deps.now().getTime()) {
         throw new ValidationError('expiresAt', 'expiresAt must be in the future');
       }
-      const { token, secret } = await issueToken(deps.control, deps.audit, {
+      const { token, secret } = await issueToken(deps.tokens, deps.audit, {
         tenantId: caller.tenantId,
         name: body.name,
         permissions: body.permissions as Permission[],
@@ -29,9 +29,9 @@ export function tokensRoutes(deps: TokensRoutesDeps): RouteHandlers<'tokens-api'
       // The secret is shown once, here; it is never stored or logged.
       return jsonResponse(201, { token, secret });
     },
-    'GET /tokens': async (_input, caller) => jsonResponse(200, { items: await deps.control.listTokens(caller.tenantId) }),
+    'GET /tokens': async (_input, caller) => jsonResponse(200, { items: await deps.tokens.listTokens(caller.tenantId) }),
     'DELETE /tokens/{tokenId}': async ({ params }, caller) => {
-      const token = await revokeToken(deps.control, deps.audit, { tenantId: caller.tenantId, tokenId: params.tokenId, revokedBy: caller.tokenId, now: deps.now() });
+      const token = await revokeToken(deps.tokens, deps.audit, { tenantId: caller.tenantId, tokenId: params.tokenId, revokedBy: caller.tokenId, now: deps.now() });
       return jsonResponse(200, { token });
     },
     'GET /audit-log': async ({ query }, caller) =>

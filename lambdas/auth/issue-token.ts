@@ -1,4 +1,4 @@
-import type { DynamoControlRepository } from '../control/dynamo-control-repository';
+import type { TokenStore } from '../control/token-store';
 import type { Permission, TokenRecord } from '../control/control-model';
 import type { AuditLog } from './audit-log';
 import { newTokenSecret } from './token-secret';
@@ -9,7 +9,7 @@ import { newTokenSecret } from './token-secret';
  * new token is revoked at once and the error rethrown, so no token exists that the log does not show.
  */
 export async function issueToken(
-  store: Pick<DynamoControlRepository, 'putToken' | 'revokeToken'>,
+  store: Pick<TokenStore, 'putToken' | 'revokeToken'>,
   audit: Pick<AuditLog, 'append'>,
   input: { tenantId: string; name: string; permissions: readonly Permission[]; expiresAt?: string; createdBy: string; now: Date },
 ): Promise<{ token: TokenRecord; secret: string }> {
@@ -36,7 +36,7 @@ export async function issueToken(
 
 /** Revokes a token (idempotent) and records who did it. */
 export async function revokeToken(
-  store: Pick<DynamoControlRepository, 'revokeToken'>,
+  store: Pick<TokenStore, 'revokeToken'>,
   audit: Pick<AuditLog, 'append'>,
   input: { tenantId: string; tokenId: string; revokedBy: string; now: Date },
 ): Promise<TokenRecord> {

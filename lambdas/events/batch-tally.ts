@@ -1,5 +1,5 @@
 import type { DropReason } from './drop-rules';
-import type { EventStatsDelta, HealthObservation } from './event-store';
+import type { EventStatsDelta, HealthObservation } from './event-stats-store';
 import type { NormalizedEvent } from './normalized-event';
 
 /**

@@ -1,16 +1,21 @@
-import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
-import { DeleteCommand, GetCommand, PutCommand, UpdateCommand, paginateQuery, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import type { AssetType } from '../inventory/asset';
+import { type DynamoDBDocumentClient, GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
+import { isConditionFailure, queryAll, withoutKeys, type Item } from '../shared/dynamo';
+import type { Asset, AssetType } from '../inventory/asset';
 import { assetId } from '../inventory/asset-id';
 import { assetItemKeys } from '../inventory/asset-item';
 import { decodeStoredTags, encodeStoredTags, withStoredTags } from '../inventory/stored-tags';
-import { controlKeys, GSI1, inventoryKeys, TTL_ATTRIBUTE } from '../shared/table-schema';
+import { DynamoHistoryStore } from '../inventory/dynamo-history-store';
+import { DynamoUsageStore } from '../inventory/dynamo-usage-store';
+import type { UsageObservation } from '../inventory/usage-store';
+import { controlKeys, GSI1, inventoryKeys } from '../shared/table-schema';
 import { applyAssetChange, type ApplyOutcome, type EventStamp, type StoredItem } from './apply-change';
 import { partitionOf } from './arn';
+import { DynamoEventMarkerStore } from './dynamo-event-marker-store';
+import { DynamoEventStatsStore } from './dynamo-event-stats-store';
 import { ConcurrentAssetUpdateError } from './errors';
-import type { AccountLink, EventStatsDelta, EventStore, HealthObservation, HistoryContext } from './event-store';
-import type { AssetChange, FieldOp, UsageChange } from './inventory-change';
-import type { Asset } from '../inventory/asset';
+import type { AccountLink, EventStore, HistoryContext } from './event-store';
+import type { EventStatsDelta, HealthObservation } from './event-stats-store';
+import type { AssetChange, FieldOp } from './inventory-change';
 
 export interface DynamoEventStoreOptions {
   readonly documentClient: DynamoDBDocumentClient;
@@ -23,41 +28,31 @@ export interface DynamoEventStoreOptions {
   readonly now?: () => Date;
   /** Optimistic-concurrency attempts per asset before the record is failed (and retried by SQS). */
   readonly maxAttempts?: number;
-  /** Usage edges kept per asset: the most recently seen ones. @default MAX_USAGE_EDGES_PER_ASSET */
+  /** Usage edges kept per asset, the most recently seen. @default MAX_USAGE_EDGES_PER_ASSET (lambdas/inventory/dynamo-usage-store.ts) */
   readonly maxUsageEdgesPerAsset?: number;
 }
 
 /**
- * Usage edges (callers) kept per asset, the most recently seen. Events name callers freely (any role, any function of
- * the account can call Decrypt), so without a bound a stream of events could grow an asset's partition without end;
- * 100 is far more than a key's real callers and keeps the asset's details response small.
- */
-export const MAX_USAGE_EDGES_PER_ASSET = 100;
-
-const KEY_ATTRIBUTES = ['pk', 'sk', 'gsi1pk', 'gsi1sk', 'gsi2pk', 'gsi2sk'];
-/** Sort-key prefix of usage edges (lambdas/shared/table-schema.ts, `inventoryKeys.usage`). */
-const USAGE_PREFIX = inventoryKeys.usage('', '').sk;
-
-const isConditionFailure = (err: unknown) =>
-  err instanceof ConditionalCheckFailedException || (err as { name?: string } | null)?.name === 'ConditionalCheckFailedException';
-
-/**
- * DynamoDB storage of the event pipeline. Single-item conditional writes only (no transactions: dynalite, the local
- * DynamoDB, has none), ordered so that a retried record converges (see process-event.ts).
+ * DynamoDB storage of the event pipeline: the asset writes are here, markers, counters, usages and history are
+ * delegated to their stores. Single-item conditional writes only (no transactions: dynalite, the local DynamoDB,
+ * has none), ordered so that a retried record converges (see process-event.ts).
  */
 export class DynamoEventStore implements EventStore {
   private readonly db: DynamoDBDocumentClient;
-  private readonly now: () => Date;
   private readonly maxAttempts: number;
+  private readonly markers: DynamoEventMarkerStore;
+  private readonly stats: DynamoEventStatsStore;
+  private readonly usages: DynamoUsageStore;
+  private readonly history: DynamoHistoryStore;
 
   constructor(private readonly options: DynamoEventStoreOptions) {
     this.db = options.documentClient;
-    this.now = options.now ?? (() => new Date());
     this.maxAttempts = options.maxAttempts ?? 8;
-  }
-
-  private ttl(days: number): number {
-    return Math.floor(this.now().getTime() / 1000) + days * 86400;
+    const now = options.now ?? (() => new Date());
+    this.markers = new DynamoEventMarkerStore(this.db, options.inventoryTable, { dedupDays: options.dedupDays, now });
+    this.stats = new DynamoEventStatsStore(this.db, options.controlTable);
+    this.usages = new DynamoUsageStore(this.db, options.inventoryTable, options.maxUsageEdgesPerAsset);
+    this.history = new DynamoHistoryStore(this.db, options.inventoryTable, { retentionDays: options.historyDays, now });
   }
 
   async getAccount(tenantId: string, accountId: string): Promise<AccountLink | undefined> {
@@ -66,39 +61,35 @@ export class DynamoEventStore implements EventStore {
     return { status: Item.status === 'LINKED' ? 'LINKED' : 'UNLINKED', ...(typeof Item.roleArn === 'string' ? { roleArn: Item.roleArn } : {}) };
   }
 
-  async hasSeen(tenantId: string, eventId: string): Promise<boolean> {
-    const { Item } = await this.db.send(new GetCommand({ TableName: this.options.inventoryTable, Key: inventoryKeys.eventSeen(tenantId, eventId), ConsistentRead: true }));
-    // TTL deletion is lazy: an expired marker still in the table no longer counts.
-    return Item !== undefined && !(typeof Item[TTL_ATTRIBUTE] === 'number' && Item[TTL_ATTRIBUTE] < this.now().getTime() / 1000);
+  hasSeen(tenantId: string, eventId: string): Promise<boolean> {
+    return this.markers.hasSeen(tenantId, eventId);
   }
 
-  async markSeen(tenantId: string, eventId: string, eventName: string): Promise<boolean> {
-    try {
-      await this.db.send(
-        new PutCommand({
-          TableName: this.options.inventoryTable,
-          Item: { ...inventoryKeys.eventSeen(tenantId, eventId), eventId, eventName, seenAt: this.now().toISOString(), [TTL_ATTRIBUTE]: this.ttl(this.options.dedupDays) },
-          ConditionExpression: 'attribute_not_exists(pk) OR #ttl < :now',
-          ExpressionAttributeNames: { '#ttl': TTL_ATTRIBUTE },
-          ExpressionAttributeValues: { ':now': Math.floor(this.now().getTime() / 1000) },
-        }),
-      );
-      return true;
-    } catch (err) {
-      if (isConditionFailure(err)) return false;
-      throw err;
-    }
+  markSeen(tenantId: string, eventId: string, eventName: string): Promise<boolean> {
+    return this.markers.markSeen(tenantId, eventId, eventName);
   }
 
-  async unmarkSeen(tenantId: string, eventId: string): Promise<void> {
-    await this.db.send(new DeleteCommand({ TableName: this.options.inventoryTable, Key: inventoryKeys.eventSeen(tenantId, eventId) }));
+  unmarkSeen(tenantId: string, eventId: string): Promise<void> {
+    return this.markers.unmarkSeen(tenantId, eventId);
+  }
+
+  recordUsage(tenantId: string, usage: UsageObservation, time: string): Promise<void> {
+    return this.usages.recordUsage(tenantId, usage, time);
+  }
+
+  addEventStats(deltas: readonly EventStatsDelta[]): Promise<void> {
+    return this.stats.addEventStats(deltas);
+  }
+
+  recordHealth(observations: readonly HealthObservation[]): Promise<void> {
+    return this.stats.recordHealth(observations);
   }
 
   async applyAssetChange(tenantId: string, change: AssetChange, stamp: EventStamp, history: HistoryContext): Promise<ApplyOutcome> {
     const key = inventoryKeys.asset(assetId(tenantId, change.asset.arn));
     for (let attempt = 1; ; attempt++) {
       const { Item } = await this.db.send(new GetCommand({ TableName: this.options.inventoryTable, Key: key, ConsistentRead: true }));
-      const current = Item ? withStoredTags(stripKeys(Item), decodeStoredTags) : undefined;
+      const current = Item ? withStoredTags(withoutKeys<StoredItem>(Item), decodeStoredTags) : undefined;
       const outcome = applyAssetChange(current, change, stamp, tenantId);
       if (!outcome.changed) {
         await this.putHistory(tenantId, change, stamp, history, outcome);
@@ -116,7 +107,7 @@ export class DynamoEventStore implements EventStore {
   }
 
   /** Optimistic concurrency: the write succeeds only if nobody (event or crawl) wrote the item since we read it. */
-  private async putAsset(next: StoredItem, previous: Record<string, unknown> | undefined): Promise<void> {
+  private async putAsset(next: StoredItem, previous: Item | undefined): Promise<void> {
     const rev = typeof previous?.rev === 'number' ? previous.rev : 0;
     const item = { ...withStoredTags(next, encodeStoredTags), ...assetItemKeys(next as unknown as Asset), rev: rev + 1 };
     if (!previous) {
@@ -124,7 +115,7 @@ export class DynamoEventStore implements EventStore {
       return;
     }
     const names: Record<string, string> = { '#rev': 'rev', '#obs': 'observedAt', '#crawl': 'lastCrawlId' };
-    const values: Record<string, unknown> = {};
+    const values: Item = {};
     const conditions = [
       typeof previous.rev === 'number' ? '#rev = :rev' : 'attribute_not_exists(#rev)',
       typeof previous.observedAt === 'string' ? '#obs = :obs' : 'attribute_not_exists(#obs)',
@@ -146,103 +137,15 @@ export class DynamoEventStore implements EventStore {
 
   /** One row per (asset, event); a redelivery finds it there and leaves it as first written. */
   private async putHistory(tenantId: string, change: AssetChange, stamp: EventStamp, history: HistoryContext, outcome: ApplyOutcome): Promise<void> {
-    const id = assetId(tenantId, change.asset.arn);
-    try {
-      await this.db.send(
-        new PutCommand({
-          TableName: this.options.inventoryTable,
-          Item: {
-            ...inventoryKeys.history(id, stamp.time, stamp.eventId),
-            tenantId,
-            assetArn: change.asset.arn,
-            eventId: stamp.eventId,
-            eventName: history.eventName,
-            who: history.who,
-            at: stamp.time,
-            changes: outcome.outcomes.map((o) => describeOp(o.op, o.applied)),
-            [TTL_ATTRIBUTE]: this.ttl(this.options.historyDays),
-          },
-          ConditionExpression: 'attribute_not_exists(pk)',
-        }),
-      );
-    } catch (err) {
-      if (!isConditionFailure(err)) throw err;
-    }
-  }
-
-  /**
-   * Usage edge: `count` ADD 1, `firstSeen` min and `lastSeen` max. DynamoDB has no min/max update, so the first write
-   * adds and seeds, and two conditional writes move the bounds only when this event is outside them (any order).
-   */
-  async recordUsage(tenantId: string, usage: UsageChange, time: string): Promise<void> {
-    const Key = inventoryKeys.usage(assetId(tenantId, usage.assetArn), usage.resourceArn);
-    const TableName = this.options.inventoryTable;
-    const { Attributes } = await this.db.send(
-      new UpdateCommand({
-        TableName,
-        Key,
-        UpdateExpression:
-          'ADD #count :one SET tenantId = :tenant, assetArn = :asset, resourceArn = :resource, resourceType = :type, ' +
-          'firstSeen = if_not_exists(firstSeen, :t), lastSeen = if_not_exists(lastSeen, :t), via = if_not_exists(via, :via)',
-        ExpressionAttributeNames: { '#count': 'count' },
-        ExpressionAttributeValues: {
-          ':one': 1,
-          ':tenant': tenantId,
-          ':asset': usage.assetArn,
-          ':resource': usage.resourceArn,
-          ':type': usage.resourceType,
-          ':t': time,
-          ':via': usage.via,
-        },
-        ReturnValues: 'ALL_NEW',
-      }),
-    );
-    const conditional = async (expression: string, condition: string, values: Record<string, unknown>) => {
-      try {
-        await this.db.send(new UpdateCommand({ TableName, Key, UpdateExpression: expression, ConditionExpression: condition, ExpressionAttributeValues: values }));
-      } catch (err) {
-        if (!isConditionFailure(err)) throw err; // another delivery moved the bound further already
-      }
-    };
-    if (typeof Attributes?.lastSeen === 'string' && Attributes.lastSeen < time) {
-      await conditional('SET lastSeen = :t, via = :via', 'lastSeen < :t', { ':t': time, ':via': usage.via });
-    }
-    if (typeof Attributes?.firstSeen === 'string' && Attributes.firstSeen > time) {
-      await conditional('SET firstSeen = :t', 'firstSeen > :t', { ':t': time });
-    }
-    // A new edge may take the asset past its bound: the least recently seen edges go.
-    if (Attributes?.count === 1) await this.trimUsages(Key.pk);
-  }
-
-  /**
-   * Keeps the asset's `maxUsageEdgesPerAsset` most recently seen edges (ties: by resource ARN). A delete is conditional
-   * on the edge's lastSeen, so an edge seen again meanwhile stays; concurrent trims at worst delete one edge too few
-   * or too many, and the next new edge restores the bound.
-   */
-  private async trimUsages(pk: string): Promise<void> {
-    const max = this.options.maxUsageEdgesPerAsset ?? MAX_USAGE_EDGES_PER_ASSET;
-    const TableName = this.options.inventoryTable;
-    const edges: Array<{ sk: string; lastSeen: string }> = [];
-    const pages = paginateQuery(
-      { client: this.db },
-      {
-        TableName,
-        KeyConditionExpression: 'pk = :pk AND begins_with(sk, :usage)',
-        ExpressionAttributeValues: { ':pk': pk, ':usage': USAGE_PREFIX },
-        ProjectionExpression: 'sk, lastSeen',
-        ConsistentRead: true,
-      },
-    );
-    for await (const page of pages) for (const item of page.Items ?? []) edges.push({ sk: String(item.sk), lastSeen: String(item.lastSeen ?? '') });
-    if (edges.length <= max) return;
-    edges.sort((a, b) => (a.lastSeen === b.lastSeen ? a.sk.localeCompare(b.sk) : a.lastSeen < b.lastSeen ? 1 : -1));
-    for (const edge of edges.slice(max)) {
-      try {
-        await this.db.send(new DeleteCommand({ TableName, Key: { pk, sk: edge.sk }, ConditionExpression: 'lastSeen = :seen', ExpressionAttributeValues: { ':seen': edge.lastSeen } }));
-      } catch (err) {
-        if (!isConditionFailure(err)) throw err; // seen again since the query: it is recent now
-      }
-    }
+    await this.history.appendHistory(assetId(tenantId, change.asset.arn), {
+      tenantId,
+      assetArn: change.asset.arn,
+      eventId: stamp.eventId,
+      eventName: history.eventName,
+      who: history.who,
+      at: stamp.time,
+      changes: outcome.outcomes.map((o) => describeOp(o.op, o.applied)),
+    });
   }
 
   async findSecretArnByName(tenantId: string, accountId: string, region: string, name: string): Promise<string | undefined> {
@@ -262,85 +165,23 @@ export class DynamoEventStore implements EventStore {
     region: string,
     type: AssetType,
     arnPrefix: string,
-    filter?: { expression: string; values: Record<string, unknown> },
+    filter?: { expression: string; values: Item },
   ): Promise<string[]> {
-    const arns: string[] = [];
-    const pages = paginateQuery(
-      { client: this.db },
-      {
-        TableName: this.options.inventoryTable,
-        IndexName: GSI1.name,
-        KeyConditionExpression: '#pk = :pk AND begins_with(#sk, :sk)',
-        ExpressionAttributeNames: { '#pk': GSI1.pk, '#sk': GSI1.sk },
-        ExpressionAttributeValues: {
-          ':pk': inventoryKeys.assetScope(tenantId, accountId, region),
-          ':sk': inventoryKeys.assetScopeSort(type, arnPrefix),
-          ...(filter?.values ?? {}),
-        },
-        ...(filter ? { FilterExpression: filter.expression } : {}),
-        ProjectionExpression: 'arn',
+    const items = await queryAll(this.db, {
+      TableName: this.options.inventoryTable,
+      IndexName: GSI1.name,
+      KeyConditionExpression: '#pk = :pk AND begins_with(#sk, :sk)',
+      ExpressionAttributeNames: { '#pk': GSI1.pk, '#sk': GSI1.sk },
+      ExpressionAttributeValues: {
+        ':pk': inventoryKeys.assetScope(tenantId, accountId, region),
+        ':sk': inventoryKeys.assetScopeSort(type, arnPrefix),
+        ...(filter?.values ?? {}),
       },
-    );
-    for await (const page of pages) for (const item of page.Items ?? []) if (typeof item.arn === 'string') arns.push(item.arn);
-    return arns;
+      ...(filter ? { FilterExpression: filter.expression } : {}),
+      ProjectionExpression: 'arn',
+    });
+    return items.map((i) => i.arn).filter((arn): arn is string => typeof arn === 'string');
   }
-
-  async addEventStats(deltas: readonly EventStatsDelta[]): Promise<void> {
-    for (const delta of deltas) {
-      const entries = Object.entries(delta.counters).filter(([, n]) => n > 0);
-      if (entries.length === 0) continue;
-      const names: Record<string, string> = {};
-      const values: Record<string, number> = {};
-      entries.forEach(([name, n], i) => {
-        names[`#c${i}`] = name;
-        values[`:c${i}`] = n;
-      });
-      await this.db.send(
-        new UpdateCommand({
-          TableName: this.options.controlTable,
-          Key: controlKeys.eventStats(delta.tenantId, delta.accountId),
-          UpdateExpression: `SET tenantId = :tenant, accountId = :account ADD ${entries.map((_, i) => `#c${i} :c${i}`).join(', ')}`,
-          ExpressionAttributeNames: names,
-          ExpressionAttributeValues: { ...values, ':tenant': delta.tenantId, ':account': delta.accountId },
-        }),
-      );
-    }
-  }
-
-  async recordHealth(observations: readonly HealthObservation[]): Promise<void> {
-    for (const o of observations) {
-      try {
-        await this.db.send(
-          new UpdateCommand({
-            TableName: this.options.controlTable,
-            Key: controlKeys.health(o.tenantId, o.accountId, o.region),
-            UpdateExpression:
-              'SET tenantId = :tenant, accountId = :account, #region = :region, lastEventAt = :at, lastEventTime = :time, lastEventId = :id' +
-              (o.templateVersion !== undefined ? ', templateVersion = :version' : ''),
-            ConditionExpression: 'attribute_not_exists(lastEventAt) OR lastEventAt <= :at',
-            ExpressionAttributeNames: { '#region': 'region' },
-            ExpressionAttributeValues: {
-              ':tenant': o.tenantId,
-              ':account': o.accountId,
-              ':region': o.region,
-              ':at': o.lastEventAt,
-              ':time': o.lastEventTime,
-              ':id': o.lastEventId,
-              ...(o.templateVersion !== undefined ? { ':version': o.templateVersion } : {}),
-            },
-          }),
-        );
-      } catch (err) {
-        if (!isConditionFailure(err)) throw err; // a later batch already recorded a newer event
-      }
-    }
-  }
-}
-
-function stripKeys(item: Record<string, unknown>): StoredItem {
-  const rest: StoredItem = { ...item };
-  for (const k of KEY_ATTRIBUTES) delete rest[k];
-  return rest;
 }
 
 /** A history entry for one op: what the event said, and whether it is what the asset now holds. */

@@ -1,10 +1,10 @@
 import { accountsRoutes } from '../api/accounts-routes';
 import { apiHandler } from '../api/api-handler';
-import { DynamoControlRepository } from '../control/dynamo-control-repository';
+import { dynamoControlStores } from '../control/dynamo-control-stores';
 import { newIngestionId } from '../control/ids';
 import { StsRoleVerifier } from '../control/sts-role-verifier';
 import { SfnIngestionStarter } from '../ingestion/sfn-ingestion-starter';
-import { DynamoInventoryRepository } from '../inventory/dynamo-inventory-repository';
+import { DynamoAssetStore } from '../inventory/dynamo-asset-store';
 import { DynamoRateCounter } from '../events/dynamo-rate-counter';
 import { DEFAULT_API_REQUESTS_PER_SECOND, TokenRateLimiter } from '../events/rate-limit';
 import { createDocumentClient, createSfnClient } from '../shared/platform-clients';
@@ -20,8 +20,8 @@ const db = createDocumentClient();
 /** POST/GET /data-sources/aws/accounts, GET/PATCH/DELETE /data-sources/aws/accounts/{accountId}. */
 export const handler = apiHandler(
   accountsRoutes({
-    control: new DynamoControlRepository(db, env.CONTROL_TABLE_NAME),
-    inventory: new DynamoInventoryRepository(db, env.INVENTORY_TABLE_NAME),
+    ...dynamoControlStores(db, env.CONTROL_TABLE_NAME),
+    assets: new DynamoAssetStore(db, env.INVENTORY_TABLE_NAME),
     verifier: new StsRoleVerifier({ platformAccessRoleArn: env.PLATFORM_ACCESS_ROLE_ARN }),
     starter: new SfnIngestionStarter(createSfnClient(), env.CRAWL_STATE_MACHINE_ARN),
     now: () => new Date(),

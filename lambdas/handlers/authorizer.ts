@@ -1,6 +1,6 @@
 import type { APIGatewayRequestAuthorizerEvent } from 'aws-lambda';
 import { authorize, type AuthorizerDecision, UnauthorizedError } from '../auth/authorize';
-import { DynamoControlRepository } from '../control/dynamo-control-repository';
+import { DynamoTokenStore } from '../control/dynamo-token-store';
 import { createDocumentClient } from '../shared/platform-clients';
 import { parseEnvironment } from '../shared/environment';
 import { createLogger } from '../shared/powertools';
@@ -12,13 +12,13 @@ import { createLogger } from '../shared/powertools';
  */
 const env = parseEnvironment('authorizer');
 const logger = createLogger('authorizer');
-const repository = new DynamoControlRepository(createDocumentClient(), env.CONTROL_TABLE_NAME);
+const tokens = new DynamoTokenStore(createDocumentClient(), env.CONTROL_TABLE_NAME);
 
 export const handler = async (event: APIGatewayRequestAuthorizerEvent): Promise<AuthorizerDecision> => {
   try {
     const decision = await authorize(
       { headers: event.headers, httpMethod: event.httpMethod, resource: event.resource, methodArn: event.methodArn },
-      { findTokenByHash: (hash) => repository.findTokenByHash(hash), now: () => new Date() },
+      { findTokenByHash: (hash) => tokens.findTokenByHash(hash), now: () => new Date() },
     );
     logger.info('Authorized', { tokenId: decision.context.tokenId, tenantId: decision.context.tenantId, resource: event.resource });
     return decision;

@@ -1,5 +1,5 @@
 import type { EventBridgeEvent } from 'aws-lambda';
-import { DynamoControlRepository } from '../control/dynamo-control-repository';
+import { DynamoIngestionStore } from '../control/dynamo-ingestion-store';
 import { type CloseEndedRunResult, type ExecutionStatusChange, closeEndedRun } from '../ingestion/close-ended-run';
 import { parseEnvironment } from '../shared/environment';
 import { createDocumentClient } from '../shared/platform-clients';
@@ -7,7 +7,7 @@ import { createLogger } from '../shared/powertools';
 
 const env = parseEnvironment('crawl-execution-ended');
 const logger = createLogger('crawl-execution-ended');
-const control = new DynamoControlRepository(createDocumentClient(), env.CONTROL_TABLE_NAME);
+const ingestions = new DynamoIngestionStore(createDocumentClient(), env.CONTROL_TABLE_NAME);
 
 /**
  * Target of the rule on the crawl state machine's "Execution Status Change" events (ABORTED, TIMED_OUT, FAILED):
@@ -15,7 +15,7 @@ const control = new DynamoControlRepository(createDocumentClient(), env.CONTROL_
  */
 export const handler = async (event: EventBridgeEvent<'Step Functions Execution Status Change', ExecutionStatusChange>): Promise<CloseEndedRunResult> => {
   const result = await closeEndedRun(event.detail, {
-    abandonRun: (input) => control.abandonIngestion(input),
+    abandonRun: (input) => ingestions.abandonIngestion(input),
     now: () => new Date(),
   });
   logger.info('Crawl execution ended', { executionArn: event.detail.executionArn, status: event.detail.status, ...result });

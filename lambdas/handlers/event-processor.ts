@@ -1,5 +1,5 @@
 import type { Context, SQSBatchResponse, SQSEvent } from 'aws-lambda';
-import { DynamoControlRepository } from '../control/dynamo-control-repository';
+import { dynamoControlStores } from '../control/dynamo-control-stores';
 import { describeAsset } from '../discovery/describe-asset';
 import { isAccessDeniedError, isExpiredCredentialsError, isThrottlingError } from '../discovery/aws-error';
 import { CustomerClientsCache } from '../discovery/region-clients';
@@ -17,7 +17,7 @@ import { createLogger } from '../shared/powertools';
 const env = parseEnvironment('event-processor');
 const logger = createLogger('event-processor');
 const db = createDocumentClient();
-const control = new DynamoControlRepository(db, env.CONTROL_TABLE_NAME);
+const { tenants, accounts } = dynamoControlStores(db, env.CONTROL_TABLE_NAME);
 const store = new DynamoEventStore({
   documentClient: db,
   inventoryTable: env.INVENTORY_TABLE_NAME,
@@ -34,7 +34,7 @@ const forwarder = new SqsRecordForwarder(createSqsClient(), { deadLetterQueueUrl
 
 /** One asset through the account's read-only role, with the tenant's ExternalId (lambdas/discovery/describe-asset.ts). */
 const describe: DescribeAsset = async (request) => {
-  const [account, tenant] = await Promise.all([control.getAccount(request.tenantId, request.accountId), control.getTenant(request.tenantId)]);
+  const [account, tenant] = await Promise.all([accounts.getAccount(request.tenantId, request.accountId), tenants.getTenant(request.tenantId)]);
   // Unlinked since the event was accepted: the platform no longer reads that account.
   if (account.status !== 'LINKED') throw new AssetRefreshUnavailableError(request, 'the account is no longer linked');
   try {

@@ -1,6 +1,6 @@
 import { apiHandler } from '../api/api-handler';
 import { ingestionsRoutes } from '../api/ingestions-routes';
-import { DynamoControlRepository } from '../control/dynamo-control-repository';
+import { dynamoControlStores } from '../control/dynamo-control-stores';
 import { newIngestionId } from '../control/ids';
 import { SfnIngestionStarter } from '../ingestion/sfn-ingestion-starter';
 import { DynamoRateCounter } from '../events/dynamo-rate-counter';
@@ -17,7 +17,7 @@ const rateLimit = new TokenRateLimiter(new DynamoRateCounter(createDocumentClien
 /** POST …/accounts/{accountId}/ingestions (admin), GET …/ingestions/{ingestionId} (reader). */
 export const handler = apiHandler(
   ingestionsRoutes({
-    control: new DynamoControlRepository(createDocumentClient(), env.CONTROL_TABLE_NAME),
+    ...dynamoControlStores(createDocumentClient(), env.CONTROL_TABLE_NAME),
     starter: new SfnIngestionStarter(createSfnClient(), env.CRAWL_STATE_MACHINE_ARN),
     now: () => new Date(),
     newIngestionId: () => newIngestionId(),

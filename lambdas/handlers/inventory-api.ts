@@ -1,7 +1,7 @@
 import { apiHandler } from '../api/api-handler';
 import { inventoryRoutes } from '../api/inventory-routes';
-import { DynamoControlRepository } from '../control/dynamo-control-repository';
-import { DynamoInventoryRepository } from '../inventory/dynamo-inventory-repository';
+import { DynamoAccountStore } from '../control/dynamo-account-store';
+import { dynamoInventoryStores } from '../inventory/dynamo-inventory-stores';
 import { DynamoRateCounter } from '../events/dynamo-rate-counter';
 import { DEFAULT_API_REQUESTS_PER_SECOND, TokenRateLimiter } from '../events/rate-limit';
 import { createDocumentClient } from '../shared/platform-clients';
@@ -17,8 +17,8 @@ const db = createDocumentClient();
 /** GET /inventory, GET /inventory/cbom, GET /inventory/{assetId} (reader). */
 export const handler = apiHandler(
   inventoryRoutes({
-    control: new DynamoControlRepository(db, env.CONTROL_TABLE_NAME),
-    inventory: new DynamoInventoryRepository(db, env.INVENTORY_TABLE_NAME),
+    accounts: new DynamoAccountStore(db, env.CONTROL_TABLE_NAME),
+    ...dynamoInventoryStores(db, env.INVENTORY_TABLE_NAME),
   }),
   logger,
   { rateLimit },

@@ -3,7 +3,7 @@ import customerTemplate from '../../templates/cloudformation-template.json';
 import { apiHandler } from '../api/api-handler';
 import { publicBaseUrl } from '../api/public-url';
 import { templateRoutes } from '../api/template-route';
-import { DynamoControlRepository } from '../control/dynamo-control-repository';
+import { DynamoTenantStore } from '../control/dynamo-tenant-store';
 import { DynamoRateCounter } from '../events/dynamo-rate-counter';
 import { DEFAULT_API_REQUESTS_PER_SECOND, TokenRateLimiter } from '../events/rate-limit';
 import { createDocumentClient } from '../shared/platform-clients';
@@ -31,7 +31,7 @@ function platformPrincipalArn(): Promise<string> {
 /** GET /data-sources/aws/template (admin): the customer template with this tenant's values filled in. */
 export const handler = apiHandler(
   templateRoutes({
-    control: new DynamoControlRepository(createDocumentClient(), env.CONTROL_TABLE_NAME),
+    tenants: new DynamoTenantStore(createDocumentClient(), env.CONTROL_TABLE_NAME),
     template: customerTemplate,
     platformPrincipalArn,
     baseUrl: (event) => publicBaseUrl(event, env.PUBLIC_API_URL),

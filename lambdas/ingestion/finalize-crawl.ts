@@ -1,5 +1,5 @@
 import { ASSET_TYPE_BY_SERVICE, CRYPTO_SERVICES } from '../inventory/asset';
-import type { SweepInput } from '../inventory/dynamo-inventory-repository';
+import type { SweepInput } from '../inventory/asset-store';
 import type { CrawlPart, IngestionErrorEntry, IngestionRecord, IngestionStatus } from '../control/control-model';
 import type { FinalizeInput } from './crawl-types';
 

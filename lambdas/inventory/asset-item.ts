@@ -1,3 +1,4 @@
+import { withoutKeys } from '../shared/dynamo';
 import type { Asset } from './asset';
 import { decodeStoredTags, encodeStoredTags } from './stored-tags';
 import { GSI1, GSI2, inventoryKeys } from '../shared/table-schema';
@@ -23,8 +24,8 @@ export interface AssetItem extends Asset {
   readonly unlinkedAt?: string;
 }
 
-/** Attributes of an AssetItem that are keys or index keys (never part of the Asset itself). */
-const KEY_ATTRIBUTES = ['pk', 'sk', GSI1.pk, GSI1.sk, GSI2.pk, GSI2.sk] as const;
+/** Bookkeeping of the crawl (lastCrawlId) and of the event pipeline (per-field clocks, revision): not the asset. */
+const BOOKKEEPING = ['lastCrawlId', 'lastEventId', 'eventClock', 'rev'];
 
 export function assetItemKeys(asset: Pick<Asset, 'id' | 'tenantId' | 'accountId' | 'region' | 'type' | 'arn' | 'lifecycle'>) {
   const keys: Record<string, string> = {
@@ -45,10 +46,7 @@ export function toAssetItem(asset: Asset, extra: Partial<Pick<AssetItem, 'lastCr
 
 /** Strips keys and bookkeeping, returning the Asset as the API shows it. */
 export function fromAssetItem(item: Record<string, unknown>): Asset {
-  const asset: Record<string, unknown> = { ...item };
-  for (const k of KEY_ATTRIBUTES) delete asset[k];
-  // Bookkeeping of the crawl (lastCrawlId) and of the event pipeline (per-field clocks, revision): not the asset.
-  for (const k of ['lastCrawlId', 'lastEventId', 'eventClock', 'rev']) delete asset[k];
+  const asset = withoutKeys<Record<string, unknown>>(item, BOOKKEEPING);
   if (asset.tags !== undefined) asset.tags = decodeStoredTags(asset.tags);
   return asset as unknown as Asset;
 }

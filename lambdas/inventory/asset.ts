@@ -1,7 +1,7 @@
 /**
  * The asset model: one shape for every cryptographic asset, whatever service it came from.
- * Discovery (a crawl) and the event pipeline both produce `DiscoveredAsset`s; the inventory repository adds the
- * tenant-scoped bookkeeping (`Asset`). See docs/architecture.md, "The asset model".
+ * Discovery (a crawl) and the event pipeline both produce `DiscoveredAsset`s; the asset store (asset-store.ts) adds
+ * the tenant-scoped bookkeeping (`Asset`). See docs/architecture.md, "The asset model".
  *
  * All timestamps are ISO-8601 strings in UTC (`new Date().toISOString()`), so they sort lexically.
  */

@@ -1,7 +1,8 @@
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { SQSClient } from '@aws-sdk/client-sqs';
 import { SFNClient } from '@aws-sdk/client-sfn';
+import { documentClient } from './dynamo';
 
 /**
  * The platform's own AWS clients (its DynamoDB tables, its queue, its state machine).
@@ -36,10 +37,7 @@ function platformConfig(endpoint: string | undefined) {
 }
 
 export function createDocumentClient(env: Env = process.env): DynamoDBDocumentClient {
-  const client = new DynamoDBClient(platformConfig(env.PLATFORM_DYNAMODB_ENDPOINT));
-  return DynamoDBDocumentClient.from(client, {
-    marshallOptions: { removeUndefinedValues: true, convertClassInstanceToMap: false },
-  });
+  return documentClient(new DynamoDBClient(platformConfig(env.PLATFORM_DYNAMODB_ENDPOINT)));
 }
 
 export function createSqsClient(env: Env = process.env): SQSClient {
@@ -48,34 +46,4 @@ export function createSqsClient(env: Env = process.env): SQSClient {
 
 export function createSfnClient(env: Env = process.env): SFNClient {
   return new SFNClient(platformConfig(env.PLATFORM_SFN_ENDPOINT));
-}
-
-/** Error names AWS services use for throttling (the SDK's own list of retryable throttling codes). */
-const THROTTLING_ERRORS = new Set([
-  'ThrottlingException',
-  'ThrottledException',
-  'Throttling',
-  'ProvisionedThroughputExceededException',
-  'RequestLimitExceeded',
-  'RequestThrottled',
-  'RequestThrottledException',
-  'TooManyRequestsException',
-  'SlowDown',
-  'TransactionInProgressException',
-]);
-/** Node's codes for a connection that dropped, was refused or timed out. */
-const CONNECTION_ERRORS = new Set(['ECONNRESET', 'ECONNREFUSED', 'EPIPE', 'ETIMEDOUT', 'ENOTFOUND', 'EAI_AGAIN', 'ECONNABORTED', 'EHOSTUNREACH']);
-
-/**
- * A platform-side failure that outlasted the SDK's retries: throttling, a 5xx of the service, a timeout or a dropped
- * connection. Nothing was written (or what was is retried idempotently), so the caller should try again later:
- * the API answers 503 with Retry-After, never 500.
- */
-export function isPlatformUnavailableError(err: unknown): boolean {
-  if (!(err instanceof Error)) return false;
-  const e = err as Error & { $fault?: string; $metadata?: { httpStatusCode?: number }; code?: string };
-  if (THROTTLING_ERRORS.has(e.name)) return true;
-  if (e.$fault === 'server' || (e.$metadata?.httpStatusCode ?? 0) >= 500) return true;
-  if (e.name === 'TimeoutError' || (e.code !== undefined && CONNECTION_ERRORS.has(e.code))) return true;
-  return false;
 }

@@ -8,8 +8,8 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import { DynamoControlRepository } from '../../lambdas/control/dynamo-control-repository';
+import { dynamoControlStores } from '../../lambdas/control/dynamo-control-stores';
+import { documentClient } from '../../lambdas/shared/dynamo';
 import { DEFAULT_QUOTAS } from '../../lambdas/discovery/request-pacer';
 import { CRYPTO_SERVICES } from '../../lambdas/inventory/asset';
 import { localResourceName } from '../../local/backend-template';
@@ -46,15 +46,13 @@ export async function runScalingPoint(options: ScalingPointOptions): Promise<Sca
   };
   const dynamo = await startLocalDynamo({ tables: backend.tables.map((table) => ({ name: localResourceName(table.logicalId), table })) });
   const sandbox = await startSandbox({ estateSize: options.estateSize, regions: options.regions, seed: options.seed, externalId: 'bench-external-id' });
-  const db = DynamoDBDocumentClient.from(new DynamoDBClient({ endpoint: dynamo.endpoint, region: 'us-east-1', credentials: { accessKeyId: 'local', secretAccessKey: 'local' } }), {
-    marshallOptions: { removeUndefinedValues: true },
-  });
+  const db = documentClient(new DynamoDBClient({ endpoint: dynamo.endpoint, region: 'us-east-1', credentials: { accessKeyId: 'local', secretAccessKey: 'local' } }));
   try {
-    const control = new DynamoControlRepository(db, tableOf('CONTROL_TABLE_NAME'));
+    const { tenants, accounts } = dynamoControlStores(db, tableOf('CONTROL_TABLE_NAME'));
     const tenantId = 'bench-tenant';
     const now = new Date().toISOString();
-    await control.createTenant({ tenantId, name: 'bench', externalId: sandbox.externalId, createdAt: now });
-    await control.linkAccount({ tenantId, accountId: sandbox.accountId, roleArn: sandbox.roleArn, regions: options.regions, now });
+    await tenants.createTenant({ tenantId, name: 'bench', externalId: sandbox.externalId, createdAt: now });
+    await accounts.linkAccount({ tenantId, accountId: sandbox.accountId, roleArn: sandbox.roleArn, regions: options.regions, now });
     const ingestionId = '01BENCH0000000000000000000';
     const items = options.regions.flatMap((region) => CRYPTO_SERVICES.map((service) => ({ tenantId, accountId: sandbox.accountId, ingestionId, region, service })));
     const resultFile = join(dir, 'worker.json');

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import type { Estate } from '../../sandbox/sandbox';
 import type { SandboxOptions } from '../../sandbox/sandbox-options';
 import { type ApiResponse, LocalApiClient } from '../../local/local-api-client';
-import { type LocalRuntime, startLocalRuntime } from '../../local/local-runtime';
+import { type LocalRuntime, type LocalRuntimeOptions, startLocalRuntime } from '../../local/local-runtime';
 import { checkAgainstContract } from './api-contract';
 
 export const ACCOUNTS = '/data-sources/aws/accounts';
@@ -33,7 +33,10 @@ export class ContractCheckedApiClient extends LocalApiClient {
 }
 
 /** Starts the real local runtime (synthesized backend, real handlers, sandbox account) in a temp data dir on port 0. */
-export async function startE2eRuntime(sandbox: SandboxOptions = {}): Promise<{ runtime: LocalRuntime; api: ContractCheckedApiClient; cleanup(): Promise<void> }> {
+export async function startE2eRuntime(
+  sandbox: SandboxOptions = {},
+  more: Partial<LocalRuntimeOptions> = {},
+): Promise<{ runtime: LocalRuntime; api: ContractCheckedApiClient; cleanup(): Promise<void> }> {
   process.env.POWERTOOLS_LOG_LEVEL ??= 'ERROR';
   const dataDir = mkdtempSync(join(tmpdir(), 'aqg-e2e-'));
   const runtime = await startLocalRuntime({
@@ -41,6 +44,7 @@ export async function startE2eRuntime(sandbox: SandboxOptions = {}): Promise<{ r
     port: 0,
     customerAccount: { mode: 'sandbox', options: { estateSize: 40, regions: ['us-east-1', 'eu-west-1'], ...sandbox } },
     redeliveryDelaySeconds: 0.5,
+    ...more,
   });
   return {
     runtime,

@@ -1,19 +1,21 @@
 import { accountsRoutes } from '../../../lambdas/api/accounts-routes';
 import { apiHandler } from '../../../lambdas/api/api-handler';
 import { ingestionsRoutes } from '../../../lambdas/api/ingestions-routes';
-import { DynamoControlRepository } from '../../../lambdas/control/dynamo-control-repository';
+import type { ControlStores } from '../../../lambdas/control/control-stores';
+import { dynamoControlStores } from '../../../lambdas/control/dynamo-control-stores';
 import { RoleAssumptionError } from '../../../lambdas/control/errors';
 import { newIngestionId } from '../../../lambdas/control/ids';
 import type { IngestionStarter } from '../../../lambdas/control/ingestion-starter';
 import type { RoleVerifier } from '../../../lambdas/control/role-verifier';
-import { DynamoInventoryRepository } from '../../../lambdas/inventory/dynamo-inventory-repository';
+import { dynamoInventoryStores } from '../../../lambdas/inventory/dynamo-inventory-stores';
+import type { InventoryStores } from '../../../lambdas/inventory/inventory-stores';
 import { startDynalite, type LocalDynamo } from '../../support/dynalite';
 import { discovered } from '../repository/asset-fixtures';
 import { apiEvent, bodyOf, silentLogger } from './api-event';
 
 let dynamo: LocalDynamo;
-let control: DynamoControlRepository;
-let inventory: DynamoInventoryRepository;
+let control: ControlStores;
+let inventory: InventoryStores;
 let n = 0;
 let tenantId: string;
 const verified: Array<{ roleArn: string; externalId: string }> = [];
@@ -40,16 +42,16 @@ let ingestions: ReturnType<typeof apiHandler>;
 
 beforeAll(async () => {
   dynamo = await startDynalite();
-  control = new DynamoControlRepository(dynamo.documentClient, dynamo.controlTable);
-  inventory = new DynamoInventoryRepository(dynamo.documentClient, dynamo.inventoryTable);
-  const deps = { control, inventory, verifier, starter, now: () => new Date(), newIngestionId: () => newIngestionId() };
+  control = dynamoControlStores(dynamo.documentClient, dynamo.controlTable);
+  inventory = dynamoInventoryStores(dynamo.documentClient, dynamo.inventoryTable);
+  const deps = { ...control, assets: inventory.assets, verifier, starter, now: () => new Date(), newIngestionId: () => newIngestionId() };
   accounts = apiHandler(accountsRoutes(deps), silentLogger);
   ingestions = apiHandler(ingestionsRoutes(deps), silentLogger);
 });
 afterAll(async () => dynamo.stop());
 beforeEach(async () => {
   tenantId = `tenant-${++n}`;
-  await control.createTenant({ tenantId, name: 'Acme', externalId: `ext-${n}-abcdef`, createdAt: new Date().toISOString() });
+  await control.tenants.createTenant({ tenantId, name: 'Acme', externalId: `ext-${n}-abcdef`, createdAt: new Date().toISOString() });
   verifierBehaviour = (roleArn) => ({ accountId: roleArn.split(':')[4] });
   starterFails = false;
 });
@@ -86,7 +88,7 @@ describe('POST /data-sources/aws/accounts', () => {
     const res = await post({ roleArn: ROLE });
     expect(res.statusCode).toBe(422);
     expect(bodyOf(res).error).toMatchObject({ code: 'RoleAssumptionFailed', field: 'roleArn', message: expect.stringContaining('ExternalId') });
-    expect((await control.listAccounts(tenantId)).length).toBe(0);
+    expect((await control.accounts.listAccounts(tenantId)).length).toBe(0);
   });
 
   it('answers 422 when the role lives in another account than its ARN says', async () => {
@@ -155,15 +157,15 @@ describe('GET/PATCH/DELETE /data-sources/aws/accounts/{accountId}', () => {
   it('DELETE unlinks and marks the assets; purge=true deletes them', async () => {
     await post({ roleArn: ROLE });
     const asset = discovered('key', { accountId: '111122223333' });
-    await inventory.upsertFromCrawl(asset, { tenantId, ingestionId: 'I', observedAt: '2026-01-01T00:00:00.000Z' });
+    await inventory.assets.upsertFromCrawl(asset, { tenantId, ingestionId: 'I', observedAt: '2026-01-01T00:00:00.000Z' });
     const unlinked = await account('DELETE', '111122223333');
     expect(unlinked.statusCode).toBe(200);
     expect(bodyOf(unlinked)).toMatchObject({ account: { status: 'UNLINKED' }, assetsMarked: 1 });
-    expect((await inventory.getByArn(tenantId, asset.arn)) as unknown).toMatchObject({ unlinkedAt: expect.any(String) });
+    expect((await inventory.assets.getByArn(tenantId, asset.arn)) as unknown).toMatchObject({ unlinkedAt: expect.any(String) });
 
     const purged = await account('DELETE', '111122223333', { query: { purge: 'true' } });
     expect(bodyOf(purged)).toMatchObject({ assetsPurged: 1 });
-    expect(await inventory.getByArn(tenantId, asset.arn)).toBeUndefined();
+    expect(await inventory.assets.getByArn(tenantId, asset.arn)).toBeUndefined();
     expect(bodyOf(await account('DELETE', '111122223333', { query: { purge: 'maybe' } })).error?.field).toBe('purge');
     expect((await account('DELETE', '333333333333')).statusCode).toBe(404);
   });

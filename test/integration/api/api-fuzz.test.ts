@@ -8,9 +8,9 @@ import { templateRoutes } from '../../../lambdas/api/template-route';
 import { tokensRoutes } from '../../../lambdas/api/tokens-routes';
 import { DynamoAuditLog } from '../../../lambdas/auth/dynamo-audit-log';
 import { ROUTE_TABLE } from '../../../lambdas/api/route-table';
-import { DynamoControlRepository } from '../../../lambdas/control/dynamo-control-repository';
+import { dynamoControlStores } from '../../../lambdas/control/dynamo-control-stores';
 import { newIngestionId } from '../../../lambdas/control/ids';
-import { DynamoInventoryRepository } from '../../../lambdas/inventory/dynamo-inventory-repository';
+import { dynamoInventoryStores } from '../../../lambdas/inventory/dynamo-inventory-stores';
 import customerTemplate from '../../../templates/cloudformation-template.json';
 import { EVENTS_PATH } from '../../../lambdas/shared/protocol';
 import { startDynalite, type LocalDynamo } from '../../support/dynalite';
@@ -32,26 +32,26 @@ beforeAll(async () => {
     if (/^(Put|Update|Delete|BatchWrite|TransactWrite)/.test((command as object).constructor.name)) writes++;
     return result;
   };
-  const control = new DynamoControlRepository(dynamo.documentClient, dynamo.controlTable);
-  const inventory = new DynamoInventoryRepository(dynamo.documentClient, dynamo.inventoryTable, { regions: ['us-east-1', 'eu-west-1'] });
-  await control.createTenant({ tenantId: TENANT, name: 'Fuzz', externalId: 'ext-fuzz-123456', createdAt: new Date().toISOString() });
+  const control = dynamoControlStores(dynamo.documentClient, dynamo.controlTable);
+  const inventory = dynamoInventoryStores(dynamo.documentClient, dynamo.inventoryTable, { regions: ['us-east-1', 'eu-west-1'] });
+  await control.tenants.createTenant({ tenantId: TENANT, name: 'Fuzz', externalId: 'ext-fuzz-123456', createdAt: new Date().toISOString() });
   // A 500 fails loudly, with its cause.
   const log = { error: (_m: string, { error }: { error: Error }) => { throw error; } };
   const deps = {
-    control,
-    inventory,
+    ...control,
+    assets: inventory.assets,
     verifier: { verify: async (roleArn: string) => ({ accountId: roleArn.split(':')[4] ?? '' }) },
     starter: { start: async ({ ingestionId }: { ingestionId: string }) => `arn:aws:states:eu-west-1:000000000000:execution:crawl:${ingestionId}` },
     now: () => new Date(),
     newIngestionId: () => newIngestionId(),
   };
-  const tokens = apiHandler(tokensRoutes({ control, audit: new DynamoAuditLog(dynamo.documentClient, dynamo.controlTable), now: () => new Date() }), log);
+  const tokens = apiHandler(tokensRoutes({ tokens: control.tokens, audit: new DynamoAuditLog(dynamo.documentClient, dynamo.controlTable), now: () => new Date() }), log);
   const accounts = apiHandler(accountsRoutes(deps), log);
   const ingestions = apiHandler(ingestionsRoutes(deps), log);
-  const inventoryApi = apiHandler(inventoryRoutes({ control, inventory }), log);
+  const inventoryApi = apiHandler(inventoryRoutes({ accounts: control.accounts, ...inventory }), log);
   const template = apiHandler(
     templateRoutes({
-      control,
+      tenants: control.tenants,
       template: customerTemplate,
       platformPrincipalArn: async () => 'arn:aws:iam::123456789012:role/PlatformAccessRole',
       baseUrl: () => 'https://api.example.com/v1',

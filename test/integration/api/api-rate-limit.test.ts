@@ -4,21 +4,22 @@ import type { APIGatewayProxyEvent, APIGatewayProxyResult } from 'aws-lambda';
 import { apiHandler } from '../../../lambdas/api/api-handler';
 import { inventoryRoutes } from '../../../lambdas/api/inventory-routes';
 import { ErrorBody } from '../../../lambdas/api/response-schemas';
-import { DynamoControlRepository } from '../../../lambdas/control/dynamo-control-repository';
+import type { ControlStores } from '../../../lambdas/control/control-stores';
+import { dynamoControlStores } from '../../../lambdas/control/dynamo-control-stores';
 import { DynamoRateCounter } from '../../../lambdas/events/dynamo-rate-counter';
 import { DEFAULT_API_REQUESTS_PER_SECOND, TokenRateLimiter } from '../../../lambdas/events/rate-limit';
-import { DynamoInventoryRepository } from '../../../lambdas/inventory/dynamo-inventory-repository';
+import { dynamoInventoryStores } from '../../../lambdas/inventory/dynamo-inventory-stores';
 import { startDynalite, type LocalDynamo } from '../../support/dynalite';
 import { apiEvent, bodyOf, silentLogger } from './api-event';
 
 let dynamo: LocalDynamo;
-let control: DynamoControlRepository;
+let control: ControlStores;
 
 beforeAll(async () => {
   dynamo = await startDynalite();
-  control = new DynamoControlRepository(dynamo.documentClient, dynamo.controlTable);
+  control = dynamoControlStores(dynamo.documentClient, dynamo.controlTable);
   for (const tenantId of ['flooder', 'quiet']) {
-    await control.createTenant({ tenantId, name: tenantId, externalId: `ext-${tenantId}-123`, createdAt: new Date().toISOString() });
+    await control.tenants.createTenant({ tenantId, name: tenantId, externalId: `ext-${tenantId}-123`, createdAt: new Date().toISOString() });
   }
 });
 afterAll(async () => {
@@ -39,7 +40,7 @@ describe('per-token API rate limit', () => {
     // GIVEN the inventory routes with a limit of 10 requests per second per token, in one shared second
     const nowMs = Date.parse('2026-12-03T16:00:00.100Z');
     const rateLimit = new TokenRateLimiter(new DynamoRateCounter(dynamo.documentClient, dynamo.controlTable, 'api'), 10, () => new Date(nowMs));
-    const handler = apiHandler(inventoryRoutes({ control, inventory: new DynamoInventoryRepository(dynamo.documentClient, dynamo.inventoryTable) }), silentLogger, { rateLimit });
+    const handler = apiHandler(inventoryRoutes({ accounts: control.accounts, ...dynamoInventoryStores(dynamo.documentClient, dynamo.inventoryTable) }), silentLogger, { rateLimit });
     // WHEN the flooder's token sends 100 requests (10× its limit) while the quiet tenant's token sends 10
     const [flood, quiet] = await Promise.all([
       Promise.all(Array.from({ length: 100 }, () => handler(inventoryRequest('flooder', 'tok-flood')))),

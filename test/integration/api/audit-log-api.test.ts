@@ -3,21 +3,21 @@ import { tokensRoutes } from '../../../lambdas/api/tokens-routes';
 import { authorize } from '../../../lambdas/auth/authorize';
 import { DynamoAuditLog } from '../../../lambdas/auth/dynamo-audit-log';
 import { issueToken } from '../../../lambdas/auth/issue-token';
-import { DynamoControlRepository } from '../../../lambdas/control/dynamo-control-repository';
+import { DynamoTokenStore } from '../../../lambdas/control/dynamo-token-store';
 import { startDynalite, type LocalDynamo } from '../../support/dynalite';
 import { apiEvent, bodyOf, silentLogger } from './api-event';
 
 let dynamo: LocalDynamo;
-let control: DynamoControlRepository;
+let control: DynamoTokenStore;
 let audit: DynamoAuditLog;
 let tokens: ReturnType<typeof apiHandler>;
 let n = 0;
 
 beforeAll(async () => {
   dynamo = await startDynalite();
-  control = new DynamoControlRepository(dynamo.documentClient, dynamo.controlTable);
+  control = new DynamoTokenStore(dynamo.documentClient, dynamo.controlTable);
   audit = new DynamoAuditLog(dynamo.documentClient, dynamo.controlTable);
-  tokens = apiHandler(tokensRoutes({ control, audit, now: () => new Date() }), silentLogger);
+  tokens = apiHandler(tokensRoutes({ tokens: control, audit, now: () => new Date() }), silentLogger);
 });
 afterAll(async () => dynamo.stop());
 

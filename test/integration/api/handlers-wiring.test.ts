@@ -1,7 +1,7 @@
 // The real handler modules, wired from their environment to dynalite (as the local runtime does).
 process.env.POWERTOOLS_LOG_LEVEL = 'SILENT';
 import { startDynalite, type LocalDynamo } from '../../support/dynalite';
-import { DynamoControlRepository } from '../../../lambdas/control/dynamo-control-repository';
+import { DynamoTenantStore } from '../../../lambdas/control/dynamo-tenant-store';
 import { apiEvent, bodyOf } from './api-event';
 
 let dynamo: LocalDynamo;
@@ -13,7 +13,7 @@ beforeAll(async () => {
     CONTROL_TABLE_NAME: dynamo.controlTable,
     INVENTORY_TABLE_NAME: dynamo.inventoryTable,
   });
-  await new DynamoControlRepository(dynamo.documentClient, dynamo.controlTable).createTenant({
+  await new DynamoTenantStore(dynamo.documentClient, dynamo.controlTable).createTenant({
     tenantId: 'wired',
     name: 'Wired',
     externalId: 'ext-wired-123',

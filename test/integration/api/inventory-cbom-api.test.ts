@@ -1,8 +1,10 @@
 import { apiHandler } from '../../../lambdas/api/api-handler';
 import { inventoryRoutes } from '../../../lambdas/api/inventory-routes';
 import type { CbomDocument } from '../../../lambdas/cbom/cbom-types';
-import { DynamoControlRepository } from '../../../lambdas/control/dynamo-control-repository';
-import { DynamoInventoryRepository } from '../../../lambdas/inventory/dynamo-inventory-repository';
+import type { ControlStores } from '../../../lambdas/control/control-stores';
+import { dynamoControlStores } from '../../../lambdas/control/dynamo-control-stores';
+import { dynamoInventoryStores } from '../../../lambdas/inventory/dynamo-inventory-stores';
+import type { InventoryStores } from '../../../lambdas/inventory/inventory-stores';
 import { startDynalite, type LocalDynamo } from '../../support/dynalite';
 import { acmCertificate, kmsKey, parameter, secret } from '../../unit/cbom/cbom-fixtures';
 import { cbomSchemaErrors } from '../../unit/cbom/cbom-validation';
@@ -11,34 +13,34 @@ import { apiEvent, bodyOf, silentLogger } from './api-event';
 
 const NOW = new Date('2025-02-01T12:00:00.000Z');
 let dynamo: LocalDynamo;
-let control: DynamoControlRepository;
-let inventory: DynamoInventoryRepository;
+let control: ControlStores;
+let inventory: InventoryStores;
 let n = 0;
 let tenantId: string;
 
 beforeAll(async () => {
   dynamo = await startDynalite();
-  control = new DynamoControlRepository(dynamo.documentClient, dynamo.controlTable);
-  inventory = new DynamoInventoryRepository(dynamo.documentClient, dynamo.inventoryTable, { regions: ['us-east-1', 'eu-west-1'] });
+  control = dynamoControlStores(dynamo.documentClient, dynamo.controlTable);
+  inventory = dynamoInventoryStores(dynamo.documentClient, dynamo.inventoryTable, { regions: ['us-east-1', 'eu-west-1'] });
 });
 afterAll(async () => dynamo.stop());
 beforeEach(async () => {
   tenantId = `tenant-${++n}`;
-  await control.createTenant({ tenantId, name: 'Acme', externalId: `ExtId-${n}-abcdefgh`, createdAt: NOW.toISOString() });
-  await control.linkAccount({ tenantId, accountId: '111122223333', roleArn: 'arn:aws:iam::111122223333:role/R', regions: null, now: NOW.toISOString() });
+  await control.tenants.createTenant({ tenantId, name: 'Acme', externalId: `ExtId-${n}-abcdefgh`, createdAt: NOW.toISOString() });
+  await control.accounts.linkAccount({ tenantId, accountId: '111122223333', roleArn: 'arn:aws:iam::111122223333:role/R', regions: null, now: NOW.toISOString() });
 });
 
 const handler = (limits?: { maxAssets?: number; maxBodyBytes?: number }) =>
-  apiHandler(inventoryRoutes({ control, inventory, now: () => NOW, ...(limits ? { cbomLimits: limits } : {}) }), silentLogger);
+  apiHandler(inventoryRoutes({ accounts: control.accounts, ...inventory, now: () => NOW, ...(limits ? { cbomLimits: limits } : {}) }), silentLogger);
 const get = (query: Record<string, string> = {}, extra: { permissions?: string; tenantId?: string } = {}, limits?: { maxAssets?: number; maxBodyBytes?: number }) =>
   handler(limits)(apiEvent({ method: 'GET', resource: '/inventory/cbom', query, tenantId, permissions: 'reader', ...extra }));
 
 async function seed() {
   const key = kmsKey('cmk', 'SYMMETRIC_DEFAULT', 'ENCRYPT_DECRYPT');
   const assets = [key, kmsKey('sign', 'RSA_3072', 'SIGN_VERIFY'), await acmCertificate('shop', { kind: 'EC', curve: 'P-256' }), secret('db', key.arn), parameter('/app/token', true, key.arn)];
-  for (const a of assets) await inventory.upsertFromCrawl(a, { tenantId, ingestionId: 'I', observedAt: NOW.toISOString() });
+  for (const a of assets) await inventory.assets.upsertFromCrawl(a, { tenantId, ingestionId: 'I', observedAt: NOW.toISOString() });
   // Another tenant's copy of the same account: never exported here.
-  await inventory.upsertFromCrawl(discovered('key', { region: 'eu-west-1' }), { tenantId: 'someone-else', ingestionId: 'I', observedAt: NOW.toISOString() });
+  await inventory.assets.upsertFromCrawl(discovered('key', { region: 'eu-west-1' }), { tenantId: 'someone-else', ingestionId: 'I', observedAt: NOW.toISOString() });
   return { key, assets };
 }
 

@@ -4,9 +4,11 @@ import { templateRoutes } from '../../../lambdas/api/template-route';
 import { tokensRoutes } from '../../../lambdas/api/tokens-routes';
 import { authorize } from '../../../lambdas/auth/authorize';
 import { DynamoAuditLog } from '../../../lambdas/auth/dynamo-audit-log';
-import { DynamoControlRepository } from '../../../lambdas/control/dynamo-control-repository';
+import type { ControlStores } from '../../../lambdas/control/control-stores';
+import { dynamoControlStores } from '../../../lambdas/control/dynamo-control-stores';
 import { assetId } from '../../../lambdas/inventory/asset-id';
-import { DynamoInventoryRepository } from '../../../lambdas/inventory/dynamo-inventory-repository';
+import { dynamoInventoryStores } from '../../../lambdas/inventory/dynamo-inventory-stores';
+import type { InventoryStores } from '../../../lambdas/inventory/inventory-stores';
 import customerTemplate from '../../../templates/cloudformation-template.json';
 import { TEMPLATE_PARAMETERS } from '../../../lambdas/shared/protocol';
 import { startDynalite, type LocalDynamo } from '../../support/dynalite';
@@ -14,8 +16,8 @@ import { discovered } from '../repository/asset-fixtures';
 import { apiEvent, bodyOf, silentLogger } from './api-event';
 
 let dynamo: LocalDynamo;
-let control: DynamoControlRepository;
-let inventory: DynamoInventoryRepository;
+let control: ControlStores;
+let inventory: InventoryStores;
 let tokens: ReturnType<typeof apiHandler>;
 let inv: ReturnType<typeof apiHandler>;
 let n = 0;
@@ -23,15 +25,15 @@ let tenantId: string;
 
 beforeAll(async () => {
   dynamo = await startDynalite();
-  control = new DynamoControlRepository(dynamo.documentClient, dynamo.controlTable);
-  inventory = new DynamoInventoryRepository(dynamo.documentClient, dynamo.inventoryTable, { regions: ['us-east-1', 'eu-west-1'] });
-  tokens = apiHandler(tokensRoutes({ control, audit: new DynamoAuditLog(dynamo.documentClient, dynamo.controlTable), now: () => new Date() }), silentLogger);
-  inv = apiHandler(inventoryRoutes({ control, inventory }), silentLogger);
+  control = dynamoControlStores(dynamo.documentClient, dynamo.controlTable);
+  inventory = dynamoInventoryStores(dynamo.documentClient, dynamo.inventoryTable, { regions: ['us-east-1', 'eu-west-1'] });
+  tokens = apiHandler(tokensRoutes({ tokens: control.tokens, audit: new DynamoAuditLog(dynamo.documentClient, dynamo.controlTable), now: () => new Date() }), silentLogger);
+  inv = apiHandler(inventoryRoutes({ accounts: control.accounts, ...inventory }), silentLogger);
 });
 afterAll(async () => dynamo.stop());
 beforeEach(async () => {
   tenantId = `tenant-${++n}`;
-  await control.createTenant({ tenantId, name: 'Acme', externalId: `ExtId-${n}-abcdefgh`, createdAt: new Date().toISOString() });
+  await control.tenants.createTenant({ tenantId, name: 'Acme', externalId: `ExtId-${n}-abcdefgh`, createdAt: new Date().toISOString() });
 });
 
 describe('tokens', () => {
@@ -41,7 +43,7 @@ describe('tokens', () => {
     const { token, secret } = bodyOf(created) as { token: { tokenId: string }; secret: string };
     expect(secret).toMatch(/^aqg_/);
     const methodArn = 'arn:aws:execute-api:eu-west-1:123456789012:api/v1/GET/inventory';
-    const deps = { findTokenByHash: (h: string) => control.findTokenByHash(h), now: () => new Date() };
+    const deps = { findTokenByHash: (h: string) => control.tokens.findTokenByHash(h), now: () => new Date() };
     const decision = await authorize({ headers: { 'X-API-Key': secret }, httpMethod: 'GET', resource: '/inventory', methodArn }, deps);
     expect(decision.context.tenantId).toBe(tenantId);
 
@@ -90,11 +92,11 @@ describe('inventory', () => {
     inv(apiEvent({ method: 'GET', resource: '/inventory', query, tenantId, permissions: 'reader', ...extra }));
 
   it('lists the tenant\'s linked accounts\' assets page by page, and one asset with details', async () => {
-    await control.linkAccount({ tenantId, accountId: '111122223333', roleArn: 'arn:aws:iam::111122223333:role/R', regions: null, now: new Date().toISOString() });
+    await control.accounts.linkAccount({ tenantId, accountId: '111122223333', roleArn: 'arn:aws:iam::111122223333:role/R', regions: null, now: new Date().toISOString() });
     const assets = [discovered('key'), discovered('secret', { region: 'eu-west-1' }), discovered('parameter')];
-    for (const a of assets) await inventory.upsertFromCrawl(a, { tenantId, ingestionId: 'I', observedAt: '2026-01-01T00:00:00.000Z' });
+    for (const a of assets) await inventory.assets.upsertFromCrawl(a, { tenantId, ingestionId: 'I', observedAt: '2026-01-01T00:00:00.000Z' });
     // Same account linked by another tenant: invisible here.
-    await inventory.upsertFromCrawl(discovered('key'), { tenantId: 'other', ingestionId: 'I', observedAt: '2026-01-01T00:00:00.000Z' });
+    await inventory.assets.upsertFromCrawl(discovered('key'), { tenantId: 'other', ingestionId: 'I', observedAt: '2026-01-01T00:00:00.000Z' });
 
     const first = bodyOf(await list({ limit: '2' }));
     expect((first.items as unknown[]).length).toBe(2);
@@ -139,7 +141,7 @@ describe('template', () => {
   it('serves the customer template with the tenant ExternalId, principal and events endpoint as an attachment', async () => {
     const handler = apiHandler(
       templateRoutes({
-        control,
+        tenants: control.tenants,
         template: customerTemplate,
         platformPrincipalArn: async () => 'arn:aws:iam::123456789012:role/PlatformAccessRole',
         baseUrl: (e) => `https://${e.requestContext.domainName}/${e.requestContext.stage}`,

@@ -43,7 +43,7 @@ describe('InProcessQueue', () => {
       finished.push(...bodies(event));
     });
     // WHEN four messages arrive (two batches of two)
-    for (const body of ['slow-1', 'slow-2', 'fast-1', 'fast-2']) queue.send(body);
+    for (const body of ['slow-1', 'slow-2', 'fast-1', 'fast-2']) await queue.send(body);
     await queue.drained();
     // THEN the fast batch finished first, and every message was deleted once
     expect(finished).toEqual(['fast-1', 'fast-2', 'slow-1', 'slow-2']);
@@ -65,7 +65,7 @@ describe('InProcessQueue', () => {
       },
       { maxConcurrentBatches: 3 },
     );
-    for (let i = 0; i < 40; i++) queue.send(`m${i}`);
+    for (let i = 0; i < 40; i++) await queue.send(`m${i}`);
     expect(queue.batchesInFlight).toBe(3);
     await queue.drained();
     expect(maxRunning).toBe(3);
@@ -86,7 +86,7 @@ describe('InProcessQueue', () => {
       { maxConcurrentBatches: 4 },
       { maxReceiveCount: 3, maxBatchingWindowSeconds: 0 },
     );
-    for (const body of ['a', 'poison', 'b', 'c', 'd', 'e', 'f', 'g']) queue.send(body);
+    for (const body of ['a', 'poison', 'b', 'c', 'd', 'e', 'f', 'g']) await queue.send(body);
     await queue.drained();
     expect(queue.deadLetters.map((d) => d.body)).toEqual(['poison']);
     expect(receives.get('poison')).toBe(3);
@@ -107,8 +107,8 @@ describe('InProcessQueue', () => {
       {},
       { batchSize: 3, maxBatchingWindowSeconds: 0.05 },
     );
-    queue.send('x');
-    queue.send('y');
+    await queue.send('x');
+    await queue.send('y');
     await queue.drained();
     // The window collected both messages into one batch; the failed batch came back whole.
     expect(batches).toEqual([
@@ -123,8 +123,8 @@ describe('InProcessQueue', () => {
     const delivered: string[] = [];
     const queue = queueWith(async (event) => void delivered.push(...bodies(event)));
     const sentAt = Date.now();
-    queue.send('later', {}, 0.1);
-    queue.send('now');
+    await queue.send('later', {}, 0.1);
+    await queue.send('now');
     await queue.drained();
     expect(delivered).toEqual(['now', 'later']);
     expect(Date.now() - sentAt).toBeGreaterThanOrEqual(95);

@@ -1,8 +1,8 @@
 import { ConditionalCheckFailedException, DynamoDBServiceException, ProvisionedThroughputExceededException } from '@aws-sdk/client-dynamodb';
 import { PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { toErrorResponse } from '../../../lambdas/api/error-status';
-import { DynamoControlRepository } from '../../../lambdas/control/dynamo-control-repository';
-import { isPlatformUnavailableError } from '../../../lambdas/shared/platform-clients';
+import { DynamoIngestionStore } from '../../../lambdas/control/dynamo-ingestion-store';
+import { isPlatformUnavailableError } from '../../../lambdas/shared/platform-errors';
 
 const logger = { error: jest.fn() };
 const meta = (httpStatusCode: number) => ({ $metadata: { httpStatusCode, attempts: 8 } });
@@ -39,7 +39,7 @@ describe('a failed Start now leaves no lock', () => {
         return {};
       }),
     };
-    const repository = new DynamoControlRepository(db as never, 'control');
+    const repository = new DynamoIngestionStore(db as never, 'control');
     // WHEN an ingestion is started
     await expect(
       repository.startIngestion({ tenantId: 't', accountId: '111122223333', ingestionId: 'ing-1', regions: ['us-east-1'], startedAt: '2026-01-01T00:00:00.000Z' }),

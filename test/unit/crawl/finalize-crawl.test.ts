@@ -1,5 +1,5 @@
 import { finalizeCrawl, FinalizeCrawlDeps } from '../../../lambdas/ingestion/finalize-crawl';
-import type { SweepInput } from '../../../lambdas/inventory/dynamo-inventory-repository';
+import type { SweepInput } from '../../../lambdas/inventory/asset-store';
 import type { CrawlPart, IngestionRecord } from '../../../lambdas/control/control-model';
 
 const run = { tenantId: 't1', accountId: '111122223333', ingestionId: 'ing1' };

@@ -35,6 +35,7 @@ const REQUIRED: Record<string, string[]> = {
   'crawl-prepare': ['CONTROL_TABLE_NAME'],
   'crawl-service': ['CONTROL_TABLE_NAME', 'INVENTORY_TABLE_NAME'],
   'crawl-finalize': ['CONTROL_TABLE_NAME', 'INVENTORY_TABLE_NAME'],
+  'crawl-execution-ended': ['CONTROL_TABLE_NAME'],
   'scheduled-ingestion': ['CONTROL_TABLE_NAME', 'CRAWL_STATE_MACHINE_ARN'],
 };
 

@@ -1,0 +1,26 @@
+import type { components, paths } from './schema';
+
+/** Named shapes of the /v1 API, from the generated OpenAPI types (never written by hand). */
+export type Asset = components['schemas']['Asset'];
+export type Account = components['schemas']['Account'];
+export type AccountDetails = components['schemas']['AccountDetails'];
+export type Ingestion = components['schemas']['Ingestion'];
+export type Token = components['schemas']['Token'];
+export type ErrorBody = components['schemas']['Error'];
+
+type JsonOf<R> = R extends { content: { 'application/json': infer B } } ? B : never;
+
+export type InventoryPage = JsonOf<paths['/inventory']['get']['responses'][200]>;
+export type InventoryQuery = NonNullable<paths['/inventory']['get']['parameters']['query']>;
+export type AssetDetails = JsonOf<paths['/inventory/{assetId}']['get']['responses'][200]>;
+export type AccountList = JsonOf<paths['/data-sources/aws/accounts']['get']['responses'][200]>;
+export type AccountDetailsResponse = JsonOf<paths['/data-sources/aws/accounts/{accountId}']['get']['responses'][200]>;
+export type LinkAccountBody = JsonOf<NonNullable<paths['/data-sources/aws/accounts']['post']['requestBody']>>;
+export type LinkAccountResponse = JsonOf<paths['/data-sources/aws/accounts']['post']['responses'][201]>;
+export type PatchAccountBody = JsonOf<NonNullable<paths['/data-sources/aws/accounts/{accountId}']['patch']['requestBody']>>;
+export type StartedIngestion = JsonOf<paths['/data-sources/aws/accounts/{accountId}/ingestions']['post']['responses'][202]>;
+export type IngestionDetails = JsonOf<paths['/data-sources/aws/accounts/{accountId}/ingestions/{ingestionId}']['get']['responses'][200]>;
+export type TokenList = JsonOf<paths['/tokens']['get']['responses'][200]>;
+export type CreateTokenBody = JsonOf<NonNullable<paths['/tokens']['post']['requestBody']>>;
+export type CreatedToken = JsonOf<paths['/tokens']['post']['responses'][201]>;
+export type Permission = Token['permissions'][number];

@@ -1,0 +1,57 @@
+import { lazy, type ComponentType, type LazyExoticComponent } from 'react';
+
+export interface PageProps {
+  readonly params: Readonly<Record<string, string>>;
+}
+
+export interface RouteDef {
+  /** Path with `:name` segments, e.g. `/inventory/:assetId`. */
+  readonly path: string;
+  readonly title: string;
+  /** One chunk per page (esbuild splitting): only the visited page's code is loaded. */
+  readonly page: LazyExoticComponent<ComponentType<PageProps>>;
+  readonly adminOnly?: boolean;
+  /** The breadcrumb trail below the home crumb. */
+  readonly crumbs: (params: Readonly<Record<string, string>>) => ReadonlyArray<{ text: string; href: string }>;
+}
+
+const DATA_SOURCES = { text: 'Data sources', href: '/data-sources' };
+const INVENTORY = { text: 'Inventory', href: '/inventory' };
+
+/**
+ * Every page of the console. Findings and Troubleshooting are added here (and to the navigation) when their API
+ * routes exist: the console only shows what the /v1 API serves.
+ */
+export const ROUTES: readonly RouteDef[] = [
+  { path: '/', title: 'Dashboard', page: lazy(() => import('../pages/dashboard')), crumbs: () => [] },
+  { path: '/data-sources', title: 'Data sources', page: lazy(() => import('../pages/data-sources')), crumbs: () => [DATA_SOURCES] },
+  {
+    path: '/data-sources/aws/configure',
+    title: 'Configure AWS',
+    page: lazy(() => import('../pages/configure-aws')),
+    adminOnly: true,
+    crumbs: () => [DATA_SOURCES, { text: 'Configure AWS', href: '/data-sources/aws/configure' }],
+  },
+  {
+    path: '/data-sources/aws/accounts/:accountId',
+    title: 'AWS account details',
+    page: lazy(() => import('../pages/account-details')),
+    crumbs: (p) => [DATA_SOURCES, { text: `Account ${p.accountId}`, href: `/data-sources/aws/accounts/${p.accountId}` }],
+  },
+  { path: '/inventory', title: 'Inventory', page: lazy(() => import('../pages/inventory')), crumbs: () => [INVENTORY] },
+  { path: '/inventory/:assetId', title: 'Asset', page: lazy(() => import('../pages/asset')), crumbs: (p) => [INVENTORY, { text: 'Asset', href: `/inventory/${p.assetId}` }] },
+  { path: '/tokens', title: 'API tokens', page: lazy(() => import('../pages/api-tokens')), adminOnly: true, crumbs: () => [{ text: 'API tokens', href: '/tokens' }] },
+];
+
+export function matchRoute(pathname: string): { route: RouteDef; params: Record<string, string> } | undefined {
+  const parts = pathname.replace(/\/+$/, '').split('/').slice(1);
+  for (const route of ROUTES) {
+    const pattern = route.path === '/' ? [] : route.path.split('/').slice(1);
+    if (pattern.length !== (parts.length === 1 && parts[0] === '' ? 0 : parts.length)) continue;
+    const params: Record<string, string> = {};
+    if (pattern.every((p, i) => (p.startsWith(':') ? ((params[p.slice(1)] = decodeURIComponent(parts[i])), parts[i] !== '') : p === parts[i]))) {
+      return { route, params };
+    }
+  }
+  return undefined;
+}

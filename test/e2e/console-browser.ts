@@ -1,0 +1,44 @@
+import AxeBuilder from '@axe-core/playwright';
+import { execFileSync } from 'node:child_process';
+import { mkdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { type Browser, type Page, chromium as playwright } from 'playwright-core';
+
+/**
+ * Where the console's screenshots go: `UPDATE_SCREENSHOTS=1` refreshes the committed ones the README shows
+ * (docs/screenshots); otherwise CONSOLE_SCREENSHOTS_DIR (e.g. a CI artifact folder) or a temporary folder, so a test
+ * run never changes committed files.
+ */
+export const SCREENSHOTS_DIR = process.env.UPDATE_SCREENSHOTS
+  ? join(__dirname, '..', '..', 'docs', 'screenshots')
+  : (process.env.CONSOLE_SCREENSHOTS_DIR ?? join(tmpdir(), 'aqg-console-screenshots'));
+
+/**
+ * Chromium from @sparticuz/chromium (a headless build shipped in an npm package, no system install); set
+ * CHROMIUM_PATH to use another one (e.g. Debian's /usr/bin/chromium).
+ */
+export async function launchChromium(): Promise<Browser> {
+  if (process.env.CHROMIUM_PATH) return playwright.launch({ executablePath: process.env.CHROMIUM_PATH });
+  // @sparticuz/chromium is an ES module, which jest's CommonJS runtime cannot load: ask Node directly (it unpacks the
+  // browser once, into the temp directory).
+  const script = "const c=require('@sparticuz/chromium').default;c.executablePath().then((p)=>process.stdout.write(JSON.stringify({p,args:c.args})))";
+  const { p, args } = JSON.parse(execFileSync(process.execPath, ['-e', script], { cwd: join(__dirname, '..', '..'), encoding: 'utf8' })) as { p: string; args: string[] };
+  // Its Lambda flags include --single-process, with which closing a second browser context crashes Chromium.
+  return playwright.launch({ executablePath: p, args: args.filter((a) => a !== '--single-process') });
+}
+
+export async function screenshot(page: Page, name: string): Promise<void> {
+  mkdirSync(SCREENSHOTS_DIR, { recursive: true });
+  // The viewport only: a full-page capture resizes the viewport, which makes Cloudscape's layout and charts re-measure.
+  await page.waitForTimeout(300);
+  await page.screenshot({ path: join(SCREENSHOTS_DIR, `${name}.png`) });
+}
+
+/** axe-core on the current page: the serious and critical violations, as "rule: target" lines (empty = passes). */
+export async function seriousA11yViolations(page: Page): Promise<string[]> {
+  const { violations } = await new AxeBuilder({ page }).analyze();
+  return violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .flatMap((v) => v.nodes.map((n) => `${v.id} (${v.impact}): ${n.target.join(' ')} — ${v.help}`));
+}
