@@ -189,8 +189,9 @@ function floodSection(r: BenchResults): string[] {
     `| alone | ${f(x.quietAlone.p50)} | ${f(x.quietAlone.p90)} | ${f(x.quietAlone.p99)} | ${f(x.quietAlone.max)} |`,
     `| during the flood | ${f(x.quietDuringFlood.p50)} | ${f(x.quietDuringFlood.p90)} | ${f(x.quietDuringFlood.p99)} | ${f(x.quietDuringFlood.max)} |`,
     '',
-    `p99 during ÷ alone: **${f(x.p99Ratio)}** (target ≤ 1.2). Quiet token's answers during the flood: ${codes(x.quietStatusesDuringFlood)}; ` +
-      `flooding token's: ${codes(x.floodStatuses)} (202 up to its limit per second, 429 with \`Retry-After\` beyond).`,
+    `p99 during ÷ alone: **${f(x.p99Ratio, 2)}** (target ≤ 1.2). Quiet token's answers alone: ${codes(x.quietStatusesAlone)}; during the flood: ${codes(x.quietStatusesDuringFlood)}; ` +
+      `flooding token's: ${codes(x.floodStatuses)} (202 up to its limit per second, 429 with \`Retry-After\` beyond; 0 = connection reset by ` +
+      `the local server). Machine load average at the start: ${f(r.machine.loadAverage1m)} on ${r.machine.cpus} cores — shared, so run-to-run variance is large.`,
     '',
   );
   return out;
