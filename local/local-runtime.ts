@@ -1,7 +1,7 @@
 import { appendFileSync, mkdirSync, rmSync } from 'node:fs';
 import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
-import { API_STAGE } from '../lambdas/shared/protocol';
+import { API_STAGE, EVENTS_PATH } from '../lambdas/shared/protocol';
 import type { Sandbox, SandboxOptions } from '../sandbox/sandbox';
 import { BackendTemplateError, type BackendModel, LOCAL_ACCOUNT, localResourceName } from './backend-template';
 import { InProcessQueue, type QueueStats } from './in-process-queue';
@@ -16,7 +16,8 @@ import { type ExecutionDescription, LocalStepFunctions, localStateMachineArn } f
 import { type LocalTenant, ensureLocalTenant } from './local-tenant';
 import { type LocalStateFile, readLocalStateFile, writeLocalStateFile } from './local-state-file';
 import { sfnOperations } from './sfn-operations';
-import { sqsOperations } from './sqs-operations';
+import { deadLetterSink, sqsOperations, type MessageSink } from './sqs-operations';
+import { DEAD_LETTER_REASON_ATTRIBUTE } from '../lambdas/events/sqs-record-forwarder';
 import { synthesizeBackend } from './synthesized-backend';
 
 export interface LocalRuntimeOptions {
@@ -48,6 +49,11 @@ export interface LocalRuntimeOptions {
   readonly publicUrl?: string;
   /** Seconds between runs of the findings schedule (an hourly EventBridge rule in AWS). @default 3600 */
   readonly findingsScheduleSeconds?: number;
+  /**
+   * How often every linked account's event pipeline is checked, as the EventBridge Scheduler schedule does in AWS
+   * (lib/constructs/pipeline-health-checks.ts); 0 = never. @default 6 hours
+   */
+  readonly pipelineHealthEveryMs?: number;
   /** The built console (console/dist), served at `/` next to the API. @default none: only the API */
   readonly consoleDir?: string;
   /** Where the runtime reports handler failures. @default console.error */
@@ -166,7 +172,10 @@ export async function startLocalRuntime(options: LocalRuntimeOptions = {}): Prom
             )
         : undefined,
     );
-    const endpoint = await startLocalAwsEndpoint({ ...sqsOperations(queuesByUrl), ...sfnOperations(stepFunctions) });
+    // Every queue URL a function may send to: the event queues, and their dead-letter queues (the processor sends a
+    // poison record there itself, lambdas/events/sqs-record-forwarder.ts).
+    const sinksByUrl = new Map<string, MessageSink>();
+    const endpoint = await startLocalAwsEndpoint({ ...sqsOperations(sinksByUrl), ...sfnOperations(stepFunctions) });
     stoppers.push(() => endpoint.stop());
     stoppers.push(() => stepFunctions.stop());
     const queueUrls: Record<string, string> = {};
@@ -196,7 +205,13 @@ export async function startLocalRuntime(options: LocalRuntimeOptions = {}): Prom
         onConsumerError: (err) => onError(`${config.consumerHandlerName} failed a batch`, err),
       });
       queuesByUrl.set(url, queue);
+      sinksByUrl.set(url, queue);
       queueUrls[config.logicalId] = url;
+      if (config.deadLetterQueueLogicalId) {
+        const deadLetterUrl = `${endpoint.url}/${LOCAL_ACCOUNT}/${localResourceName(config.deadLetterQueueLogicalId)}`;
+        sinksByUrl.set(deadLetterUrl, deadLetterSink(queue, DEAD_LETTER_REASON_ATTRIBUTE));
+        queueUrls[config.deadLetterQueueLogicalId] = deadLetterUrl;
+      }
       stoppers.push(async () => {
         queuedMessages += await queue.stop();
       });
@@ -236,6 +251,9 @@ export async function startLocalRuntime(options: LocalRuntimeOptions = {}): Prom
       ...(options.consoleDir !== undefined && { serveOther: serveConsoleFrom(options.consoleDir) }),
     });
     stoppers.push(() => api.stop());
+    // The sandbox's API destination delivers where a template downloaded from this API would point (HTTPS, as
+    // API destinations require), so the health checks' endpoint comparison holds locally too.
+    sandbox?.pipeline.setInvocationEndpoint(`${options.publicUrl ?? api.url.replace(/^http:/, 'https:')}${EVENTS_PATH}`);
 
     // 6. The handlers' environment, then the handlers.
     const env = handlerEnvironment(backend, {
@@ -269,6 +287,15 @@ export async function startLocalRuntime(options: LocalRuntimeOptions = {}): Prom
         evaluateFindings().catch((err: unknown) => onError(`${SCHEDULED_FINDINGS} failed`, err));
       };
       const timer = setInterval(run, (options.findingsScheduleSeconds ?? 3600) * 1000);
+      timer.unref();
+      stoppers.push(async () => clearInterval(timer));
+    }
+    // 8. The pipeline health schedule (lib/constructs/pipeline-health-checks.ts).
+    const healthEvery = options.pipelineHealthEveryMs ?? 6 * 3600_000;
+    if (healthEvery > 0 && backend.functions['pipeline-health']) {
+      const timer = setInterval(() => {
+        functions.invoke('pipeline-health', {}).catch((err: unknown) => onError('scheduled pipeline health failed', err));
+      }, healthEvery);
       timer.unref();
       stoppers.push(async () => clearInterval(timer));
     }

@@ -1,4 +1,5 @@
 import { join } from 'node:path';
+import type { AccountHealthReport } from '../lambdas/health/health-model';
 import type { DemoResult, FindingsOverview } from './demo';
 import { plural } from '../cli/plural';
 import { STATE_FILE_NAME } from './local-state-file';
@@ -35,6 +36,7 @@ export function formatStartupReport(r: StartupReportInput): string {
     lines.push(`    expiring within 30 days     ${s.expiringWithin30Days}`);
     lines.push(`    rotation disabled           ${s.rotationDisabled}`);
     lines.push(...formatFindings(r.demo.findings));
+    if (r.demo.health) lines.push('', ...formatPipelineHealth(r.demo.health));
   } else if (r.mode === 'aws') {
     lines.push('', '  Customer accounts use your AWS credentials/endpoints. Connect a role (trusting your credentials, with');
     lines.push(`  ExternalId ${r.externalId}):`);
@@ -60,6 +62,18 @@ export function formatFindings(f: FindingsOverview): string[] {
     const shown = finding.blastRadius.slice(0, 3).map((b) => `${b.arn} [${b.knownFrom}]`);
     const more = finding.blastRadiusTotal - shown.length;
     lines.push(`             blast radius: ${shown.length === 0 ? 'nothing known uses it' : shown.join(', ') + (more > 0 ? ` and ${more} more` : '')}`);
+  }
+  return lines;
+}
+
+/** One line per region (role, status); for a region that is not healthy, each such check with its remedy. */
+export function formatPipelineHealth(health: AccountHealthReport): string[] {
+  const lines = [`  Event pipeline health: ${health.status.toUpperCase()} (checked ${health.checkedAt})`];
+  for (const region of health.regions) {
+    lines.push(`    ${region.region.padEnd(16)}${region.role.padEnd(11)}${region.status}`);
+    for (const c of region.checks.filter((x) => x.status !== 'pass')) {
+      lines.push(`      ${c.check} ${c.status}: ${c.observed}`, `        → ${c.remedy}`);
+    }
   }
   return lines;
 }

@@ -28,6 +28,7 @@ import {
   InventoryPage,
   LinkAccountResponse,
   OpenApiDocumentBody,
+  PipelineHealth,
   StartedIngestion,
   TokenList,
   TokenResponse,
@@ -61,7 +62,10 @@ export type ApiFunctionName = 'openapi-api' | 'tokens-api' | 'template-api' | 'a
 
 export type HttpMethod = 'GET' | 'POST' | 'PATCH' | 'DELETE';
 
-/** Error statuses a handler itself answers (API Gateway's own — 401, 403, 413, 429 — are added by the route's shape). */
+/**
+ * Error statuses a handler itself answers beyond those every route has (API Gateway's 401, 403, 413; the per-token
+ * 429 with Retry-After of lambdas/api/api-handler.ts; 503) — added by lambdas/api/openapi.ts from the route's shape.
+ */
 export type RouteErrorStatus = 400 | 404 | 409 | 413 | 422 | 503;
 
 export interface ApiResponseSpec {
@@ -189,7 +193,7 @@ export const ROUTE_TABLE = [
     path: ACCOUNT,
     permission: 'admin',
     function: 'accounts-api',
-    summary: 'Edit the role ARN (verified again) and/or the regions',
+    summary: 'Edit the role ARN (verified again), the regions and/or a custom setup’s EventBridge names (pipelineNames) the health checks use',
     request: { query: EmptyQuery, params: z.object({ accountId: AccountIdParam }), body: PatchAccountBody },
     responses: { 200: json('The edited account', AccountResponse) },
     errors: { 404: 'Unknown account', 422: 'The new role could not be assumed or belongs to another account' },
@@ -203,6 +207,27 @@ export const ROUTE_TABLE = [
       'Unlink: stop crawling and applying its events (they are still answered 2xx and dropped). purge=true deletes its inventory; otherwise assets are kept and marked unlinkedAt.',
     request: { query: UnlinkAccountQuery, params: z.object({ accountId: AccountIdParam }) },
     responses: { 200: json('The unlinked account and what happened to its assets', UnlinkAccountResponse) },
+    errors: { 404: 'Unknown account' },
+  },
+  {
+    method: 'GET',
+    path: `${ACCOUNT}/health`,
+    permission: 'reader',
+    function: 'accounts-api',
+    summary:
+      'Pipeline health at the last check, per region: rule, target, API destination, connection and delivery, each pass | warn | fail | unknown with what was observed and the remedy',
+    request: { query: EmptyQuery, params: z.object({ accountId: AccountIdParam }) },
+    responses: { 200: json('The last health check (status unknown and no regions before the first)', PipelineHealth) },
+    errors: { 404: 'Unknown account' },
+  },
+  {
+    method: 'POST',
+    path: `${ACCOUNT}/health-checks`,
+    permission: 'admin',
+    function: 'accounts-api',
+    summary: 'Run the pipeline health checks now, through the account’s role, in every region of the data source',
+    request: { query: EmptyQuery, params: z.object({ accountId: AccountIdParam }), body: z.strictObject({}) },
+    responses: { 200: json('The result, also stored as the latest', PipelineHealth) },
     errors: { 404: 'Unknown account' },
   },
   {

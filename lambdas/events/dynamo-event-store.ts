@@ -28,6 +28,8 @@ export interface DynamoEventStoreOptions {
   readonly now?: () => Date;
   /** Optimistic-concurrency attempts per asset before the record is failed (and retried by SQS). */
   readonly maxAttempts?: number;
+  /** Usage edges kept per asset, the most recently seen. @default MAX_USAGE_EDGES_PER_ASSET (lambdas/inventory/dynamo-usage-store.ts) */
+  readonly maxUsageEdgesPerAsset?: number;
 }
 
 /**
@@ -49,14 +51,18 @@ export class DynamoEventStore implements EventStore {
     const now = options.now ?? (() => new Date());
     this.markers = new DynamoEventMarkerStore(this.db, options.inventoryTable, { dedupDays: options.dedupDays, now });
     this.stats = new DynamoEventStatsStore(this.db, options.controlTable);
-    this.usages = new DynamoUsageStore(this.db, options.inventoryTable);
+    this.usages = new DynamoUsageStore(this.db, options.inventoryTable, options.maxUsageEdgesPerAsset);
     this.history = new DynamoHistoryStore(this.db, options.inventoryTable, { retentionDays: options.historyDays, now });
   }
 
   async getAccount(tenantId: string, accountId: string): Promise<AccountLink | undefined> {
     const { Item } = await this.db.send(new GetCommand({ TableName: this.options.controlTable, Key: controlKeys.account(tenantId, accountId), ConsistentRead: true }));
     if (!Item) return undefined;
-    return { status: Item.status === 'LINKED' ? 'LINKED' : 'UNLINKED', ...(typeof Item.roleArn === 'string' ? { roleArn: Item.roleArn } : {}) };
+    return {
+      status: Item.status === 'LINKED' ? 'LINKED' : 'UNLINKED',
+      ...(typeof Item.roleArn === 'string' ? { roleArn: Item.roleArn } : {}),
+      ...(Array.isArray(Item.regions) || Item.regions === null ? { regions: Item.regions as string[] | null } : {}),
+    };
   }
 
   hasSeen(tenantId: string, eventId: string): Promise<boolean> {

@@ -4,6 +4,7 @@ import { DynamoFindingsStore } from '../findings/dynamo-findings-store';
 import { refreshAccountFindings } from '../findings/refresh-findings';
 import { finalizeCrawl } from '../ingestion/finalize-crawl';
 import type { FinalizeInput } from '../ingestion/crawl-types';
+import { DynamoDriftStore } from '../health/dynamo-drift-store';
 import { DynamoAssetStore } from '../inventory/dynamo-asset-store';
 import { DynamoHistoryStore } from '../inventory/dynamo-history-store';
 import { DynamoUsageStore } from '../inventory/dynamo-usage-store';
@@ -19,6 +20,7 @@ const assets = new DynamoAssetStore(db, env.INVENTORY_TABLE_NAME);
 const findings = new DynamoFindingsStore(db, env.INVENTORY_TABLE_NAME);
 const history = new DynamoHistoryStore(db, env.INVENTORY_TABLE_NAME);
 const usages = new DynamoUsageStore(db, env.INVENTORY_TABLE_NAME);
+const drift = new DynamoDriftStore(db, env.CONTROL_TABLE_NAME);
 
 /** Finalize task of the `crawl` workflow: sweep clean scopes, resolve key relations, evaluate findings, record the run's outcome. */
 export const handler = async (input: FinalizeInput): Promise<IngestionRecord> => {
@@ -33,6 +35,10 @@ export const handler = async (input: FinalizeInput): Promise<IngestionRecord> =>
     },
     finishIngestion: (i) => ingestions.finishIngestion(i),
     now: () => new Date(),
+    drift: {
+      isReconciliation: (t, a, i) => drift.isReconciliation(t, a, i),
+      record: (input) => drift.recordDrift(input),
+    },
   });
   logger.info('Crawl finished', { ingestionId: record.ingestionId, status: record.status, counts: record.counts });
   return record;

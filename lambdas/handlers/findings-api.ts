@@ -1,6 +1,8 @@
 import { apiHandler } from '../api/api-handler';
 import { findingsRoutes } from '../api/findings-routes';
 import { DynamoAccountStore } from '../control/dynamo-account-store';
+import { DynamoRateCounter } from '../events/dynamo-rate-counter';
+import { DEFAULT_API_REQUESTS_PER_SECOND, TokenRateLimiter } from '../events/rate-limit';
 import { DynamoFindingsStore } from '../findings/dynamo-findings-store';
 import { DynamoAssetStore } from '../inventory/dynamo-asset-store';
 import { createDocumentClient } from '../shared/platform-clients';
@@ -10,6 +12,8 @@ import { createLogger } from '../shared/powertools';
 const env = parseEnvironment('findings-api');
 const logger = createLogger('findings-api');
 const db = createDocumentClient();
+// Per token, before anything else (lambdas/api/api-handler.ts): one tenant's flood is answered 429, not served.
+const rateLimit = new TokenRateLimiter(new DynamoRateCounter(db, env.CONTROL_TABLE_NAME, 'api'), DEFAULT_API_REQUESTS_PER_SECOND);
 
 /** GET /findings, /findings/rules, /findings/summary (reader); POST/DELETE /findings/{findingId}/suppressions (admin). */
 export const handler = apiHandler(
@@ -19,4 +23,5 @@ export const handler = apiHandler(
     findings: new DynamoFindingsStore(db, env.INVENTORY_TABLE_NAME),
   }),
   logger,
+  { rateLimit },
 );

@@ -3,6 +3,8 @@ import { inventoryRoutes } from '../api/inventory-routes';
 import { DynamoAccountStore } from '../control/dynamo-account-store';
 import { dynamoInventoryStores } from '../inventory/dynamo-inventory-stores';
 import { DynamoFindingsStore } from '../findings/dynamo-findings-store';
+import { DynamoRateCounter } from '../events/dynamo-rate-counter';
+import { DEFAULT_API_REQUESTS_PER_SECOND, TokenRateLimiter } from '../events/rate-limit';
 import { createDocumentClient } from '../shared/platform-clients';
 import { parseEnvironment } from '../shared/environment';
 import { createLogger } from '../shared/powertools';
@@ -10,6 +12,8 @@ import { createLogger } from '../shared/powertools';
 const env = parseEnvironment('inventory-api');
 const logger = createLogger('inventory-api');
 const db = createDocumentClient();
+// Per token, before anything else (lambdas/api/api-handler.ts): one tenant's flood is answered 429, not served.
+const rateLimit = new TokenRateLimiter(new DynamoRateCounter(db, env.CONTROL_TABLE_NAME, 'api'), DEFAULT_API_REQUESTS_PER_SECOND);
 
 /** GET /inventory, GET /inventory/cbom, GET /inventory/{assetId} (reader). */
 export const handler = apiHandler(
@@ -19,4 +23,5 @@ export const handler = apiHandler(
     findings: new DynamoFindingsStore(db, env.INVENTORY_TABLE_NAME),
   }),
   logger,
+  { rateLimit },
 );

@@ -28,7 +28,7 @@ export const FUNCTION_ENVIRONMENTS = {
     PLATFORM_ACCESS_ROLE_ARN,
     PUBLIC_API_URL,
   }),
-  'accounts-api': z.object({ ...TABLES, CRAWL_STATE_MACHINE_ARN: name, PLATFORM_ACCESS_ROLE_ARN }),
+  'accounts-api': z.object({ ...TABLES, CRAWL_STATE_MACHINE_ARN: name, PLATFORM_ACCESS_ROLE_ARN, PUBLIC_API_URL }),
   'ingestions-api': z.object({ CONTROL_TABLE_NAME: name, CRAWL_STATE_MACHINE_ARN: name }),
   'inventory-api': z.object(TABLES),
   'events-intake': z.object({
@@ -40,6 +40,10 @@ export const FUNCTION_ENVIRONMENTS = {
   }),
   'event-processor': z.object({
     ...TABLES,
+    /** Records that fail for good go here after one attempt, with the reason (lambdas/events/poison-records.ts). */
+    DEAD_LETTER_QUEUE_URL: z.url(),
+    /** Records ACM cannot describe yet are re-queued here with a short delay. */
+    EVENTS_QUEUE_URL: z.url(),
     HISTORY_RETENTION_DAYS: z.coerce.number().int().positive().default(365),
     EVENT_DEDUP_DAYS: z.coerce.number().int().positive().default(7),
     PLATFORM_ACCESS_ROLE_ARN,
@@ -68,6 +72,8 @@ export const FUNCTION_ENVIRONMENTS = {
   'scheduled-ingestion': z.object({ CONTROL_TABLE_NAME: name, CRAWL_STATE_MACHINE_ARN: name }),
   'scheduled-findings': z.object(TABLES),
   'findings-api': z.object(TABLES),
+  /** Without PUBLIC_API_URL the API destination's endpoint is not compared on scheduled runs. */
+  'pipeline-health': z.object({ CONTROL_TABLE_NAME: name, PLATFORM_ACCESS_ROLE_ARN, PUBLIC_API_URL }),
 } as const;
 
 export type HandlerName = keyof typeof FUNCTION_ENVIRONMENTS;

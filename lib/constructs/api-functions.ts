@@ -80,5 +80,9 @@ export class ApiFunctions extends Construct {
     });
     tables.grant(this.findings.function, 'control', READ);
     tables.grant(this.findings.function, 'inventory', [...READ, 'PutItem']); // suppress / lift: the finding item (ASSET#…)
+    // Every route counts its token's requests in RATE# windows (lambdas/api/api-handler.ts): 429 past the limit.
+    for (const fn of [this.tokens, this.template, this.accounts, this.ingestions, this.inventory, this.findings]) {
+      tables.grant(fn.function, 'control', ['UpdateItem'], ['RATE#*']);
+    }
   }
 }

@@ -108,19 +108,20 @@ describe('backend stack', () => {
       authorizer: { [control]: ['GetItem'] },
       'openapi-api': {},
       'tokens-api': { [control]: ['GetItem', 'PutItem', 'Query', 'UpdateItem'] },
-      'template-api': { [control]: ['GetItem'] },
+      'template-api': { [control]: ['GetItem', 'UpdateItem'] }, // UpdateItem: its rate-limit windows (RATE# only)
       'accounts-api': { [control]: ['GetItem', 'PutItem', 'Query', 'UpdateItem'], [inventory]: ['DeleteItem', 'GetItem', 'Query', 'UpdateItem'] },
       'ingestions-api': { [control]: ['GetItem', 'PutItem', 'Query', 'UpdateItem'] },
-      'inventory-api': { [control]: ['GetItem', 'Query'], [inventory]: ['GetItem', 'Query'] },
+      'inventory-api': { [control]: ['GetItem', 'Query', 'UpdateItem'], [inventory]: ['GetItem', 'Query'] }, // UpdateItem: RATE# only
       'events-intake': { [control]: ['UpdateItem'] }, // its rate-limit windows (RATE# only)
       'event-processor': { [control]: ['GetItem', 'Query', 'UpdateItem'], [inventory]: ['DeleteItem', 'GetItem', 'PutItem', 'Query', 'UpdateItem'] },
       'crawl-prepare': { [control]: ['GetItem', 'Query'] },
       'crawl-service': { [control]: ['GetItem', 'PutItem', 'Query'], [inventory]: ['GetItem', 'Query', 'UpdateItem'] },
       'crawl-finalize': { [control]: ['GetItem', 'Query', 'UpdateItem'], [inventory]: ['GetItem', 'PutItem', 'Query', 'UpdateItem'] },
       'scheduled-ingestion': { [control]: ['GetItem', 'PutItem', 'Query', 'UpdateItem'] },
-      'findings-api': { [control]: ['GetItem', 'Query'], [inventory]: ['GetItem', 'PutItem', 'Query'] },
+      'findings-api': { [control]: ['GetItem', 'Query', 'UpdateItem'], [inventory]: ['GetItem', 'PutItem', 'Query'] },
       'scheduled-findings': { [control]: ['Query'], [inventory]: ['GetItem', 'PutItem', 'Query'] },
       'crawl-execution-ended': { [control]: ['UpdateItem'] },
+      'pipeline-health': { [control]: ['GetItem', 'PutItem', 'Query', 'UpdateItem'] },
     };
     for (const [handler, tables] of Object.entries(expected)) {
       const byTable: Record<string, string[]> = {};
@@ -145,11 +146,23 @@ describe('backend stack', () => {
       }
     }
     // Only the functions that call customer accounts may assume the platform access role.
-    const assumers = ['accounts-api', 'crawl-prepare', 'crawl-service', 'event-processor'];
+    const assumers = ['accounts-api', 'crawl-prepare', 'crawl-service', 'event-processor', 'pipeline-health'];
     for (const name of ['authorizer', 'tokens-api', 'template-api', 'ingestions-api', 'inventory-api', 'events-intake', 'crawl-finalize', 'scheduled-ingestion', 'openapi-api', 'crawl-execution-ended', 'findings-api', 'scheduled-findings']) {
       expect(actionsOf(name)).not.toContain('sts:AssumeRole');
     }
     for (const name of assumers) expect(actionsOf(name)).toContain('sts:AssumeRole');
+  });
+
+  it('checks every linked account’s pipeline every 6 hours with EventBridge Scheduler, through a role that may only invoke that function', () => {
+    const [[, schedule]] = resources('AWS::Scheduler::Schedule');
+    expect(schedule.Properties.ScheduleExpression).toBe('rate(6 hours)');
+    const [fnId] = resources('AWS::Lambda::Function').find(([, r]) => r.Properties.Environment?.Variables?.POWERTOOLS_SERVICE_NAME === 'aqg-pipeline-health')!;
+    expect(schedule.Properties.Target.Arn).toEqual({ 'Fn::GetAtt': [fnId, 'Arn'] });
+    const roleId = schedule.Properties.Target.RoleArn['Fn::GetAtt'][0];
+    const actions = resources('AWS::IAM::Policy')
+      .filter(([, p]) => p.Properties.Roles.some((r: any) => r.Ref === roleId))
+      .flatMap(([, p]) => p.Properties.PolicyDocument.Statement.flatMap((st: any) => [st.Action].flat()));
+    expect([...new Set(actions)]).toEqual(['lambda:InvokeFunction']);
   });
 
   it('lets the platform access role assume customer roles only with an ExternalId', () => {
@@ -192,11 +205,18 @@ describe('backend stack', () => {
     }
     // The event processor cannot write token items; only the token routes can.
     expect(keysOf('event-processor', 'Control')).toEqual([['TENANT#*']]);
-    expect(keysOf('tokens-api', 'Control')).toEqual([['TOKEN#*', 'TENANT#*']]);
+    expect(keysOf('tokens-api', 'Control')).toEqual([['TOKEN#*', 'TENANT#*'], ['RATE#*']]);
     for (const handler of ['accounts-api', 'ingestions-api', 'crawl-service', 'crawl-finalize', 'scheduled-ingestion']) {
       expect(keysOf(handler, 'Control').flat()).not.toContain('TOKEN#*');
     }
     expect(keysOf('events-intake', 'Control')).toEqual([['RATE#*']]);
+    // Every API function counts its tokens' requests (lambdas/api/api-handler.ts); the read-only ones write nothing else.
+    for (const handler of ['tokens-api', 'template-api', 'accounts-api', 'ingestions-api', 'inventory-api', 'findings-api']) {
+      expect(keysOf(handler, 'Control')).toContainEqual(['RATE#*']);
+    }
+    expect(keysOf('inventory-api', 'Control')).toEqual([['RATE#*']]);
+    expect(keysOf('template-api', 'Control')).toEqual([['RATE#*']]);
+    expect(keysOf('findings-api', 'Control')).toEqual([['RATE#*']]);
     // Only the processor writes dedup markers.
     expect(keysOf('event-processor', 'Inventory')).toEqual([['ASSET#*', 'EVENT#*']]);
     expect(keysOf('accounts-api', 'Inventory')).toEqual([['ASSET#*']]);
@@ -235,7 +255,16 @@ describe('backend stack', () => {
       expect(map.ResultPath).toBeNull();
       // every (region, service) of every commercial region can run at once
       expect(map.MaxConcurrency).toBeGreaterThanOrEqual(COMMERCIAL_REGION_NAMES.length * CRYPTO_SERVICES.length);
-      expect(asl.States.Finalize.End).toBe(true);
+      expect(asl.States.Finalize.Next).toBe('CheckPipelineHealth');
+    });
+
+    it('checks the account’s pipeline health after Finalize, keeping the run’s output and never failing the run for it', () => {
+      const check = asl.States.CheckPipelineHealth;
+      expect(check.Parameters).toEqual({ 'tenantId.$': '$.tenantId', 'accountId.$': '$.accountId' });
+      expect(check.ResultPath).toBeNull();
+      expect(check.End).toBe(true);
+      expect(check.Catch).toEqual([expect.objectContaining({ ErrorEquals: ['States.ALL'], Next: 'HealthCheckFailed' })]);
+      expect(asl.States.HealthCheckFailed).toMatchObject({ Type: 'Pass', End: true });
     });
 
     it('loops CrawlService while it answers CONTINUE and catches a failed item', () => {
@@ -299,17 +328,25 @@ describe('backend stack', () => {
         AuthorizerResultTtlInSeconds: 0,
       });
       const methods = resources('AWS::ApiGateway::Method').map(([, m]) => m.Properties);
-      expect(methods).toHaveLength(22);
+      expect(methods).toHaveLength(24);
       const open = methods.filter((m) => m.AuthorizationType === 'NONE');
       expect(open).toHaveLength(1);
       expect(methods.every((m) => !m.ApiKeyRequired)).toBe(true);
-      expect(methods.filter((m) => m.AuthorizationType === 'CUSTOM')).toHaveLength(21); // 16 + the five findings routes
+      expect(methods.filter((m) => m.AuthorizationType === 'CUSTOM')).toHaveLength(23); // 16 + audit log + 2 health + 5 findings
     });
 
-    it('answers API Gateway errors in the API error shape; an authorizer failure is a 500, never a 401', () => {
+    it('answers API Gateway errors in the API error shape; an authorizer failure is a 503 with Retry-After, never a 401', () => {
       template.hasResourceProperties('AWS::ApiGateway::GatewayResponse', { ResponseType: 'UNAUTHORIZED', StatusCode: '401' });
       template.hasResourceProperties('AWS::ApiGateway::GatewayResponse', { ResponseType: 'ACCESS_DENIED', StatusCode: '403' });
-      template.hasResourceProperties('AWS::ApiGateway::GatewayResponse', { ResponseType: 'AUTHORIZER_FAILURE', StatusCode: '500' });
+      for (const type of ['AUTHORIZER_FAILURE', 'AUTHORIZER_CONFIGURATION_ERROR']) {
+        const [[, response], ...others] = resources('AWS::ApiGateway::GatewayResponse').filter(([, r]) => r.Properties.ResponseType === type);
+        expect(others).toEqual([]);
+        expect(response.Properties).toMatchObject({
+          StatusCode: '503',
+          ResponseParameters: { 'gatewayresponse.header.Retry-After': "'5'", 'gatewayresponse.header.Content-Type': "'application/json'" },
+        });
+        expect(JSON.parse(response.Properties.ResponseTemplates['application/json'])).toEqual({ error: { code: 'ServiceUnavailable', message: expect.stringContaining('Retry-After') } });
+      }
       template.hasResourceProperties('AWS::ApiGateway::GatewayResponse', {
         ResponseType: 'DEFAULT_5XX',
         ResponseTemplates: { 'application/json': Match.stringLikeRegexp('"error"') },
@@ -326,6 +363,18 @@ describe('backend stack', () => {
     template.hasResourceProperties('AWS::Lambda::EventSourceMapping', {
       FunctionResponseTypes: ['ReportBatchItemFailures'],
     });
+  });
+
+  it('lets the processor send poison records to the dead-letter queue and delayed retries to the queue: SendMessage only', () => {
+    // lambdas/events/poison-records.ts: dead-lettered after one attempt with the reason, not after maxReceiveCount.
+    // (Its event source mapping adds the receive/delete/visibility actions on the events queue.)
+    const sends = statementsOf('event-processor').filter((s) => [s.Action].flat().includes('sqs:SendMessage'));
+    expect(sends.map((s) => ({ actions: [s.Action].flat(), resource: s.Resource }))).toEqual([
+      { actions: ['sqs:SendMessage'], resource: { 'Fn::GetAtt': ['EventsDeadLetterQueue404572C7', 'Arn'] } },
+      { actions: ['sqs:SendMessage'], resource: { 'Fn::GetAtt': ['EventsQueueB96EB0D2', 'Arn'] } },
+    ]);
+    const onDeadLetterQueue = statementsOf('event-processor').filter((s) => JSON.stringify(s.Resource).includes('EventsDeadLetterQueue'));
+    expect(onDeadLetterQueue.flatMap((s) => [s.Action].flat())).toEqual(['sqs:SendMessage']);
   });
 
   it('re-ingests every linked account daily', () => {

@@ -60,6 +60,19 @@ describe('event processor batches', () => {
     });
   });
 
+  it('records health only for regions the account has: an event naming an invented region grows no row', async () => {
+    const t = await tenant();
+    const e = fixture('kms-disable-key');
+    const invented = { ...e, id: 'b1c2', region: 'xx-fake-9', detail: { ...e.detail, eventID: 'invented-region-event', awsRegion: 'xx-fake-9' } };
+    await processSqsBatch(batch([msg(t, invented)]), { ...deps, store });
+    expect(await get(dynamo.controlTable, controlKeys.health(t, '111122223333', 'xx-fake-9'))).toBeUndefined();
+    await dynamo.documentClient.send(
+      new PutCommand({ TableName: dynamo.controlTable, Item: { ...controlKeys.account(t, '111122223333'), tenantId: t, accountId: '111122223333', status: 'LINKED', regions: ['us-east-1'] } }),
+    );
+    await processSqsBatch(batch([msg(t, { ...e, id: 'b1c3', detail: { ...e.detail, eventID: 'outside-data-source' } })]), { ...deps, store });
+    expect(await get(dynamo.controlTable, controlKeys.health(t, '111122223333', 'eu-west-1'))).toBeUndefined();
+  });
+
   it('counts a usage once however often the event is delivered', async () => {
     const t = await tenant();
     const e = fixture('kms-sign-by-ec2-instance');
@@ -69,6 +82,29 @@ describe('event processor batches', () => {
       new QueryCommand({ TableName: dynamo.inventoryTable, KeyConditionExpression: 'pk = :pk AND begins_with(sk, :u)', ExpressionAttributeValues: { ':pk': `ASSET#${assetId(t, KEY)}`, ':u': 'USAGE#' } }),
     );
     expect(Items?.map((i) => i.count)).toEqual([1]);
+  });
+
+  it('keeps only the most recently seen usage edges of an asset, however many callers events name', async () => {
+    // GIVEN a store that keeps 3 edges per asset, and 6 different instances signing with one key, a minute apart
+    const t = await tenant();
+    const capped = new DynamoEventStore({ documentClient: dynamo.documentClient, inventoryTable: dynamo.inventoryTable, controlTable: dynamo.controlTable, dedupDays: 7, historyDays: 365, maxUsageEdgesPerAsset: 3 });
+    const base = fixture('kms-sign-by-ec2-instance');
+    const instances = ['i-0000000000000000a', 'i-0000000000000000b', 'i-0000000000000000c', 'i-0000000000000000d', 'i-0000000000000000e', 'i-0000000000000000f'];
+    const events = instances.map((instance, i) => {
+      const arn = String(base.detail.userIdentity.arn).replace(/[^/]+$/, instance);
+      return {
+        ...base,
+        id: `cap-${i}`,
+        detail: { ...base.detail, eventID: `cap-${i}`, eventTime: `2024-06-30T00:0${i}:00Z`, userIdentity: { ...base.detail.userIdentity, arn, principalId: `AROAEXAMPLE:${instance}` } },
+      };
+    });
+    // WHEN they arrive out of order
+    for (const e of [events[3], events[0], events[5], events[1], events[4], events[2]]) await processSqsBatch(batch([msg(t, e)]), { ...deps, store: capped });
+    // THEN the asset keeps the three most recent callers
+    const { Items } = await dynamo.documentClient.send(
+      new QueryCommand({ TableName: dynamo.inventoryTable, KeyConditionExpression: 'pk = :pk AND begins_with(sk, :u)', ExpressionAttributeValues: { ':pk': `ASSET#${assetId(t, KEY)}`, ':u': 'USAGE#' } }),
+    );
+    expect(Items?.map((i) => String(i.resourceArn).split('/').pop()).sort()).toEqual(instances.slice(3));
   });
 
   it.each([
