@@ -6,6 +6,7 @@ import { CONSOLE_DIST, buildConsole, isConsoleBuildStale } from '../../console/s
 import { launchChromium, screenshot, seriousA11yViolations } from './console-browser';
 import { ACCOUNTS, type ContractCheckedApiClient, startE2eRuntime } from './e2e-support';
 import type { LocalRuntime } from '../../local/local-runtime';
+import { CRYPTO_SERVICES } from '../../lambdas/inventory/asset';
 
 /**
  * The customer guide in a real browser against the real local runtime: sign in, Data sources → Configure → Download
@@ -127,7 +128,8 @@ async function journey(context: BrowserContext, page: Page): Promise<void> {
 
     // Details: live progress until the ingestion finishes
     await page.getByText(/^(Succeeded|Partially succeeded)$/).first().waitFor({ timeout: 60_000 });
-    await page.getByText(/of \d+ region and service crawls finished/).first().waitFor();
+    // Only the regions chosen in Edit were crawled: one crawl per (region, service).
+    await page.getByText(`of ${runtime.sandbox!.regions.length * CRYPTO_SERVICES.length} region and service crawls finished`).first().waitFor();
     await expectAccessible(page);
     await screenshot(page, 'account-details');
 
