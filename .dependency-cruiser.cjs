@@ -12,6 +12,7 @@ const LAMBDA_FOLDERS = [
   'api',
   'auth',
   'ingestion',
+  'health',
   'control',
   'events',
   'cbom',

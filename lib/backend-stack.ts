@@ -6,6 +6,7 @@ import { CrawlWorkflow } from './constructs/crawl-workflow';
 import { EventPipeline } from './constructs/event-pipeline';
 import { InventoryTables } from './constructs/inventory-tables';
 import { PlatformAccessRole } from './constructs/platform-access-role';
+import { PipelineHealthChecks } from './constructs/pipeline-health-checks';
 import { PlatformApi } from './constructs/platform-api';
 import { EVENTS_PATH } from '../lambdas/shared/protocol';
 
@@ -36,11 +37,12 @@ export class BackendStack extends Stack {
     const tables = new InventoryTables(this, 'Tables', { removalPolicy: props.tableRemovalPolicy });
     const apiFunctions = new ApiFunctions(this, 'ApiFunctions', { tables });
     const events = new EventPipeline(this, 'Events', { tables });
-    const crawl = new CrawlWorkflow(this, 'Crawl', { tables });
+    const health = new PipelineHealthChecks(this, 'PipelineHealth', { tables });
+    const crawl = new CrawlWorkflow(this, 'Crawl', { tables, checkPipelineHealth: health.function });
     crawl.grantStart(apiFunctions.accounts);
     crawl.grantStart(apiFunctions.ingestions);
     const platformAccessRole = new PlatformAccessRole(this, 'PlatformAccessRole', {
-      callers: [apiFunctions.accounts, crawl.prepare, crawl.crawlService, events.processor],
+      callers: [apiFunctions.accounts, crawl.prepare, crawl.crawlService, events.processor, health.function],
       namedBy: [apiFunctions.template],
     });
 

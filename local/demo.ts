@@ -1,5 +1,6 @@
 import { EVENTS_PATH, TEMPLATE_VERSION_HEADER } from '../lambdas/shared/protocol';
 import { ApiCallError, LocalApiClient } from './local-api-client';
+import type { AccountHealthReport } from '../lambdas/health/health-model';
 import { type InventorySummary, summarizeInventory } from './inventory-summary';
 import type { LocalRuntime } from './local-runtime';
 
@@ -8,6 +9,8 @@ export interface DemoResult {
   readonly ingestion: { readonly ingestionId: string; readonly status: string };
   readonly eventsPosted: number;
   readonly summary: InventorySummary;
+  /** The pipeline health checks, run after one region of the sandbox was broken on purpose. */
+  readonly health?: AccountHealthReport;
 }
 
 export class DemoError extends Error {
@@ -65,7 +68,8 @@ export async function runDemo(runtime: LocalRuntime, options: { readonly burstSi
   const admin = api.as(runtime.tokens.admin);
 
   log(`Connecting sandbox account ${sandbox.accountId} (${sandbox.roleArn})`);
-  const linked = await admin.request<{ account?: { accountId: string } }>('POST', ACCOUNTS, { roleArn: sandbox.roleArn });
+  // The regions where the sandbox account deployed the template: the data source covers exactly those.
+  const linked = await admin.request<{ account?: { accountId: string } }>('POST', ACCOUNTS, { roleArn: sandbox.roleArn, regions: sandbox.pipeline.deployedRegions });
   if (linked.status !== 201 && linked.status !== 200) throw new ApiCallError('POST', ACCOUNTS, linked.status, linked.body);
   const accountId = linked.body.account?.accountId ?? sandbox.accountId;
   runtime.writeStateFile([accountId]);
@@ -86,5 +90,12 @@ export async function runDemo(runtime: LocalRuntime, options: { readonly burstSi
   await runtime.idle();
 
   const summary = summarizeInventory(await api.as(runtime.tokens.reader).inventory());
-  return { accountId, ingestion: { ingestionId: ingestion.ingestionId, status: ingestion.status }, eventsPosted: burst.length, summary };
+
+  // One region with a problem, as customers have them: the forwarding rule of the last region disabled.
+  const broken = sandbox.pipeline.deployedRegions.at(-1)!;
+  if (broken !== sandbox.pipeline.primaryRegion) sandbox.pipeline.disableRule(broken);
+  else sandbox.pipeline.deauthorizeConnection();
+  log(`Checking the event pipeline (the sandbox's ${broken} has a problem on purpose)`);
+  const health = await admin.call<AccountHealthReport>('POST', `${ACCOUNTS}/${accountId}/health-checks`, {});
+  return { accountId, ingestion: { ingestionId: ingestion.ingestionId, status: ingestion.status }, eventsPosted: burst.length, summary, health };
 }

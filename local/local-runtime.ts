@@ -1,7 +1,7 @@
 import { appendFileSync, mkdirSync, rmSync } from 'node:fs';
 import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
-import { API_STAGE } from '../lambdas/shared/protocol';
+import { API_STAGE, EVENTS_PATH } from '../lambdas/shared/protocol';
 import type { Sandbox, SandboxOptions } from '../sandbox/sandbox';
 import { BackendTemplateError, type BackendModel, LOCAL_ACCOUNT, localResourceName } from './backend-template';
 import { InProcessQueue, type QueueStats } from './in-process-queue';
@@ -46,6 +46,11 @@ export interface LocalRuntimeOptions {
    * API Gateway does — EventBridge API destinations accept only HTTPS endpoints.
    */
   readonly publicUrl?: string;
+  /**
+   * How often every linked account's event pipeline is checked, as the EventBridge Scheduler schedule does in AWS
+   * (lib/constructs/pipeline-health-checks.ts); 0 = never. @default 6 hours
+   */
+  readonly pipelineHealthEveryMs?: number;
   /** The built console (console/dist), served at `/` next to the API. @default none: only the API */
   readonly consoleDir?: string;
   /** Where the runtime reports handler failures. @default console.error */
@@ -230,6 +235,9 @@ export async function startLocalRuntime(options: LocalRuntimeOptions = {}): Prom
       ...(options.consoleDir !== undefined && { serveOther: serveConsoleFrom(options.consoleDir) }),
     });
     stoppers.push(() => api.stop());
+    // The sandbox's API destination delivers where a template downloaded from this API would point (HTTPS, as
+    // API destinations require), so the health checks' endpoint comparison holds locally too.
+    sandbox?.pipeline.setInvocationEndpoint(`${options.publicUrl ?? api.url.replace(/^http:/, 'https:')}${EVENTS_PATH}`);
 
     // 6. The handlers' environment, then the handlers.
     const env = handlerEnvironment(backend, {
@@ -253,6 +261,15 @@ export async function startLocalRuntime(options: LocalRuntimeOptions = {}): Prom
     ]);
     functions.preload(handlerNames);
     ready();
+
+    const healthEvery = options.pipelineHealthEveryMs ?? 6 * 3600_000;
+    if (healthEvery > 0 && backend.functions['pipeline-health']) {
+      const timer = setInterval(() => {
+        functions.invoke('pipeline-health', {}).catch((err: unknown) => onError('scheduled pipeline health failed', err));
+      }, healthEvery);
+      timer.unref();
+      stoppers.push(async () => clearInterval(timer));
+    }
 
     let stopped = false;
     const runtime: LocalRuntime = {

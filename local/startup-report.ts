@@ -1,4 +1,5 @@
 import { join } from 'node:path';
+import type { AccountHealthReport } from '../lambdas/health/health-model';
 import type { DemoResult } from './demo';
 import { plural } from '../cli/plural';
 import { STATE_FILE_NAME } from './local-state-file';
@@ -34,6 +35,7 @@ export function formatStartupReport(r: StartupReportInput): string {
     lines.push(`    quantum-vulnerable          ${s.quantumVulnerable}`);
     lines.push(`    expiring within 30 days     ${s.expiringWithin30Days}`);
     lines.push(`    rotation disabled           ${s.rotationDisabled}`);
+    if (r.demo.health) lines.push('', ...formatPipelineHealth(r.demo.health));
   } else if (r.mode === 'aws') {
     lines.push('', '  Customer accounts use your AWS credentials/endpoints. Connect a role (trusting your credentials, with');
     lines.push(`  ExternalId ${r.externalId}):`);
@@ -46,4 +48,16 @@ export function formatStartupReport(r: StartupReportInput): string {
   lines.push(`    curl -s -H 'X-API-Key: ${r.tokens.admin}' '${r.url}/data-sources/aws/template' -o cloudformation-template.json`);
   lines.push('', '  Ctrl-C stops everything; the data stays in the data directory (--reset to start over).', '');
   return lines.join('\n');
+}
+
+/** One line per region (role, status); for a region that is not healthy, each such check with its remedy. */
+export function formatPipelineHealth(health: AccountHealthReport): string[] {
+  const lines = [`  Event pipeline health: ${health.status.toUpperCase()} (checked ${health.checkedAt})`];
+  for (const region of health.regions) {
+    lines.push(`    ${region.region.padEnd(16)}${region.role.padEnd(11)}${region.status}`);
+    for (const c of region.checks.filter((x) => x.status !== 'pass')) {
+      lines.push(`      ${c.check} ${c.status}: ${c.observed}`, `        → ${c.remedy}`);
+    }
+  }
+  return lines;
 }

@@ -30,6 +30,10 @@ export interface SandboxOptions {
   readonly ssmEmptyPages?: boolean;
   /** Clock for the estate's dates, event times and session expirations. @default () => new Date() */
   readonly clock?: () => Date;
+  /** Regions where the customer template is deployed; the first is the primary region. @default `regions` */
+  readonly pipelineRegions?: readonly string[];
+  /** The API destination's InvocationEndpoint. @default https://events.aqtive-guard.example/v1/data-sources/aws/events */
+  readonly pipelineEndpoint?: string;
   /** @default 0 (an ephemeral port) */
   readonly port?: number;
   /** @default '127.0.0.1' */

@@ -1,6 +1,6 @@
 /**
  * The sandbox account: a local emulator of ONE customer AWS account that unmodified AWS SDK v3 clients reach through
- * their standard endpoint setting (`endpoint` or `AWS_ENDPOINT_URL`). It serves KMS, ACM, Secrets Manager and SSM
+ * their standard endpoint setting (`endpoint` or `AWS_ENDPOINT_URL`). It serves KMS, ACM, Secrets Manager, SSM and EventBridge
  * (AWS JSON 1.1) and STS (query) on one loopback port, holds a seeded estate, refuses every secret read, counts
  * requests per (region, API), and emits the CloudTrail events (EventBridge envelopes) its mutations would produce.
  *
@@ -30,12 +30,15 @@ import { ssmOperations } from './services/ssm-service';
 import { EstateMutations } from './cloudtrail/estate-mutations';
 import type { EventBridgeEnvelope } from './cloudtrail/cloudtrail-record';
 import { eventBurst } from './cloudtrail/event-burst';
+import { SandboxEventPipeline } from './pipeline/event-pipeline';
+import { eventBridgeOperations } from './services/eventbridge-service';
 
 export type { SandboxOptions } from './sandbox-options';
 export type { RequestStats, Violation } from './request-log';
 export type { Estate } from './estate/estate';
 export type { Actor, CloudTrailRecord, EventBridgeEnvelope } from './cloudtrail/cloudtrail-record';
 export type { Mutation, Workload } from './cloudtrail/estate-mutations';
+export type { SandboxEventPipeline } from './pipeline/event-pipeline';
 
 /** The estate changes and usage events a sandbox can produce (see cloudtrail/estate-mutations.ts). */
 export type SandboxMutations = Pick<
@@ -71,6 +74,11 @@ export interface Sandbox extends SandboxMutations {
   readonly disabledRegions: readonly string[];
   /** Ground truth, live: mutations change it. */
   readonly estate: Estate;
+  /**
+   * The template's EventBridge resources in every populated region (the first is the primary), served through
+   * EventBridge's DescribeRule, ListTargetsByRule, DescribeApiDestination and DescribeConnection; break and repair them here.
+   */
+  readonly pipeline: SandboxEventPipeline;
   /** A realistic mixed burst of at least `n` events over the populated regions; its changes are applied to the estate. */
   burst(n: number): Promise<EventBridgeEnvelope[]>;
   isRegionEnabled(region: string): boolean;
@@ -105,6 +113,12 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
   const log = new RequestLog();
   const isRegionEnabled = regionEnabledPredicate(regions, optInDisabled);
   const disabledRegions = COMMERCIAL_REGIONS.map((r) => r.name).filter((r) => !isRegionEnabled(r));
+  const pipeline = new SandboxEventPipeline({
+    accountId,
+    regions: options.pipelineRegions ?? regions,
+    now: clock,
+    ...(options.pipelineEndpoint !== undefined && { invocationEndpoint: options.pipelineEndpoint }),
+  });
   const dispatcher = new RequestDispatcher({
     accountId,
     roleArn,
@@ -117,7 +131,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     now: clock,
     isRegionEnabled,
     accessDenied: options.accessDenied ?? [],
-    services: { kms: kmsOperations, acm: acmOperations, secretsmanager: secretsManagerOperations, ssm: ssmOperations({ emptyPages: options.ssmEmptyPages ?? true }) },
+    services: { kms: kmsOperations, acm: acmOperations, secretsmanager: secretsManagerOperations, ssm: ssmOperations({ emptyPages: options.ssmEmptyPages ?? true }), events: eventBridgeOperations(pipeline) },
   });
   const server = await listen(dispatcher.handle, { host: options.host ?? '127.0.0.1', port: options.port ?? 0 });
   const admin: Credentials = identities.admin.credentials;
@@ -134,6 +148,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     regions,
     disabledRegions,
     estate,
+    pipeline,
     createKey: (input, by) => mutations.createKey(input, by),
     scheduleKeyDeletion: (input, by) => mutations.scheduleKeyDeletion(input, by),
     enableKeyRotation: (input, by) => mutations.enableKeyRotation(input, by),

@@ -8,14 +8,17 @@ import {
 import type { AccountStore } from '../control/account-store';
 import { jsonResponse } from '../shared/http';
 import type { RouteHandlers } from './api-handler';
+import { healthRoutes, type HealthRoutesDeps } from './health-routes';
 
 export interface AccountsRoutesDeps extends AccountServiceDeps {
   readonly accounts: AccountStore;
   readonly assets: AccountAssets;
+  readonly health: Omit<HealthRoutesDeps, 'control'>;
 }
 
 export function accountsRoutes(deps: AccountsRoutesDeps): RouteHandlers<'accounts-api'> {
   return {
+    ...healthRoutes({ ...deps.health, control: deps.accounts }),
     'POST /data-sources/aws/accounts': async ({ query, body }, caller) => {
       const result = await connectAccount(deps, {
         tenantId: caller.tenantId,
@@ -32,7 +35,9 @@ export function accountsRoutes(deps: AccountsRoutesDeps): RouteHandlers<'account
     'GET /data-sources/aws/accounts/{accountId}': async ({ params }, caller) =>
       jsonResponse(200, { account: await deps.accounts.getAccountDetails(caller.tenantId, params.accountId) }),
     'PATCH /data-sources/aws/accounts/{accountId}': async ({ params, body }, caller) => {
-      const account = await editAccount(deps, { tenantId: caller.tenantId, accountId: params.accountId, ...body });
+      const { pipelineNames, ...edit } = body;
+      const account = await editAccount(deps, { tenantId: caller.tenantId, accountId: params.accountId, ...edit });
+      if (pipelineNames !== undefined) await deps.health.store.setPipelineNames(caller.tenantId, params.accountId, pipelineNames);
       return jsonResponse(200, { account });
     },
     'DELETE /data-sources/aws/accounts/{accountId}': async ({ params, query }, caller) => {

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { PERMISSIONS } from '../control/control-model';
+import { CHECK_NAMES, CHECK_STATUSES } from '../health/health-model';
 
 /**
  * Response bodies of every route, as zod schemas the OpenAPI document is generated from (lambdas/api/openapi.ts) and
@@ -71,6 +72,11 @@ export const Account = z
     lastIngestionId: z.string().optional(),
     runningIngestionId: z.string().optional(),
     runningIngestionStartedAt: Instant.optional(),
+    healthStatus: z.enum(CHECK_STATUSES).optional().meta({ description: 'Pipeline health at the last check (absent before any)' }),
+    healthCheckedAt: Instant.optional(),
+    driftCreated: z.number().int().optional().meta({ description: 'Reconciliation drift summed over re-crawls: assets found that no event had created' }),
+    driftUpdated: z.number().int().optional().meta({ description: '…changed without an event' }),
+    driftDeleted: z.number().int().optional().meta({ description: '…deleted without an event' }),
   })
   .meta({ id: 'Account' });
 
@@ -90,6 +96,10 @@ export const Ingestion = z
       .array(z.object({ region: z.string().optional(), service: z.string().optional(), code: z.string(), message: z.string() }))
       .optional(),
     executionArn: z.string().optional(),
+    drift: z
+      .record(z.string(), z.record(z.string(), z.object({ created: z.number().int(), updated: z.number().int(), deleted: z.number().int() })))
+      .optional()
+      .meta({ description: 'Re-crawls only: per region, per service, the changes the crawl found that events had not applied' }),
   })
   .meta({ id: 'Ingestion' });
 
@@ -242,3 +252,37 @@ export const AcceptedEvent = z.object({ accepted: z.literal(true), id: z.string(
 
 /** An OpenAPI 3.1 document (https://spec.openapis.org/oas/v3.1.0): this one. */
 export const OpenApiDocumentBody = z.looseObject({ openapi: z.string(), info: z.looseObject({}), paths: z.record(z.string(), z.unknown()) });
+
+const CheckStatus = z.enum(CHECK_STATUSES).meta({
+  description: 'pass; warn = degraded (works partly, or needs an update); fail = events do not flow; unknown = the check could not be made (access denied, throttled)',
+});
+
+/** The pipeline health of one account (lambdas/health/health-model.ts). */
+export const PipelineHealth = z
+  .object({
+    accountId: z.string(),
+    status: CheckStatus.meta({ description: 'The worst of its regions' }),
+    checkedAt: Instant.nullable().meta({ description: 'null: never checked' }),
+    regions: z.array(
+      z.object({
+        region: z.string(),
+        role: z.enum(['primary', 'forwarder']),
+        status: CheckStatus.meta({ description: 'The worst of its checks' }),
+        checks: z.array(
+          z.object({
+            check: z.enum(CHECK_NAMES),
+            status: CheckStatus,
+            observed: z.string(),
+            remedy: z.string().meta({ description: 'What a cloud admin does, with the console path' }),
+          }),
+        ),
+        lastEventAt: Instant.nullable(),
+        templateVersion: z.string().nullable(),
+        drift: z
+          .object({ created: z.number().int(), updated: z.number().int(), deleted: z.number().int() })
+          .nullable()
+          .meta({ description: 'Changes the last re-crawl found that events had not applied; null before any' }),
+      }),
+    ),
+  })
+  .meta({ id: 'PipelineHealth' });

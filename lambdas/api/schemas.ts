@@ -42,9 +42,17 @@ export const LinkAccountQuery = z.strictObject({
   startNow: z.enum(['true', 'false']).optional(),
 });
 
+/** EventBridge names: 1–64 of [.-_A-Za-z0-9] (https://docs.aws.amazon.com/eventbridge/latest/APIReference/API_DescribeRule.html). */
+const EventBridgeName = z.string().regex(/^[.\-_A-Za-z0-9]{1,64}$/, 'Expected an EventBridge name: 1–64 letters, digits, ".", "-" or "_"');
+
+/** A custom setup's own rule, API destination and connection names for the health checks; null = the template's. */
+export const PipelineNamesBody = z
+  .strictObject({ rule: EventBridgeName.optional(), apiDestination: EventBridgeName.optional(), connection: EventBridgeName.optional() })
+  .nullable();
+
 export const PatchAccountBody = z
-  .strictObject({ roleArn: RoleArn.optional(), regions: Regions.optional() })
-  .refine((b) => b.roleArn !== undefined || b.regions !== undefined, 'Provide roleArn and/or regions');
+  .strictObject({ roleArn: RoleArn.optional(), regions: Regions.optional(), pipelineNames: PipelineNamesBody.optional() })
+  .refine((b) => b.roleArn !== undefined || b.regions !== undefined || b.pipelineNames !== undefined, 'Provide roleArn, regions and/or pipelineNames');
 
 export const UnlinkAccountQuery = z.strictObject({
   purge: z.enum(['true', 'false']).optional(),

@@ -56,7 +56,11 @@ export class DynamoEventStore implements EventStore {
   async getAccount(tenantId: string, accountId: string): Promise<AccountLink | undefined> {
     const { Item } = await this.db.send(new GetCommand({ TableName: this.options.controlTable, Key: controlKeys.account(tenantId, accountId), ConsistentRead: true }));
     if (!Item) return undefined;
-    return { status: Item.status === 'LINKED' ? 'LINKED' : 'UNLINKED', ...(typeof Item.roleArn === 'string' ? { roleArn: Item.roleArn } : {}) };
+    return {
+      status: Item.status === 'LINKED' ? 'LINKED' : 'UNLINKED',
+      ...(typeof Item.roleArn === 'string' ? { roleArn: Item.roleArn } : {}),
+      ...(Array.isArray(Item.regions) || Item.regions === null ? { regions: Item.regions as string[] | null } : {}),
+    };
   }
 
   hasSeen(tenantId: string, eventId: string): Promise<boolean> {

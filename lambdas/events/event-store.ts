@@ -13,6 +13,8 @@ export interface AccountLink {
   readonly status: 'LINKED' | 'UNLINKED';
   /** The customer role the platform assumes: its own calls come back with this as `sessionIssuer.arn`. */
   readonly roleArn?: string;
+  /** The data source's regions; null = every commercial region. */
+  readonly regions?: readonly string[] | null;
 }
 
 /** What the history row records besides the change itself. */

@@ -9,6 +9,7 @@ import { secretNameToResolve } from './mappers/secretsmanager';
 import { normalizeEvent, type NormalizedEvent } from './normalized-event';
 import { changesStayInPlace } from './place-rules';
 import type { QueuedEvent } from './envelope';
+import { isCommercialRegion } from '../shared/regions';
 
 export interface ProcessDependencies {
   readonly store: EventStore;
@@ -55,7 +56,9 @@ export async function processEvent(message: QueuedEvent, deps: ProcessDependenci
   };
   const early = dropReasonOf(event, account);
   if (early && UNTRUSTED_DROPS.has(early)) return drop(early);
-  tally.seen(event); // health: the pipeline delivers for this (linked account, known Region), whatever happens next
+  // Health: the pipeline delivers for this (linked account, known Region), whatever happens next — only for a region of
+  // the account's data source, so an event naming another region cannot grow its per-region rows.
+  if (isAccountRegion(account, event.region)) tally.seen(event);
   if (early) return drop(early);
 
   if (await deps.store.hasSeen(event.tenantId, event.eventId)) {
@@ -128,3 +131,7 @@ async function refresh(change: Extract<InventoryChange, { kind: 'refresh' }>, ev
   }
 }
 
+
+function isAccountRegion(account: AccountLink | undefined, region: string): boolean {
+  return account?.regions ? account.regions.includes(region) : isCommercialRegion(region);
+}

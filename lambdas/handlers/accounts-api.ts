@@ -1,8 +1,14 @@
+import customerTemplate from '../../templates/cloudformation-template.json';
 import { accountsRoutes } from '../api/accounts-routes';
 import { apiHandler } from '../api/api-handler';
+import { publicBaseUrl } from '../api/public-url';
 import { dynamoControlStores } from '../control/dynamo-control-stores';
 import { newIngestionId } from '../control/ids';
 import { StsRoleVerifier } from '../control/sts-role-verifier';
+import { TokenBucketPacer } from '../discovery/request-pacer';
+import { DynamoHealthStore } from '../health/dynamo-health-store';
+import { servedTemplateVersion } from '../health/template-version';
+import { EventBridgePipelineReader, PipelineClientsCache } from '../health/eventbridge-pipeline-clients';
 import { SfnIngestionStarter } from '../ingestion/sfn-ingestion-starter';
 import { DynamoAssetStore } from '../inventory/dynamo-asset-store';
 import { createDocumentClient, createSfnClient } from '../shared/platform-clients';
@@ -12,16 +18,31 @@ import { createLogger } from '../shared/powertools';
 const env = parseEnvironment('accounts-api');
 const logger = createLogger('accounts-api');
 const db = createDocumentClient();
+const stores = dynamoControlStores(db, env.CONTROL_TABLE_NAME);
+const pipelineClients = new PipelineClientsCache({ platformRoleArn: env.PLATFORM_ACCESS_ROLE_ARN });
+const pacer = new TokenBucketPacer();
 
-/** POST/GET /data-sources/aws/accounts, GET/PATCH/DELETE /data-sources/aws/accounts/{accountId}. */
+/**
+ * POST/GET /data-sources/aws/accounts, GET/PATCH/DELETE /data-sources/aws/accounts/{accountId}, and its pipeline
+ * health (GET …/health, POST …/health-checks).
+ */
 export const handler = apiHandler(
   accountsRoutes({
-    ...dynamoControlStores(db, env.CONTROL_TABLE_NAME),
+    ...stores,
     assets: new DynamoAssetStore(db, env.INVENTORY_TABLE_NAME),
     verifier: new StsRoleVerifier({ platformAccessRoleArn: env.PLATFORM_ACCESS_ROLE_ARN }),
     starter: new SfnIngestionStarter(createSfnClient(), env.CRAWL_STATE_MACHINE_ARN),
     now: () => new Date(),
     newIngestionId: () => newIngestionId(),
+    health: {
+      store: new DynamoHealthStore(db, env.CONTROL_TABLE_NAME),
+      readerFor: (account, externalId, names) =>
+        new EventBridgePipelineReader((region) => pipelineClients.clientFor(account.roleArn, externalId, region), names, pacer),
+      tenantExternalId: async (tenantId) => (await stores.tenants.getTenant(tenantId)).externalId,
+      now: () => new Date(),
+      currentTemplateVersion: servedTemplateVersion(customerTemplate),
+      baseUrl: (event) => publicBaseUrl(event, env.PUBLIC_API_URL),
+    },
   }),
   logger,
 );

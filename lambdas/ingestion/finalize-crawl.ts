@@ -2,6 +2,7 @@ import { ASSET_TYPE_BY_SERVICE, CRYPTO_SERVICES } from '../inventory/asset';
 import type { SweepInput } from '../inventory/asset-store';
 import type { CrawlPart, IngestionErrorEntry, IngestionRecord, IngestionStatus } from '../control/control-model';
 import type { FinalizeInput } from './crawl-types';
+import { type RunDrift, runDrift } from '../health/reconciliation-drift';
 
 /**
  * Assets an event changed since shortly before the crawl began are never swept: Secrets Manager's list lags
@@ -27,6 +28,14 @@ export interface FinalizeCrawlDeps {
     errors: IngestionErrorEntry[];
   }) => Promise<IngestionRecord>;
   readonly now: () => Date;
+  /**
+   * Reconciliation drift (lambdas/health/reconciliation-drift.ts): recorded when the run is not the account's first.
+   * @default - not recorded
+   */
+  readonly drift?: {
+    readonly isReconciliation: (tenantId: string, accountId: string, ingestionId: string) => Promise<boolean>;
+    readonly record: (input: { tenantId: string; accountId: string; ingestionId: string; drift: RunDrift }) => Promise<void>;
+  };
 }
 
 /**
@@ -51,6 +60,7 @@ export async function finalizeCrawl(input: FinalizeInput, deps: FinalizeCrawlDep
   let clean = 0;
   let expected = 0;
   const crawledRegions = new Set<string>();
+  const sweptByPart = new Map<string, number>();
 
   for (const region of ingestion.regions) {
     for (const service of CRYPTO_SERVICES) {
@@ -78,11 +88,15 @@ export async function finalizeCrawl(input: FinalizeInput, deps: FinalizeCrawlDep
         graceMs: SWEEP_GRACE_MS,
       });
       counts.swept += swept;
+      sweptByPart.set(`${region}#${service}`, swept);
     }
   }
   for (const region of crawledRegions) await deps.resolveKeyRelations({ tenantId, accountId, region });
 
   const status = clean === expected ? 'SUCCEEDED' : clean > 0 ? 'PARTIAL' : 'FAILED';
+  if (deps.drift && clean > 0 && (await deps.drift.isReconciliation(tenantId, accountId, ingestionId))) {
+    await deps.drift.record({ tenantId, accountId, ingestionId, drift: runDrift([...parts.values()], sweptByPart) });
+  }
   return finish(status, counts, errors);
 }
 

@@ -18,6 +18,7 @@ export interface RunCrawlItemDeps {
     state: CrawlItemState;
     sink: (asset: DiscoveredAsset) => Promise<void>;
   }) => Promise<ServiceCrawlOutcome>;
+  /** Answers what the write did (lambdas/inventory/dynamo-inventory-repository.ts UpsertOutcome): created and updated are counted. */
   readonly upsertFromCrawl: (asset: DiscoveredAsset, ctx: { tenantId: string; ingestionId: string; observedAt: string }) => Promise<unknown>;
   readonly putCrawlPart: (part: CrawlPart) => Promise<void>;
   readonly now: () => Date;
@@ -31,13 +32,18 @@ export interface RunCrawlItemDeps {
  */
 export async function runCrawlItem(state: CrawlItemState, deps: RunCrawlItemDeps): Promise<CrawlItemState> {
   const { tenantId, ingestionId, region, service } = state;
+  // Assets this crawl created or changed: on a re-crawl, the changes events had not applied (reconciliation drift).
+  const written = { driftCreated: 0, driftUpdated: 0 };
   const outcome = await deps.crawl({
     state,
     sink: async (asset) => {
-      await deps.upsertFromCrawl(asset, { tenantId, ingestionId, observedAt: deps.now().toISOString() });
+      const result = await deps.upsertFromCrawl(asset, { tenantId, ingestionId, observedAt: deps.now().toISOString() });
+      if (result === 'created') written.driftCreated++;
+      if (result === 'updated') written.driftUpdated++;
     },
   });
   const counts = addCounts(state.counts ?? {}, {
+    ...written,
     assets: outcome.assets,
     apiCalls: Object.values(outcome.calls).reduce((a, b) => a + b, 0),
     throttledRetries: outcome.throttledRetries,

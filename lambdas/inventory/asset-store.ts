@@ -8,7 +8,12 @@ export interface CrawlObservation {
 }
 
 /** `stamped`: a newer (or equally new) observation was stored, so only the crawl's generation was recorded. */
-export type UpsertOutcome = 'written' | 'stamped';
+/**
+ * What a crawl write did: `created` (no live asset before), `updated` (what the crawl read differs from what was
+ * stored), `unchanged`, or `stamped` (the stored state was a newer observation — an event — and was kept). Created and
+ * updated on a re-crawl are changes the events had not brought: reconciliation drift.
+ */
+export type UpsertOutcome = 'created' | 'updated' | 'unchanged' | 'stamped';
 
 export interface SweepInput {
   readonly tenantId: string;

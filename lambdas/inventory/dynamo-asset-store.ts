@@ -69,8 +69,9 @@ export class DynamoAssetStore implements AssetStore {
       names[`#r${i}`] = attr;
       return `#r${i}`;
     });
-    const written = await writeIf(() =>
-      this.db.send(
+    let old: Item | undefined;
+    const written = await writeIf(async () => {
+      ({ Attributes: old } = await this.db.send(
         new UpdateCommand({
           TableName: this.tableName,
           Key: inventoryKeys.asset(id),
@@ -78,10 +79,14 @@ export class DynamoAssetStore implements AssetStore {
           ConditionExpression: 'attribute_not_exists(pk) OR observedAt < :observedAt',
           ExpressionAttributeNames: names,
           ExpressionAttributeValues: values,
+          ReturnValues: 'ALL_OLD',
         }),
-      ),
-    );
-    if (written) return 'written';
+      ));
+    });
+    if (written) {
+      if (!old || old.deleted === true) return 'created';
+      return sameDiscoveredFields(discovered, old) ? 'unchanged' : 'updated';
+    }
     await this.stampCrawl(id, obs);
     return 'stamped';
   }
@@ -294,4 +299,19 @@ export class DynamoAssetStore implements AssetStore {
       ProjectionExpression: projected,
     };
   }
+}
+
+/** Stable JSON (object keys sorted): DynamoDB maps do not keep key order. */
+function canonical(value: unknown): string {
+  return JSON.stringify(value, (_k, v: unknown) =>
+    v && typeof v === 'object' && !Array.isArray(v) ? Object.fromEntries(Object.entries(v as Record<string, unknown>).sort(([a], [b]) => a.localeCompare(b))) : v,
+  );
+}
+
+/**
+ * Does the stored item hold what the crawl read? `relations` is left out: Finalize resolves its key references to key
+ * ARNs after the crawl and events add usage edges, so it never equals a fresh read.
+ */
+function sameDiscoveredFields(discovered: DiscoveredAsset, stored: Item): boolean {
+  return Object.entries(discovered).every(([k, v]) => k === 'relations' || v === undefined || canonical(v) === canonical(stored[k]));
 }

@@ -6,6 +6,7 @@
  *   ACM  https://docs.aws.amazon.com/acm/latest/userguide/acm-limits.html
  *   Secrets Manager  https://docs.aws.amazon.com/secretsmanager/latest/userguide/reference_limits.html (+ What's New 2025-03-04)
  *   SSM  not published: 10 rps assumed (configurable by callers)
+ *   EventBridge  control-plane APIs 50 rps each (https://docs.aws.amazon.com/eventbridge/latest/userguide/eb-quota.html)
  *   STS  600 rps shared by AssumeRole, GetCallerIdentity and others (https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_iam-quotas.html)
  */
 export const STS_SHARED_QUOTA = 600;
@@ -25,6 +26,10 @@ export const AWS_REQUEST_QUOTAS: Readonly<Record<string, number>> = {
   'secretsmanager:DescribeSecret': 40000,
   'ssm:DescribeParameters': 10,
   'ssm:ListTagsForResource': 10,
+  'events:DescribeRule': 50,
+  'events:ListTargetsByRule': 50,
+  'events:DescribeApiDestination': 50,
+  'events:DescribeConnection': 50,
   'sts:AssumeRole': STS_SHARED_QUOTA,
   'sts:GetCallerIdentity': STS_SHARED_QUOTA,
 };

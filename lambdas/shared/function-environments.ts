@@ -28,7 +28,7 @@ export const FUNCTION_ENVIRONMENTS = {
     PLATFORM_ACCESS_ROLE_ARN,
     PUBLIC_API_URL,
   }),
-  'accounts-api': z.object({ ...TABLES, CRAWL_STATE_MACHINE_ARN: name, PLATFORM_ACCESS_ROLE_ARN }),
+  'accounts-api': z.object({ ...TABLES, CRAWL_STATE_MACHINE_ARN: name, PLATFORM_ACCESS_ROLE_ARN, PUBLIC_API_URL }),
   'ingestions-api': z.object({ CONTROL_TABLE_NAME: name, CRAWL_STATE_MACHINE_ARN: name }),
   'inventory-api': z.object(TABLES),
   'events-intake': z.object({
@@ -66,6 +66,8 @@ export const FUNCTION_ENVIRONMENTS = {
   /** Closes the run of a crawl execution that ended without Finalize (the execution status-change rule's target). */
   'crawl-execution-ended': z.object({ CONTROL_TABLE_NAME: name }),
   'scheduled-ingestion': z.object({ CONTROL_TABLE_NAME: name, CRAWL_STATE_MACHINE_ARN: name }),
+  /** Without PUBLIC_API_URL the API destination's endpoint is not compared on scheduled runs. */
+  'pipeline-health': z.object({ CONTROL_TABLE_NAME: name, PLATFORM_ACCESS_ROLE_ARN, PUBLIC_API_URL }),
 } as const;
 
 export type HandlerName = keyof typeof FUNCTION_ENVIRONMENTS;

@@ -13,6 +13,11 @@ export interface CrawlStateMachineProps {
   /** Sweeps the clean scopes and records the outcome, also after a failed Prepare (lambdas/handlers/crawl-finalize.ts). */
   readonly finalize: lambda.IFunction;
   /**
+   * Checks the account's event pipeline after Finalize (lambdas/handlers/pipeline-health.ts); its failure never fails
+   * the run. @default - no check after the crawl
+   */
+  readonly checkPipelineHealth?: lambda.IFunction;
+  /**
    * Map items run at once. Items are (region × service) pairs, and each AWS request quota is per (account, region,
    * API), so running every pair at once keeps every quota busy without two Lambdas sharing one quota.
    * @default 150 (≥ 34 commercial regions × 4 services)
@@ -29,10 +34,12 @@ export const CRAWL_STATES = {
   itemDone: 'ItemDone',
   itemFailed: 'ItemFailed',
   finalize: 'Finalize',
+  checkPipelineHealth: 'CheckPipelineHealth',
+  healthCheckFailed: 'HealthCheckFailed',
 } as const;
 
 /**
- * The `crawl` workflow: Prepare → Map over (region × service) → Finalize.
+ * The `crawl` workflow: Prepare → Map over (region × service) → Finalize (→ CheckPipelineHealth).
  *
  * State carries only ids (tenant, account, ingestion, region, service, continuation token): credentials never
  * travel in state, where the execution history would show them — each CrawlService invocation assumes the role itself.
@@ -90,12 +97,26 @@ export class CrawlStateMachine extends Construct {
     // that did not finish as failed: the run always gets an outcome.
     crawlEach.addCatch(finalize, { errors: ['States.ALL'], resultPath: '$.crawlError' });
 
+    // After Finalize, the pipeline health of the account the run names (Finalize returns the ingestion record); the
+    // run's output stays that record, and a failed check is caught: the ingestion already succeeded or failed on its own.
+    if (props.checkPipelineHealth) {
+      const check = new tasks.LambdaInvoke(this, CRAWL_STATES.checkPipelineHealth, {
+        lambdaFunction: props.checkPipelineHealth,
+        payload: sfn.TaskInput.fromObject({ 'tenantId.$': '$.tenantId', 'accountId.$': '$.accountId' }),
+        payloadResponseOnly: true,
+        retryOnServiceExceptions: true,
+        resultPath: sfn.JsonPath.DISCARD,
+      });
+      check.addCatch(new sfn.Pass(this, CRAWL_STATES.healthCheckFailed), { errors: ['States.ALL'], resultPath: '$.healthCheckError' });
+      finalize.next(check);
+    }
+
     const logGroup = new logs.LogGroup(this, 'Logs', {
       retention: logs.RetentionDays.ONE_MONTH,
       removalPolicy: RemovalPolicy.DESTROY,
     });
     this.stateMachine = new sfn.StateMachine(this, 'StateMachine', {
-      comment: 'AQtive Guard crawl: Prepare → Map(region × service) → Finalize',
+      comment: 'AQtive Guard crawl: Prepare → Map(region × service) → Finalize → CheckPipelineHealth',
       definitionBody: sfn.DefinitionBody.fromChainable(prepare.next(crawlEach).next(finalize)),
       timeout: Duration.hours(6),
       tracingEnabled: false, // no code records traces (lambdas/shared/powertools.ts)
@@ -112,9 +133,9 @@ export class CrawlStateMachine extends Construct {
         id: 'AwsSolutions-IAM5[Resource::*]',
         reason: 'The CloudWatch Logs delivery actions of Step Functions support no resource-level permissions.',
       },
-      ...[props.prepare, props.crawlService, props.finalize].map((fn) => ({
+      ...[props.prepare, props.crawlService, props.finalize, ...(props.checkPipelineHealth ? [props.checkPipelineHealth] : [])].map((fn) => ({
         id: `AwsSolutions-IAM5[Resource::<${stack.getLogicalId(fn.node.defaultChild as lambda.CfnFunction)}.Arn>:*]`,
-        reason: 'LambdaInvoke grants the function and its versions/aliases; only these three functions.',
+        reason: 'LambdaInvoke grants the function and its versions/aliases; only the workflow’s own task functions.',
       })),
     );
   }

@@ -21,6 +21,8 @@ export interface CrawlWorkflowProps {
    * events missed). @default every day at 03:17 UTC
    */
   readonly schedule?: events.Schedule;
+  /** Runs after each crawl's Finalize. @see CrawlStateMachineProps.checkPipelineHealth @default - none */
+  readonly checkPipelineHealth?: PlatformFunction<'pipeline-health'>;
   /** @see CrawlStateMachineProps.maxConcurrency @default 150 */
   readonly maxConcurrency?: number;
 }
@@ -76,6 +78,7 @@ export class CrawlWorkflow extends Construct {
       prepare: this.prepare.function,
       crawlService: this.crawlService.function,
       finalize: this.finalize.function,
+      ...(props.checkPipelineHealth && { checkPipelineHealth: props.checkPipelineHealth.function }),
       maxConcurrency: props.maxConcurrency,
     }).stateMachine;
 

@@ -4,7 +4,7 @@ import { Construct } from 'constructs';
 import { PlatformFunction } from './platform-function';
 
 /** The functions that call into customer accounts through this role. */
-export type CustomerAccountCaller = PlatformFunction<'accounts-api' | 'crawl-prepare' | 'crawl-service' | 'event-processor'>;
+export type CustomerAccountCaller = PlatformFunction<'accounts-api' | 'crawl-prepare' | 'crawl-service' | 'event-processor' | 'pipeline-health'>;
 
 export interface PlatformAccessRoleProps {
   /** The functions that assume this role, then a customer's role with its ExternalId (role chaining). */

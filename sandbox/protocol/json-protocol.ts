@@ -1,5 +1,5 @@
 /**
- * AWS JSON 1.1 (KMS, ACM, Secrets Manager, SSM): `POST /` with `X-Amz-Target: <ServiceTarget>.<Operation>` and a
+ * AWS JSON 1.1 (KMS, ACM, Secrets Manager, SSM, EventBridge): `POST /` with `X-Amz-Target: <ServiceTarget>.<Operation>` and a
  * JSON body; errors as `{"__type": "<Code>", "message": "…"}` with a 4xx/5xx status, which is what the SDK's
  * JSON-RPC deserializer reads (`__type` first, then `code`, then the `x-amzn-errortype` header).
  * https://smithy.io/2.0/aws/protocols/aws-json-1_1-protocol.html
@@ -15,6 +15,7 @@ export const JSON_SERVICE_TARGETS: Readonly<Record<string, string>> = {
   CertificateManager: 'acm',
   secretsmanager: 'secretsmanager',
   AmazonSSM: 'ssm',
+  AWSEvents: 'events',
 };
 
 export interface JsonRequest {

@@ -128,6 +128,7 @@ describe('backend stack', () => {
       'crawl-finalize': { [control]: ['GetItem', 'Query', 'UpdateItem'], [inventory]: ['GetItem', 'Query', 'UpdateItem'] },
       'scheduled-ingestion': { [control]: ['GetItem', 'PutItem', 'Query', 'UpdateItem'] },
       'crawl-execution-ended': { [control]: ['UpdateItem'] },
+      'pipeline-health': { [control]: ['GetItem', 'PutItem', 'Query', 'UpdateItem'] },
     };
     for (const [handler, tables] of Object.entries(expected)) {
       const byTable: Record<string, string[]> = {};
@@ -155,11 +156,23 @@ describe('backend stack', () => {
       }
     }
     // Only the functions that call customer accounts may assume the platform access role.
-    const assumers = ['accounts-api', 'crawl-prepare', 'crawl-service', 'event-processor'];
+    const assumers = ['accounts-api', 'crawl-prepare', 'crawl-service', 'event-processor', 'pipeline-health'];
     for (const name of ['authorizer', 'tokens-api', 'template-api', 'ingestions-api', 'inventory-api', 'events-intake', 'crawl-finalize', 'scheduled-ingestion', 'openapi-api', 'crawl-execution-ended']) {
       expect(actionsOf(name)).not.toContain('sts:AssumeRole');
     }
     for (const name of assumers) expect(actionsOf(name)).toContain('sts:AssumeRole');
+  });
+
+  it('checks every linked account’s pipeline every 6 hours with EventBridge Scheduler, through a role that may only invoke that function', () => {
+    const [[, schedule]] = resources('AWS::Scheduler::Schedule');
+    expect(schedule.Properties.ScheduleExpression).toBe('rate(6 hours)');
+    const [fnId] = resources('AWS::Lambda::Function').find(([, r]) => r.Properties.Environment?.Variables?.POWERTOOLS_SERVICE_NAME === 'aqg-pipeline-health')!;
+    expect(schedule.Properties.Target.Arn).toEqual({ 'Fn::GetAtt': [fnId, 'Arn'] });
+    const roleId = schedule.Properties.Target.RoleArn['Fn::GetAtt'][0];
+    const actions = resources('AWS::IAM::Policy')
+      .filter(([, p]) => p.Properties.Roles.some((r: any) => r.Ref === roleId))
+      .flatMap(([, p]) => p.Properties.PolicyDocument.Statement.flatMap((st: any) => [st.Action].flat()));
+    expect([...new Set(actions)]).toEqual(['lambda:InvokeFunction']);
   });
 
   it('lets the platform access role assume customer roles only with an ExternalId', () => {
@@ -243,7 +256,16 @@ describe('backend stack', () => {
       expect(map.ResultPath).toBeNull();
       // every (region, service) of every commercial region can run at once
       expect(map.MaxConcurrency).toBeGreaterThanOrEqual(COMMERCIAL_REGION_NAMES.length * CRYPTO_SERVICES.length);
-      expect(asl.States.Finalize.End).toBe(true);
+      expect(asl.States.Finalize.Next).toBe('CheckPipelineHealth');
+    });
+
+    it('checks the account’s pipeline health after Finalize, keeping the run’s output and never failing the run for it', () => {
+      const check = asl.States.CheckPipelineHealth;
+      expect(check.Parameters).toEqual({ 'tenantId.$': '$.tenantId', 'accountId.$': '$.accountId' });
+      expect(check.ResultPath).toBeNull();
+      expect(check.End).toBe(true);
+      expect(check.Catch).toEqual([expect.objectContaining({ ErrorEquals: ['States.ALL'], Next: 'HealthCheckFailed' })]);
+      expect(asl.States.HealthCheckFailed).toMatchObject({ Type: 'Pass', End: true });
     });
 
     it('loops CrawlService while it answers CONTINUE and catches a failed item', () => {
@@ -307,11 +329,11 @@ describe('backend stack', () => {
         AuthorizerResultTtlInSeconds: 0,
       });
       const methods = resources('AWS::ApiGateway::Method').map(([, m]) => m.Properties);
-      expect(methods).toHaveLength(17);
+      expect(methods).toHaveLength(19);
       const open = methods.filter((m) => m.AuthorizationType === 'NONE');
       expect(open).toHaveLength(1);
       expect(methods.every((m) => !m.ApiKeyRequired)).toBe(true);
-      expect(methods.filter((m) => m.AuthorizationType === 'CUSTOM')).toHaveLength(16);
+      expect(methods.filter((m) => m.AuthorizationType === 'CUSTOM')).toHaveLength(18);
     });
 
     it('answers API Gateway errors in the API error shape; an authorizer failure is a 500, never a 401', () => {

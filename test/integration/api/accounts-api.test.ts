@@ -7,6 +7,7 @@ import { RoleAssumptionError } from '../../../lambdas/control/errors';
 import { newIngestionId } from '../../../lambdas/control/ids';
 import type { IngestionStarter } from '../../../lambdas/control/ingestion-starter';
 import type { RoleVerifier } from '../../../lambdas/control/role-verifier';
+import { DynamoHealthStore } from '../../../lambdas/health/dynamo-health-store';
 import { dynamoInventoryStores } from '../../../lambdas/inventory/dynamo-inventory-stores';
 import type { InventoryStores } from '../../../lambdas/inventory/inventory-stores';
 import { startDynalite, type LocalDynamo } from '../../support/dynalite';
@@ -44,7 +45,15 @@ beforeAll(async () => {
   dynamo = await startDynalite();
   control = dynamoControlStores(dynamo.documentClient, dynamo.controlTable);
   inventory = dynamoInventoryStores(dynamo.documentClient, dynamo.inventoryTable);
-  const deps = { ...control, assets: inventory.assets, verifier, starter, now: () => new Date(), newIngestionId: () => newIngestionId() };
+  const health = {
+    store: new DynamoHealthStore(dynamo.documentClient, dynamo.controlTable),
+    readerFor: () => ({ read: async () => Promise.reject(new Error('no EventBridge in this test')) }),
+    tenantExternalId: async () => 'unused',
+    now: () => new Date(),
+    currentTemplateVersion: '1.0.0',
+    baseUrl: () => 'https://api.example.com/v1',
+  };
+  const deps = { ...control, assets: inventory.assets, verifier, starter, now: () => new Date(), newIngestionId: () => newIngestionId(), health };
   accounts = apiHandler(accountsRoutes(deps), silentLogger);
   ingestions = apiHandler(ingestionsRoutes(deps), silentLogger);
 });

@@ -10,6 +10,7 @@ import { DynamoAuditLog } from '../../../lambdas/auth/dynamo-audit-log';
 import { ROUTE_TABLE } from '../../../lambdas/api/route-table';
 import { dynamoControlStores } from '../../../lambdas/control/dynamo-control-stores';
 import { newIngestionId } from '../../../lambdas/control/ids';
+import { DynamoHealthStore } from '../../../lambdas/health/dynamo-health-store';
 import { dynamoInventoryStores } from '../../../lambdas/inventory/dynamo-inventory-stores';
 import customerTemplate from '../../../templates/cloudformation-template.json';
 import { EVENTS_PATH } from '../../../lambdas/shared/protocol';
@@ -44,6 +45,20 @@ beforeAll(async () => {
     starter: { start: async ({ ingestionId }: { ingestionId: string }) => `arn:aws:states:eu-west-1:000000000000:execution:crawl:${ingestionId}` },
     now: () => new Date(),
     newIngestionId: () => newIngestionId(),
+    health: {
+      store: new DynamoHealthStore(dynamo.documentClient, dynamo.controlTable),
+      // No customer account here: every read is unknown, which the checks must answer without a 5xx.
+      readerFor: () => ({
+        read: async (region: string) => {
+          const unknown = { outcome: 'unknown' as const, reason: 'AccessDeniedException: fuzz' };
+          return { region, rule: unknown, targets: unknown, apiDestination: unknown, connection: unknown };
+        },
+      }),
+      tenantExternalId: async () => 'ext-fuzz-123456',
+      now: () => new Date(),
+      currentTemplateVersion: '1.0.0',
+      baseUrl: () => 'https://api.example.com/v1',
+    },
   };
   const tokens = apiHandler(tokensRoutes({ tokens: control.tokens, audit: new DynamoAuditLog(dynamo.documentClient, dynamo.controlTable), now: () => new Date() }), log);
   const accounts = apiHandler(accountsRoutes(deps), log);

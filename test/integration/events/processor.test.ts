@@ -60,6 +60,19 @@ describe('event processor batches', () => {
     });
   });
 
+  it('records health only for regions the account has: an event naming an invented region grows no row', async () => {
+    const t = await tenant();
+    const e = fixture('kms-disable-key');
+    const invented = { ...e, id: 'b1c2', region: 'xx-fake-9', detail: { ...e.detail, eventID: 'invented-region-event', awsRegion: 'xx-fake-9' } };
+    await processSqsBatch(batch([msg(t, invented)]), { ...deps, store });
+    expect(await get(dynamo.controlTable, controlKeys.health(t, '111122223333', 'xx-fake-9'))).toBeUndefined();
+    await dynamo.documentClient.send(
+      new PutCommand({ TableName: dynamo.controlTable, Item: { ...controlKeys.account(t, '111122223333'), tenantId: t, accountId: '111122223333', status: 'LINKED', regions: ['us-east-1'] } }),
+    );
+    await processSqsBatch(batch([msg(t, { ...e, id: 'b1c3', detail: { ...e.detail, eventID: 'outside-data-source' } })]), { ...deps, store });
+    expect(await get(dynamo.controlTable, controlKeys.health(t, '111122223333', 'eu-west-1'))).toBeUndefined();
+  });
+
   it('counts a usage once however often the event is delivered', async () => {
     const t = await tenant();
     const e = fixture('kms-sign-by-ec2-instance');

@@ -32,7 +32,7 @@ const raw = async (id: string) =>
 describe('upsertFromCrawl', () => {
   it('writes a new asset with its index keys and keeps firstSeen on later crawls', async () => {
     const a = discovered('certificate', { lifecycle: { state: 'ISSUED', notAfter: '2027-01-01T00:00:00.000Z' } });
-    await expect(assetStore.upsertFromCrawl(a, { tenantId: tenant, ingestionId: 'I1', observedAt: '2026-01-01T00:00:00.000Z' })).resolves.toBe('written');
+    await expect(assetStore.upsertFromCrawl(a, { tenantId: tenant, ingestionId: 'I1', observedAt: '2026-01-01T00:00:00.000Z' })).resolves.toBe('created');
     await assetStore.upsertFromCrawl(a, { tenantId: tenant, ingestionId: 'I2', observedAt: '2026-01-02T00:00:00.000Z' });
     const item = await raw(assetId(tenant, a.arn));
     expect(item).toMatchObject({

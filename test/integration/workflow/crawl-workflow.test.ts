@@ -21,8 +21,10 @@ const items = ['us-east-1', 'eu-west-1'].flatMap((region) =>
 async function execute(handlers: {
   prepare?: (input: any) => Promise<PrepareOutput>;
   crawlService: (input: CrawlItemState) => Promise<CrawlItemState>;
+  healthFails?: boolean;
 }) {
   const finalizeInputs: FinalizeInput[] = [];
+  const healthChecks: unknown[] = [];
   const machine = new StateMachine(definition as any, { validationOptions: { checkArn: false } });
   const execution = machine.run(run, {
     overrides: {
@@ -31,17 +33,31 @@ async function execute(handlers: {
         CrawlService: handlers.crawlService as any,
         Finalize: async (input: any) => {
           finalizeInputs.push(input as FinalizeInput);
-          return { status: 'SUCCEEDED' };
+          return { tenantId: input.tenantId, accountId: input.accountId, status: 'SUCCEEDED' };
+        },
+        CheckPipelineHealth: async (input: any) => {
+          healthChecks.push(input);
+          if (handlers.healthFails) throw new Error('EventBridge unreachable');
+          return { status: 'pass' };
         },
       },
-      retryIntervalOverrides: { CrawlService: 0, Prepare: 0, Finalize: 0 },
+      retryIntervalOverrides: { CrawlService: 0, Prepare: 0, Finalize: 0, CheckPipelineHealth: 0 },
     },
   });
   const result = await execution.result;
-  return { result, finalizeInputs };
+  return { result, finalizeInputs, healthChecks };
 }
 
 describe('crawl workflow (synthesized ASL)', () => {
+  it('checks the account’s pipeline health after Finalize; a failed check leaves the run’s outcome as Finalize recorded it', async () => {
+    const done = async (state: CrawlItemState) => ({ ...state, status: 'DONE' as const });
+    const ok = await execute({ crawlService: done });
+    expect(ok.healthChecks).toEqual([{ tenantId: run.tenantId, accountId: run.accountId }]);
+    expect(ok.result).toMatchObject({ status: 'SUCCEEDED', accountId: run.accountId });
+    const failing = await execute({ crawlService: done, healthFails: true });
+    expect(failing.result).toMatchObject({ status: 'SUCCEEDED', healthCheckError: expect.anything() });
+  });
+
   it('crawls every (region, service) with ids only, loops on CONTINUE, then finalizes once', async () => {
     const calls: CrawlItemState[] = [];
     const { finalizeInputs } = await execute({

@@ -18,6 +18,8 @@ const CONTRACT_ROUTES: Array<[string, string, string | undefined]> = [
   ['DELETE', '/data-sources/aws/accounts/{accountId}', 'admin'],
   ['POST', '/data-sources/aws/accounts/{accountId}/ingestions', 'admin'],
   ['GET', '/data-sources/aws/accounts/{accountId}/ingestions/{ingestionId}', 'reader'],
+  ['GET', '/data-sources/aws/accounts/{accountId}/health', 'reader'],
+  ['POST', '/data-sources/aws/accounts/{accountId}/health-checks', 'admin'],
   ['GET', '/inventory', 'reader'],
   ['GET', '/inventory/cbom', 'reader'],
   ['GET', '/inventory/{assetId}', 'reader'],

@@ -36,6 +36,7 @@ const REQUIRED: Record<string, string[]> = {
   'crawl-finalize': ['CONTROL_TABLE_NAME', 'INVENTORY_TABLE_NAME'],
   'crawl-execution-ended': ['CONTROL_TABLE_NAME'],
   'scheduled-ingestion': ['CONTROL_TABLE_NAME', 'CRAWL_STATE_MACHINE_ARN'],
+  'pipeline-health': ['CONTROL_TABLE_NAME'],
 };
 
 /** Values a handler must refuse at init, for the variables whose schema is more than "a non-empty string". */

@@ -1,0 +1,24 @@
+import type { AccountHealthReport, CheckStatus } from './health-model';
+import type { PipelineNames } from './pipeline-names';
+
+/** One region's result at one check time: the history that shows when a region broke. */
+export interface RegionHealthHistoryEntry {
+  readonly region: string;
+  readonly checkedAt: string;
+  readonly status: CheckStatus;
+  /** The region's status at the check before; absent for its first check. */
+  readonly previousStatus?: CheckStatus;
+}
+
+/** Pipeline health records of the control table (the adapter: dynamo-health-store.ts). */
+export interface HealthStore {
+  /** Stores the report as the account's latest, one history entry per region, and the account's status. */
+  saveReport(tenantId: string, report: AccountHealthReport): Promise<void>;
+  latestReport(tenantId: string, accountId: string): Promise<AccountHealthReport | undefined>;
+  /** Newest first. */
+  regionHistory(tenantId: string, accountId: string, limit: number): Promise<RegionHealthHistoryEntry[]>;
+  /** A custom setup's names; undefined = the template's. */
+  pipelineNames(tenantId: string, accountId: string): Promise<Partial<PipelineNames> | undefined>;
+  /** null = back to the template's names. */
+  setPipelineNames(tenantId: string, accountId: string, names: Partial<PipelineNames> | null): Promise<void>;
+}
