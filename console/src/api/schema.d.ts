@@ -120,8 +120,42 @@ export interface paths {
         delete: operations["deleteDataSourcesAwsAccountsAccountId"];
         options?: never;
         head?: never;
-        /** Edit the role ARN (verified again) and/or the regions */
+        /** Edit the role ARN (verified again), the regions and/or a custom setup’s EventBridge names (pipelineNames) the health checks use */
         patch: operations["patchDataSourcesAwsAccountsAccountId"];
+        trace?: never;
+    };
+    "/data-sources/aws/accounts/{accountId}/health": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Pipeline health at the last check, per region: rule, target, API destination, connection and delivery, each pass | warn | fail | unknown with what was observed and the remedy */
+        get: operations["getDataSourcesAwsAccountsAccountIdHealth"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/data-sources/aws/accounts/{accountId}/health-checks": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Run the pipeline health checks now, through the account’s role, in every region of the data source */
+        post: operations["postDataSourcesAwsAccountsAccountIdHealthChecks"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
         trace?: never;
     };
     "/data-sources/aws/accounts/{accountId}/ingestions": {
@@ -283,6 +317,19 @@ export interface components {
             runningIngestionId?: string;
             /** Format: date-time */
             runningIngestionStartedAt?: string;
+            /**
+             * @description Pipeline health at the last check (absent before any)
+             * @enum {string}
+             */
+            healthStatus?: "pass" | "warn" | "fail" | "unknown";
+            /** Format: date-time */
+            healthCheckedAt?: string;
+            /** @description Reconciliation drift summed over re-crawls: assets found that no event had created */
+            driftCreated?: number;
+            /** @description …changed without an event */
+            driftUpdated?: number;
+            /** @description …deleted without an event */
+            driftDeleted?: number;
         };
         AccountDetails: {
             tenantId: string;
@@ -302,6 +349,19 @@ export interface components {
             runningIngestionId?: string;
             /** Format: date-time */
             runningIngestionStartedAt?: string;
+            /**
+             * @description Pipeline health at the last check (absent before any)
+             * @enum {string}
+             */
+            healthStatus?: "pass" | "warn" | "fail" | "unknown";
+            /** Format: date-time */
+            healthCheckedAt?: string;
+            /** @description Reconciliation drift summed over re-crawls: assets found that no event had created */
+            driftCreated?: number;
+            /** @description …changed without an event */
+            driftUpdated?: number;
+            /** @description …deleted without an event */
+            driftDeleted?: number;
             health: {
                 region: string;
                 /** Format: date-time */
@@ -336,6 +396,60 @@ export interface components {
                 message: string;
             }[];
             executionArn?: string;
+            /** @description Re-crawls only: per region, per service, the changes the crawl found that events had not applied */
+            drift?: {
+                [key: string]: {
+                    [key: string]: {
+                        created: number;
+                        updated: number;
+                        deleted: number;
+                    };
+                };
+            };
+        };
+        PipelineHealth: {
+            accountId: string;
+            /**
+             * @description The worst of its regions
+             * @enum {string}
+             */
+            status: "pass" | "warn" | "fail" | "unknown";
+            /**
+             * Format: date-time
+             * @description null: never checked
+             */
+            checkedAt: string | null;
+            regions: {
+                region: string;
+                /** @enum {string} */
+                role: "primary" | "forwarder";
+                /**
+                 * @description The worst of its checks
+                 * @enum {string}
+                 */
+                status: "pass" | "warn" | "fail" | "unknown";
+                checks: {
+                    /** @enum {string} */
+                    check: "rule" | "target" | "destination" | "connection" | "delivery";
+                    /**
+                     * @description pass; warn = degraded (works partly, or needs an update); fail = events do not flow; unknown = the check could not be made (access denied, throttled)
+                     * @enum {string}
+                     */
+                    status: "pass" | "warn" | "fail" | "unknown";
+                    observed: string;
+                    /** @description What a cloud admin does, with the console path */
+                    remedy: string;
+                }[];
+                /** Format: date-time */
+                lastEventAt: string | null;
+                templateVersion: string | null;
+                /** @description Changes the last re-crawl found that events had not applied; null before any */
+                drift: {
+                    created: number;
+                    updated: number;
+                    deleted: number;
+                } | null;
+            }[];
         };
         Asset: {
             id: string;
@@ -1308,6 +1422,11 @@ export interface operations {
                     roleArn?: string;
                     /** @description Regions to inventory; null = every commercial region */
                     regions?: ("us-east-1" | "us-east-2" | "us-west-1" | "us-west-2" | "af-south-1" | "ap-east-1" | "ap-east-2" | "ap-south-1" | "ap-south-2" | "ap-southeast-1" | "ap-southeast-2" | "ap-southeast-3" | "ap-southeast-4" | "ap-southeast-5" | "ap-southeast-6" | "ap-southeast-7" | "ap-northeast-1" | "ap-northeast-2" | "ap-northeast-3" | "ca-central-1" | "ca-west-1" | "eu-central-1" | "eu-central-2" | "eu-west-1" | "eu-west-2" | "eu-west-3" | "eu-north-1" | "eu-south-1" | "eu-south-2" | "il-central-1" | "me-central-1" | "me-south-1" | "mx-central-1" | "sa-east-1")[] | null;
+                    pipelineNames?: {
+                        rule?: string;
+                        apiDestination?: string;
+                        connection?: string;
+                    } | null;
                 };
             };
         };
@@ -1370,6 +1489,189 @@ export interface operations {
             };
             /** @description The new role could not be assumed or belongs to another account */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many requests; retry later (API Gateway throttling) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Internal error (generic body; details are logged) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Temporarily unavailable (the platform’s storage is throttled or failing; nothing was stored): retry after `Retry-After` seconds */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getDataSourcesAwsAccountsAccountIdHealth: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                accountId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The last health check (status unknown and no regions before the first) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PipelineHealth"];
+                };
+            };
+            /** @description Bad input; `field` names it */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Missing, unknown, revoked or expired token (API Gateway’s answer) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The token lacks the reader permission */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Unknown account */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many requests; retry later (API Gateway throttling) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Internal error (generic body; details are logged) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Temporarily unavailable (the platform’s storage is throttled or failing; nothing was stored): retry after `Retry-After` seconds */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    postDataSourcesAwsAccountsAccountIdHealthChecks: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                accountId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": Record<string, never>;
+            };
+        };
+        responses: {
+            /** @description The result, also stored as the latest */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PipelineHealth"];
+                };
+            };
+            /** @description Bad input; `field` names it */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Missing, unknown, revoked or expired token (API Gateway’s answer) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The token lacks the admin permission */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Unknown account */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The request body is too large */
+            413: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -1557,6 +1859,16 @@ export interface operations {
                                 message: string;
                             }[];
                             executionArn?: string;
+                            /** @description Re-crawls only: per region, per service, the changes the crawl found that events had not applied */
+                            drift?: {
+                                [key: string]: {
+                                    [key: string]: {
+                                        created: number;
+                                        updated: number;
+                                        deleted: number;
+                                    };
+                                };
+                            };
                             parts: {
                                 ingestionId: string;
                                 region: string;
