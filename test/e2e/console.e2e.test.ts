@@ -168,6 +168,19 @@ async function journey(context: BrowserContext, page: Page): Promise<void> {
     await expectAccessible(page);
     await screenshot(page, 'dashboard');
 
+    // Troubleshooting: break a region's pipeline in the sandbox account, Run checks now, see it with its remedy
+    runtime.sandbox!.pipeline.disableRule('eu-west-1');
+    await page.goto(`${origin}/data-sources/aws/accounts/${accountId}`);
+    await page.getByRole('tab', { name: 'Troubleshooting' }).click();
+    await page.getByRole('button', { name: 'Run checks now' }).click();
+    await page.getByText('Checks finished').first().waitFor();
+    await page.getByRole('heading', { name: 'eu-west-1: Fail' }).waitFor();
+    await page.getByRole('heading', { name: 'us-east-1: Pass' }).waitFor();
+    await page.getByText(/Update the AQtive Guard stack/).first().waitFor();
+    await expectAccessible(page);
+    await screenshot(page, 'troubleshooting');
+    runtime.sandbox!.pipeline.repair();
+
     // A reader token sees no admin actions
     const readerContext = await browser.newContext({ viewport: { width: 1280, height: 860 } });
     const reader = await signIn(readerContext, runtime.tokens.reader);
@@ -178,6 +191,9 @@ async function journey(context: BrowserContext, page: Page): Promise<void> {
     await reader.goto(`${origin}/data-sources/aws/accounts/${accountId}`);
     await reader.getByRole('heading', { name: 'Last ingestion' }).waitFor();
     for (const action of ['Edit', 'Start now', 'Unlink']) expect(await reader.getByRole('button', { name: action }).count()).toBe(0);
+    await reader.getByRole('tab', { name: 'Troubleshooting' }).click();
+    await reader.getByRole('heading', { name: 'eu-west-1: Fail' }).waitFor();
+    expect(await reader.getByRole('button', { name: 'Run checks now' }).count()).toBe(0);
     await readerContext.close();
 
     // API tokens: create (secret shown once), and revoke a token that is signed in elsewhere → it returns to sign-in
