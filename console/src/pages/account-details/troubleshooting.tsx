@@ -79,8 +79,8 @@ export function Troubleshooting({ accountId }: { accountId: string }) {
           trackBy="check"
           wrapLines
           columnDefinitions={[
-            { id: 'check', header: 'Check', cell: (c) => CHECK[c.check] },
-            { id: 'status', header: 'Status', cell: (c) => status(c.status) },
+            { id: 'check', header: 'Check', cell: (c) => CHECK[c.check], minWidth: 140 },
+            { id: 'status', header: 'Status', cell: (c) => status(c.status), minWidth: 120 },
             { id: 'observed', header: 'Observed', cell: (c) => c.observed },
             { id: 'remedy', header: 'Remedy', cell: (c) => (c.status === 'pass' ? '-' : c.remedy) },
           ]}
