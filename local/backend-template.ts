@@ -68,6 +68,8 @@ export interface LocalQueue {
   readonly visibilityTimeoutSeconds: number;
   /** undefined = no redrive policy (messages are retried until they expire). */
   readonly maxReceiveCount?: number;
+  /** The redrive policy's dead-letter queue, which functions may also send to directly. */
+  readonly deadLetterQueueLogicalId?: string;
 }
 
 export interface LocalStateMachine {
@@ -284,7 +286,8 @@ function readQueues(resources: CfnTemplate['Resources'], handlerOf: (id: string,
       const fnId = referencedLogicalId(p.FunctionName);
       if (!fnId) throw new BackendTemplateError(`Event source mapping ${logicalId}: no function`);
       const q = props(queue);
-      const redrive = q.RedrivePolicy as { maxReceiveCount?: number } | undefined;
+      const redrive = q.RedrivePolicy as { maxReceiveCount?: number; deadLetterTargetArn?: unknown } | undefined;
+      const deadLetterQueueLogicalId = referencedLogicalId(redrive?.deadLetterTargetArn);
       return {
         logicalId: queueId,
         consumerHandlerName: handlerOf(fnId, `Event source mapping ${logicalId}`),
@@ -294,6 +297,7 @@ function readQueues(resources: CfnTemplate['Resources'], handlerOf: (id: string,
         reportBatchItemFailures: Array.isArray(p.FunctionResponseTypes) && p.FunctionResponseTypes.includes('ReportBatchItemFailures'),
         visibilityTimeoutSeconds: typeof q.VisibilityTimeout === 'number' ? q.VisibilityTimeout : DEFAULT_VISIBILITY_TIMEOUT_SECONDS,
         ...(typeof redrive?.maxReceiveCount === 'number' ? { maxReceiveCount: redrive.maxReceiveCount } : {}),
+        ...(deadLetterQueueLogicalId && resources[deadLetterQueueLogicalId]?.Type === 'AWS::SQS::Queue' ? { deadLetterQueueLogicalId } : {}),
       };
     });
 }

@@ -170,6 +170,30 @@ export class InProcessQueue {
     };
   }
 
+  /**
+   * SendMessage to this queue's dead-letter queue: a consumer that gave up on a message after one attempt sends it
+   * there itself, with the reason as the `reasonAttribute` message attribute. Recorded like a redrive's dead letter
+   * (`deadLetters`, `onDeadLetter`: locally `<data-dir>/queues/<queue>.dead-letters.jsonl`).
+   */
+  async sendToDeadLetters(body: string, attributes: Readonly<Record<string, SqsMessageAttributeValue>>, reasonAttribute: string) {
+    const messageId = randomUUID();
+    const deadLetter: DeadLetter = {
+      messageId,
+      body,
+      receiveCount: 1,
+      deadLetteredAt: new Date().toISOString(),
+      reason: attributes[reasonAttribute]?.StringValue ?? 'sent to the dead-letter queue by its consumer (no reason given)',
+    };
+    this.deadLetters.push(deadLetter);
+    this.options.onDeadLetter?.(deadLetter);
+    this.counters.deadLettered++;
+    return {
+      MessageId: messageId,
+      MD5OfMessageBody: md5Hex(body),
+      ...(Object.keys(attributes).length > 0 ? { MD5OfMessageAttributes: md5OfMessageAttributes(attributes) } : {}),
+    };
+  }
+
   /** Resolves once every message has been deleted or dead-lettered. */
   drained(): Promise<void> {
     if (this.depth === 0 && this.batches.size === 0) return Promise.resolve();

@@ -65,7 +65,7 @@ export async function startLocalApiGateway(options: LocalApiGatewayOptions): Pro
       try {
         raw = await options.invoke(options.authorizer.handlerName, authorizerEvent(request, match, requestId));
       } catch (err) {
-        // Exactly "Unauthorized" is API Gateway's 401; any other failure of the authorizer is a 500.
+        // Exactly "Unauthorized" is API Gateway's 401; any other failure is AUTHORIZER_FAILURE (the backend answers 503).
         if (err instanceof Error && err.message === 'Unauthorized') throw new GatewayAnswer('UNAUTHORIZED');
         onError('Authorizer failed', err);
         throw new GatewayAnswer('AUTHORIZER_FAILURE');

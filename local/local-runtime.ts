@@ -16,7 +16,8 @@ import { type ExecutionDescription, LocalStepFunctions, localStateMachineArn } f
 import { type LocalTenant, ensureLocalTenant } from './local-tenant';
 import { type LocalStateFile, readLocalStateFile, writeLocalStateFile } from './local-state-file';
 import { sfnOperations } from './sfn-operations';
-import { sqsOperations } from './sqs-operations';
+import { deadLetterSink, sqsOperations, type MessageSink } from './sqs-operations';
+import { DEAD_LETTER_REASON_ATTRIBUTE } from '../lambdas/events/sqs-record-forwarder';
 import { synthesizeBackend } from './synthesized-backend';
 
 export interface LocalRuntimeOptions {
@@ -165,7 +166,10 @@ export async function startLocalRuntime(options: LocalRuntimeOptions = {}): Prom
             )
         : undefined,
     );
-    const endpoint = await startLocalAwsEndpoint({ ...sqsOperations(queuesByUrl), ...sfnOperations(stepFunctions) });
+    // Every queue URL a function may send to: the event queues, and their dead-letter queues (the processor sends a
+    // poison record there itself, lambdas/events/sqs-record-forwarder.ts).
+    const sinksByUrl = new Map<string, MessageSink>();
+    const endpoint = await startLocalAwsEndpoint({ ...sqsOperations(sinksByUrl), ...sfnOperations(stepFunctions) });
     stoppers.push(() => endpoint.stop());
     stoppers.push(() => stepFunctions.stop());
     const queueUrls: Record<string, string> = {};
@@ -195,7 +199,13 @@ export async function startLocalRuntime(options: LocalRuntimeOptions = {}): Prom
         onConsumerError: (err) => onError(`${config.consumerHandlerName} failed a batch`, err),
       });
       queuesByUrl.set(url, queue);
+      sinksByUrl.set(url, queue);
       queueUrls[config.logicalId] = url;
+      if (config.deadLetterQueueLogicalId) {
+        const deadLetterUrl = `${endpoint.url}/${LOCAL_ACCOUNT}/${localResourceName(config.deadLetterQueueLogicalId)}`;
+        sinksByUrl.set(deadLetterUrl, deadLetterSink(queue, DEAD_LETTER_REASON_ATTRIBUTE));
+        queueUrls[config.deadLetterQueueLogicalId] = deadLetterUrl;
+      }
       stoppers.push(async () => {
         queuedMessages += await queue.stop();
       });

@@ -9,11 +9,19 @@ const MAX_BATCH_ENTRIES = 10;
 
 const invalid = (message: string) => new AwsJsonError('InvalidParameterValue', message, 400, 'InvalidParameterValue');
 
+/** What a queue URL accepts: an in-process queue, or a dead-letter queue that records what it is sent. */
+export type MessageSink = Pick<InProcessQueue, 'send'>;
+
+/** A source queue's dead-letter queue as a send target: what a consumer sends there is recorded with its reason. */
+export const deadLetterSink = (source: InProcessQueue, reasonAttribute: string): MessageSink => ({
+  send: (body, attributes = {}) => source.sendToDeadLetters(body, attributes, reasonAttribute),
+});
+
 /**
  * SendMessage and SendMessageBatch for the in-process queues, keyed by queue URL, with SQS's validation.
  * https://docs.aws.amazon.com/AWSSimpleQueueService/latest/APIReference/API_SendMessage.html
  */
-export function sqsOperations(queuesByUrl: ReadonlyMap<string, InProcessQueue>): AwsJsonOperations {
+export function sqsOperations(queuesByUrl: ReadonlyMap<string, MessageSink>): AwsJsonOperations {
   const queueOf = (request: Record<string, unknown>) => {
     const queue = queuesByUrl.get(String(request.QueueUrl ?? ''));
     if (!queue) {
@@ -21,7 +29,7 @@ export function sqsOperations(queuesByUrl: ReadonlyMap<string, InProcessQueue>):
     }
     return queue;
   };
-  const sendOne = async (queue: InProcessQueue, entry: Record<string, unknown>) => {
+  const sendOne = async (queue: MessageSink, entry: Record<string, unknown>) => {
     const body = entry.MessageBody;
     if (typeof body !== 'string' || body.length === 0) {
       throw new AwsJsonError('MissingParameter', 'The request must contain the parameter MessageBody.', 400, 'MissingParameter');

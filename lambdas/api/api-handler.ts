@@ -1,7 +1,8 @@
 import type { APIGatewayProxyEvent, APIGatewayProxyResult } from 'aws-lambda';
 import type { z } from 'zod';
 import { errorResponse } from '../shared/http';
-import { toErrorResponse, type ErrorLogger } from './error-status';
+import type { RateLimit } from '../events/rate-limit';
+import { toErrorResponse, tooManyRequestsResponse, type ErrorLogger } from './error-status';
 import { callerOf, parseBody, parseParams, parseQuery, requirePermission, type Caller } from './request';
 import { type ApiFunctionName, type ApiRoute, type RouteKey, type RoutesOf, findRoute } from './route-table';
 
@@ -23,12 +24,21 @@ export type RouteHandler<R extends ApiRoute = ApiRoute> = (
 /** One handler per route the function serves in the route table: no more, no fewer (checked by the compiler). */
 export type RouteHandlers<F extends ApiFunctionName> = { readonly [R in RoutesOf<F> as RouteKey<R>]: RouteHandler<R> };
 
+export interface ApiHandlerOptions {
+  /**
+   * Each token's requests per second, counted before anything else is done: over it, 429 with Retry-After, so one
+   * tenant's flood cannot take the platform's capacity from the others. @default - no limit (tests of one route)
+   */
+  readonly rateLimit?: RateLimit;
+}
+
 /**
  * One Lambda entry for a function's routes: find the route in the table by API Gateway's `resource` template,
- * re-check its permission from the authorizer context (defence in depth: the authorizer's policy already enforces
- * it), validate its query, path and body with the table's schemas, and map errors through the one status table.
+ * take one request from the token's rate limit, re-check its permission from the authorizer context (defence in
+ * depth: the authorizer's policy already enforces it), validate its query, path and body with the table's schemas,
+ * and map errors through the one status table.
  */
-export function apiHandler<F extends ApiFunctionName>(routes: RouteHandlers<F>, logger: ErrorLogger) {
+export function apiHandler<F extends ApiFunctionName>(routes: RouteHandlers<F>, logger: ErrorLogger, options: ApiHandlerOptions = {}) {
   const handlers = routes as unknown as Readonly<Record<string, RouteHandler>>;
   return async (event: APIGatewayProxyEvent): Promise<APIGatewayProxyResult> => {
     const route = findRoute(event.httpMethod, event.resource);
@@ -36,6 +46,10 @@ export function apiHandler<F extends ApiFunctionName>(routes: RouteHandlers<F>, 
     if (!route || !handle) return errorResponse(404, 'NotFound', 'No such route');
     try {
       const caller = callerOf(event);
+      if (options.rateLimit) {
+        const rate = await options.rateLimit.take(caller.tokenId);
+        if (!rate.allowed) return tooManyRequestsResponse(rate.retryAfterSeconds);
+      }
       if (route.permission) requirePermission(caller, route.permission);
       const spec: ApiRoute = route;
       const input = {

@@ -44,6 +44,15 @@ export function toErrorResponse(err: unknown, logger: ErrorLogger): APIGatewayPr
   return internalErrorResponse();
 }
 
+/**
+ * 429 with Retry-After: this token is over its per-second limit (lambdas/events/rate-limit.ts); nothing was done, and
+ * the same request may be sent after the header's seconds.
+ */
+export function tooManyRequestsResponse(retryAfterSeconds: number, message = 'This token sends requests faster than its limit; retry after the Retry-After seconds.'): APIGatewayProxyResult {
+  const response = errorResponse(429, 'TooManyRequests', message);
+  return { ...response, headers: { ...response.headers, 'Retry-After': String(retryAfterSeconds) } };
+}
+
 /** Seconds a client should wait before trying again after a 503. */
 export const RETRY_AFTER_SECONDS = 5;
 

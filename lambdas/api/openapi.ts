@@ -12,10 +12,14 @@ const ERROR_DESCRIPTIONS: Readonly<Record<number, string>> = {
   409: 'Conflict',
   413: 'The request body is too large',
   422: 'The request is well-formed but cannot be carried out',
-  429: 'Too many requests; retry later (API Gateway throttling)',
+  429: 'Too many requests: this token is over its per-second limit (lambdas/events/rate-limit.ts), or API Gateway’s stage throttling; nothing was done: retry after `Retry-After` seconds',
   500: 'Internal error (generic body; details are logged)',
   503: 'Temporarily unavailable (the platform’s storage is throttled or failing; nothing was stored): retry after `Retry-After` seconds',
 };
+
+/** Statuses that tell the client when to come back (RFC 9110 §10.2.3). */
+const RETRY_AFTER_STATUSES = new Set([429, 503]);
+const RETRY_AFTER_HEADER = { 'Retry-After': { description: 'Seconds to wait before sending the request again', schema: { type: 'integer' as const, minimum: 1 } } };
 
 /**
  * Every status a route can answer with an error body: its own (route table), bad input (400) when it takes any,
@@ -43,7 +47,11 @@ function register(registry: OpenAPIRegistry, route: ApiRoute): void {
   const errors: Readonly<Record<number, string | undefined>> = route.errors ?? {};
   for (const status of errorStatuses(route)) {
     const description = status === 403 ? `The token lacks the ${route.permission} permission` : (errors[status] ?? ERROR_DESCRIPTIONS[status]);
-    responses[status] = { description, content: { 'application/json': { schema: ErrorBody } } };
+    responses[status] = {
+      description,
+      ...(RETRY_AFTER_STATUSES.has(status) && { headers: RETRY_AFTER_HEADER }),
+      content: { 'application/json': { schema: ErrorBody } },
+    };
   }
   const { query, params, body } = route.request;
   registry.registerPath({

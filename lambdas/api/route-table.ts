@@ -52,7 +52,10 @@ export type ApiFunctionName = 'openapi-api' | 'tokens-api' | 'template-api' | 'a
 
 export type HttpMethod = 'GET' | 'POST' | 'PATCH' | 'DELETE';
 
-/** Error statuses a handler itself answers (API Gateway's own — 401, 403, 413, 429 — are added by the route's shape). */
+/**
+ * Error statuses a handler itself answers beyond those every route has (API Gateway's 401, 403, 413; the per-token
+ * 429 with Retry-After of lambdas/api/api-handler.ts; 503) — added by lambdas/api/openapi.ts from the route's shape.
+ */
 export type RouteErrorStatus = 400 | 404 | 409 | 413 | 422 | 503;
 
 export interface ApiResponseSpec {

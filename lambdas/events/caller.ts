@@ -12,6 +12,9 @@ export interface Caller {
   readonly type: ResourceType;
 }
 
+/** The Lambda service, as CloudTrail records it in `userIdentity.invokedBy` for calls it makes itself. */
+const LAMBDA_SERVICE = 'lambda.amazonaws.com';
+
 /** EC2 instance-profile sessions are named after the instance (aws:userid = role-id:ec2-instance-id). */
 const INSTANCE_ID = /^i-[0-9a-f]{8,17}$/;
 
@@ -30,20 +33,20 @@ export function resolveCaller(event: NormalizedEvent): Caller {
   const partition = partitionOf(event.region);
 
   // Lambda decrypting a function's environment variables: the function is named in the encryption context
-  // (https://docs.aws.amazon.com/lambda/latest/dg/security-encryption-at-rest.html).
+  // (https://docs.aws.amazon.com/lambda/latest/dg/security-encryption-at-rest.html). The context is the caller's to
+  // choose, so it names a function only in a call CloudTrail records as made by the Lambda service (`invokedBy`).
   const functionArn = str(encryptionContext, 'aws:lambda:FunctionArn');
-  if (functionArn) return { arn: functionArn, type: 'lambda-function' };
+  if (functionArn && invokedBy === LAMBDA_SERVICE) return { arn: functionArn, type: 'lambda-function' };
 
   if (identity.type === 'AssumedRole') {
     const session = sessionNameOf(identity.arn);
     if (session && INSTANCE_ID.test(session)) {
       return { arn: `arn:${partition}:ec2:${event.region}:${account}:instance/${session}`, type: 'ec2-instance' };
     }
-    // Code running in Lambda calls with its execution role; the session is named after the function and the user
-    // agent carries the Lambda execution environment (exec-env/AWS_Lambda_<runtime>).
-    if (session && (event.detail.userAgent ?? '').includes('exec-env/AWS_Lambda_')) {
-      return { arn: `arn:${partition}:lambda:${event.region}:${account}:function:${session}`, type: 'lambda-function' };
-    }
+    // Code running in Lambda calls with its execution role, in a session named after the function and with a user
+    // agent naming the Lambda runtime (exec-env/AWS_Lambda_<runtime>) — but anyone may choose a session name and send
+    // that user agent, and nothing CloudTrail sets tells a function's call from theirs. So the edge names what AWS
+    // did record: the role whose credentials made the call (the function's execution role, for a real function).
     const issuer = identity.sessionContext?.sessionIssuer?.arn;
     if (issuer) return { arn: issuer, type: 'iam-role' };
   }

@@ -28,6 +28,8 @@ export interface DynamoEventStoreOptions {
   readonly now?: () => Date;
   /** Optimistic-concurrency attempts per asset before the record is failed (and retried by SQS). */
   readonly maxAttempts?: number;
+  /** Usage edges kept per asset, the most recently seen. @default MAX_USAGE_EDGES_PER_ASSET (lambdas/inventory/dynamo-usage-store.ts) */
+  readonly maxUsageEdgesPerAsset?: number;
 }
 
 /**
@@ -49,7 +51,7 @@ export class DynamoEventStore implements EventStore {
     const now = options.now ?? (() => new Date());
     this.markers = new DynamoEventMarkerStore(this.db, options.inventoryTable, { dedupDays: options.dedupDays, now });
     this.stats = new DynamoEventStatsStore(this.db, options.controlTable);
-    this.usages = new DynamoUsageStore(this.db, options.inventoryTable);
+    this.usages = new DynamoUsageStore(this.db, options.inventoryTable, options.maxUsageEdgesPerAsset);
     this.history = new DynamoHistoryStore(this.db, options.inventoryTable, { retentionDays: options.historyDays, now });
   }
 

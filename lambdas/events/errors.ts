@@ -56,3 +56,17 @@ export class CertificateNotYetVisibleError extends Error {
     this.name = 'CertificateNotYetVisibleError';
   }
 }
+
+/**
+ * The customer account refused a describe for a reason a retry cannot change (an ARN it calls invalid, a Region not
+ * enabled): the record is dead-lettered at once with this reason instead of being received five times.
+ */
+export class AssetUnreadableError extends Error {
+  constructor(
+    readonly arn: string,
+    readonly reason: string,
+  ) {
+    super(`${arn} cannot be read from the customer account: ${reason}`);
+    this.name = 'AssetUnreadableError';
+  }
+}

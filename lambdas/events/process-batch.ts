@@ -3,11 +3,16 @@ import type { Context, SQSBatchResponse, SQSEvent, SQSRecord } from 'aws-lambda'
 import { BatchTally } from './batch-tally';
 import { queuedEventSchema, issuePath } from './envelope';
 import { MalformedQueueMessageError } from './errors';
+import { NOT_YET_VISIBLE_RETRY_SECONDS, permanentFailureReason, retrySoon, type DeadLetterSink, type DelayedRetry } from './poison-records';
 import { processEvent, type AccountCache, type ProcessDependencies } from './process-event';
 
 export interface BatchDependencies extends ProcessDependencies {
   /** Logs failures that must not fail the batch (statistics, health). */
   readonly error?: (message: string, details: Record<string, unknown>) => void;
+  /** Takes records that fail for good after one attempt. @default - they fail and SQS redelivers them until its redrive policy */
+  readonly deadLetters?: DeadLetterSink;
+  /** Re-queues records worth retrying in seconds. @default - they fail and wait for the visibility timeout */
+  readonly retries?: DelayedRetry;
 }
 
 export function parseQueueMessage(record: SQSRecord) {
@@ -24,7 +29,10 @@ export function parseQueueMessage(record: SQSRecord) {
 
 /**
  * An SQS batch with partial batch failures (Powertools BatchProcessor): a record that throws is reported in
- * `batchItemFailures` and only it is retried (and, after the queue's maxReceiveCount, dead-lettered).
+ * `batchItemFailures` and only it is retried (and, after the queue's maxReceiveCount, dead-lettered). A record that
+ * fails for good (malformed, an asset the account refuses to describe) is sent to the dead-letter queue with its
+ * reason after this one attempt and reported processed; one ACM does not know yet is re-queued with a short delay.
+ * If either send fails, the record fails as before and SQS redelivers it.
  * Counters and health are written once per batch after the records; a failure there is logged, not thrown, because
  * failing the batch would redeliver events that were applied (they would then count as duplicates).
  */
@@ -32,7 +40,23 @@ export async function processSqsBatch(event: SQSEvent, deps: BatchDependencies, 
   const tally = new BatchTally();
   const accounts: AccountCache = new Map();
   const processor = new BatchProcessor(EventType.SQS);
-  const recordHandler = async (record: SQSRecord) => processEvent(parseQueueMessage(record), deps, tally, accounts);
+  const recordHandler = async (record: SQSRecord) => {
+    try {
+      await processEvent(parseQueueMessage(record), deps, tally, accounts);
+    } catch (err) {
+      const reason = permanentFailureReason(err);
+      if (reason !== undefined && deps.deadLetters) {
+        await deps.deadLetters.deadLetter(record, reason);
+        deps.warn?.('Dead-lettered after one attempt', { messageId: record.messageId, reason });
+        return;
+      }
+      if (retrySoon(err) && deps.retries) {
+        await deps.retries.retryLater(record, NOT_YET_VISIBLE_RETRY_SECONDS);
+        return;
+      }
+      throw err;
+    }
+  };
   try {
     return await processPartialResponse(event, recordHandler, processor, { ...(context ? { context } : {}), throwOnFullBatchFailure: false });
   } finally {

@@ -22,7 +22,19 @@ export interface RateDecision {
  */
 export const DEFAULT_EVENTS_PER_SECOND = 600;
 
-export class TokenRateLimiter {
+/**
+ * Default API requests per second per token (every route but the events endpoint): a console page makes a handful of
+ * requests and a script paging the inventory one at a time, so 50/s never limits a person or a well-behaved script,
+ * and one token's flood cannot take the tables' capacity from other tenants.
+ */
+export const DEFAULT_API_REQUESTS_PER_SECOND = 50;
+
+/** Takes one request from a token's allowance. */
+export interface RateLimit {
+  take(tokenId: string): Promise<RateDecision>;
+}
+
+export class TokenRateLimiter implements RateLimit {
   constructor(
     private readonly counter: RateCounter,
     private readonly perSecond: number = DEFAULT_EVENTS_PER_SECOND,

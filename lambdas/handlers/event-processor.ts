@@ -1,14 +1,16 @@
 import type { Context, SQSBatchResponse, SQSEvent } from 'aws-lambda';
 import { dynamoControlStores } from '../control/dynamo-control-stores';
 import { describeAsset } from '../discovery/describe-asset';
-import { isAccessDeniedError } from '../discovery/aws-error';
+import { isAccessDeniedError, isExpiredCredentialsError, isThrottlingError } from '../discovery/aws-error';
 import { CustomerClientsCache } from '../discovery/region-clients';
 import { TokenBucketPacer } from '../discovery/request-pacer';
 import { AssetRefreshUnavailableError, type DescribeAsset } from '../events/asset-refresher';
 import { DescribeAssetRefresher } from '../events/describe-asset-refresher';
 import { DynamoEventStore } from '../events/dynamo-event-store';
+import { AssetUnreadableError } from '../events/errors';
+import { SqsRecordForwarder } from '../events/sqs-record-forwarder';
 import { processSqsBatch } from '../events/process-batch';
-import { createDocumentClient } from '../shared/platform-clients';
+import { createDocumentClient, createSqsClient } from '../shared/platform-clients';
 import { parseEnvironment } from '../shared/environment';
 import { createLogger } from '../shared/powertools';
 
@@ -28,6 +30,7 @@ const store = new DynamoEventStore({
 // per-(region, API) pacer across batches.
 const customerClients = new CustomerClientsCache(env.PLATFORM_ACCESS_ROLE_ARN);
 const pacer = new TokenBucketPacer();
+const forwarder = new SqsRecordForwarder(createSqsClient(), { deadLetterQueueUrl: env.DEAD_LETTER_QUEUE_URL, eventsQueueUrl: env.EVENTS_QUEUE_URL });
 
 /** One asset through the account's read-only role, with the tenant's ExternalId (lambdas/discovery/describe-asset.ts). */
 const describe: DescribeAsset = async (request) => {
@@ -47,9 +50,17 @@ const describe: DescribeAsset = async (request) => {
     // The role is gone, no longer trusts us, or may not read this asset: retrying the message cannot help (and would
     // hold back its usage counts); the event's own changes stay applied and the next crawl reports the gap.
     if (isAccessDeniedError(err)) throw new AssetRefreshUnavailableError(request, `access denied (${(err as Error).name})`);
+    // Any other error the service blames on the request (an invalid ARN, a Region not enabled) will not go away:
+    // dead-lettered now with the reason. Throttling, expired credentials and server faults stay SQS retries.
+    if (isPermanentClientError(err)) throw new AssetUnreadableError(request.arn, `${(err as Error).name}: ${(err as Error).message}`);
     throw err;
   }
 };
+
+/** The SDK marks errors the caller caused with `$fault: 'client'`; throttling and expired credentials pass with time. */
+function isPermanentClientError(err: unknown): boolean {
+  return (err as { $fault?: unknown } | null)?.$fault === 'client' && !isThrottlingError(err) && !isExpiredCredentialsError(err);
+}
 
 // The refreshed asset is applied as an observation stamped with the describe's read time: the store's newest-wins
 // rule keeps any field a later event changed.
@@ -64,6 +75,8 @@ export const handler = async (event: SQSEvent, context: Context): Promise<SQSBat
       refresher,
       warn: (message, details) => logger.warn(message, details),
       error: (message, details) => logger.error(message, details),
+      deadLetters: forwarder,
+      retries: forwarder,
     },
     context,
   );

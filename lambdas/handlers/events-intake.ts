@@ -5,7 +5,7 @@ import { DynamoRateCounter } from '../events/dynamo-rate-counter';
 import { acceptEvent, type EventQueue } from '../events/intake';
 import { TokenRateLimiter } from '../events/rate-limit';
 import { TEMPLATE_VERSION_HEADER } from '../shared/protocol';
-import { serviceUnavailableResponse } from '../api/error-status';
+import { serviceUnavailableResponse, tooManyRequestsResponse } from '../api/error-status';
 import { errorResponse, headerValue, internalErrorResponse, jsonResponse } from '../shared/http';
 import { createDocumentClient, createSqsClient } from '../shared/platform-clients';
 import { parseEnvironment } from '../shared/environment';
@@ -34,7 +34,7 @@ export const handler = async (event: APIGatewayProxyEvent): Promise<APIGatewayPr
     // One token's flood is answered 429 (EventBridge retries it later) before it can fill the queue ahead of others.
     const rate = await limiter.take(tokenId);
     if (!rate.allowed) {
-      return { ...errorResponse(429, 'TooManyRequests', 'This token sends events faster than its limit; EventBridge will retry.'), headers: { 'Content-Type': 'application/json', 'Retry-After': String(rate.retryAfterSeconds) } };
+      return tooManyRequestsResponse(rate.retryAfterSeconds, 'This token sends events faster than its limit; EventBridge will retry.');
     }
     const templateVersion = headerValue(event.headers, TEMPLATE_VERSION_HEADER);
     const accepted = await acceptEvent(

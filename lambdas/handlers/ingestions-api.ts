@@ -3,12 +3,16 @@ import { ingestionsRoutes } from '../api/ingestions-routes';
 import { dynamoControlStores } from '../control/dynamo-control-stores';
 import { newIngestionId } from '../control/ids';
 import { SfnIngestionStarter } from '../ingestion/sfn-ingestion-starter';
+import { DynamoRateCounter } from '../events/dynamo-rate-counter';
+import { DEFAULT_API_REQUESTS_PER_SECOND, TokenRateLimiter } from '../events/rate-limit';
 import { createDocumentClient, createSfnClient } from '../shared/platform-clients';
 import { parseEnvironment } from '../shared/environment';
 import { createLogger } from '../shared/powertools';
 
 const env = parseEnvironment('ingestions-api');
 const logger = createLogger('ingestions-api');
+// Per token, before anything else (lambdas/api/api-handler.ts): one tenant's flood is answered 429, not served.
+const rateLimit = new TokenRateLimiter(new DynamoRateCounter(createDocumentClient(), env.CONTROL_TABLE_NAME, 'api'), DEFAULT_API_REQUESTS_PER_SECOND);
 
 /** POST …/accounts/{accountId}/ingestions (admin), GET …/ingestions/{ingestionId} (reader). */
 export const handler = apiHandler(
@@ -19,4 +23,5 @@ export const handler = apiHandler(
     newIngestionId: () => newIngestionId(),
   }),
   logger,
+  { rateLimit },
 );

@@ -4,12 +4,16 @@ import { apiHandler } from '../api/api-handler';
 import { publicBaseUrl } from '../api/public-url';
 import { templateRoutes } from '../api/template-route';
 import { DynamoTenantStore } from '../control/dynamo-tenant-store';
+import { DynamoRateCounter } from '../events/dynamo-rate-counter';
+import { DEFAULT_API_REQUESTS_PER_SECOND, TokenRateLimiter } from '../events/rate-limit';
 import { createDocumentClient } from '../shared/platform-clients';
 import { parseEnvironment } from '../shared/environment';
 import { createLogger } from '../shared/powertools';
 
 const env = parseEnvironment('template-api');
 const logger = createLogger('template-api');
+// Per token, before anything else (lambdas/api/api-handler.ts): one tenant's flood is answered 429, not served.
+const rateLimit = new TokenRateLimiter(new DynamoRateCounter(createDocumentClient(), env.CONTROL_TABLE_NAME, 'api'), DEFAULT_API_REQUESTS_PER_SECOND);
 
 let principal: Promise<string> | undefined;
 function platformPrincipalArn(): Promise<string> {
@@ -33,4 +37,5 @@ export const handler = apiHandler(
     baseUrl: (event) => publicBaseUrl(event, env.PUBLIC_API_URL),
   }),
   logger,
+  { rateLimit },
 );

@@ -1,15 +1,27 @@
-import { type DynamoDBDocumentClient, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { DeleteCommand, type DynamoDBDocumentClient, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { queryAll, withoutKeys, writeIf } from '../shared/dynamo';
 import type { Usage } from './asset';
 import { assetId } from './asset-id';
 import { inventoryKeys, TTL_ATTRIBUTE } from '../shared/table-schema';
 import type { UsageObservation, UsageStore } from './usage-store';
 
+/**
+ * Usage edges (callers) kept per asset, the most recently seen. Events name callers freely (any role or function of
+ * the account can call Decrypt), so without a bound a stream of events could grow an asset's partition without end;
+ * 100 is far more than a key's real callers and keeps the asset's details response small.
+ */
+export const MAX_USAGE_EDGES_PER_ASSET = 100;
+
+/** Sort-key prefix of usage edges. */
+const USAGE_PREFIX = 'USAGE#';
+
 /** Usage edges in the INVENTORY table, in the asset's partition (key design: lambdas/shared/table-schema.ts). */
 export class DynamoUsageStore implements UsageStore {
   constructor(
     private readonly db: DynamoDBDocumentClient,
     private readonly tableName: string,
+    /** Edges kept per asset: the most recently seen. */
+    private readonly maxEdgesPerAsset: number = MAX_USAGE_EDGES_PER_ASSET,
   ) {}
 
   /**
@@ -50,13 +62,39 @@ export class DynamoUsageStore implements UsageStore {
     if (typeof Attributes?.firstSeen === 'string' && Attributes.firstSeen > time) {
       await moveBound('SET firstSeen = :t', 'firstSeen > :t', { ':t': time });
     }
+    // A new edge may take the asset past its bound: the least recently seen edges go.
+    if (Attributes?.count === 1) await this.trimUsages(Key.pk);
+  }
+
+  /**
+   * Keeps the asset's `maxEdgesPerAsset` most recently seen edges (ties: by resource ARN). A delete is conditional on
+   * the edge's lastSeen, so an edge seen again meanwhile stays; concurrent trims at worst keep one edge too many or
+   * too few, and the next new edge restores the bound.
+   */
+  private async trimUsages(pk: string): Promise<void> {
+    const items = await queryAll(this.db, {
+      TableName: this.tableName,
+      KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
+      ExpressionAttributeValues: { ':pk': pk, ':prefix': USAGE_PREFIX },
+      ProjectionExpression: 'sk, lastSeen',
+      ConsistentRead: true,
+    });
+    if (items.length <= this.maxEdgesPerAsset) return;
+    const edges = items.map((i) => ({ sk: String(i.sk), lastSeen: String(i.lastSeen ?? '') }));
+    edges.sort((a, b) => (a.lastSeen === b.lastSeen ? a.sk.localeCompare(b.sk) : a.lastSeen < b.lastSeen ? 1 : -1));
+    for (const edge of edges.slice(this.maxEdgesPerAsset)) {
+      // A false condition: seen again since the query, so it is recent now.
+      await writeIf(() =>
+        this.db.send(new DeleteCommand({ TableName: this.tableName, Key: { pk, sk: edge.sk }, ConditionExpression: 'lastSeen = :seen', ExpressionAttributeValues: { ':seen': edge.lastSeen } })),
+      );
+    }
   }
 
   async listUsages(id: string): Promise<Usage[]> {
     const items = await queryAll(this.db, {
       TableName: this.tableName,
       KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
-      ExpressionAttributeValues: { ':pk': inventoryKeys.asset(id).pk, ':prefix': 'USAGE#' },
+      ExpressionAttributeValues: { ':pk': inventoryKeys.asset(id).pk, ':prefix': USAGE_PREFIX },
     });
     return items.map((i) => withoutKeys<Usage>(i, [TTL_ATTRIBUTE]));
   }

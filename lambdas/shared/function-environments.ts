@@ -40,6 +40,10 @@ export const FUNCTION_ENVIRONMENTS = {
   }),
   'event-processor': z.object({
     ...TABLES,
+    /** Records that fail for good go here after one attempt, with the reason (lambdas/events/poison-records.ts). */
+    DEAD_LETTER_QUEUE_URL: z.url(),
+    /** Records ACM cannot describe yet are re-queued here with a short delay. */
+    EVENTS_QUEUE_URL: z.url(),
     HISTORY_RETENTION_DAYS: z.coerce.number().int().positive().default(365),
     EVENT_DEDUP_DAYS: z.coerce.number().int().positive().default(7),
     PLATFORM_ACCESS_ROLE_ARN,

@@ -70,5 +70,10 @@ export class ApiFunctions extends Construct {
     });
     tables.grant(this.inventory.function, 'control', READ);
     tables.grant(this.inventory.function, 'inventory', READ);
+
+    // Every route counts its token's requests in RATE# windows (lambdas/api/api-handler.ts): 429 past the limit.
+    for (const fn of [this.tokens, this.template, this.accounts, this.ingestions, this.inventory]) {
+      tables.grant(fn.function, 'control', ['UpdateItem'], ['RATE#*']);
+    }
   }
 }

@@ -15,7 +15,7 @@ export interface EventPipelineProps {
   readonly historyRetention?: Duration;
   /** How long a processed CloudTrail eventID is remembered, so a redelivered event is not applied twice. @default 7 days */
   readonly dedupWindow?: Duration;
-  /** Receives before a message goes to the dead-letter queue. @default 5 */
+  /** Receives before a transiently failing message goes to the dead-letter queue (poison goes after one). @default 5 */
   readonly maxReceiveCount?: number;
 }
 
@@ -72,8 +72,14 @@ export class EventPipeline extends Construct {
         INVENTORY_TABLE_NAME: tables.inventory.tableName,
         HISTORY_RETENTION_DAYS: String((props.historyRetention ?? Duration.days(365)).toDays()),
         EVENT_DEDUP_DAYS: String((props.dedupWindow ?? Duration.days(7)).toDays()),
+        DEAD_LETTER_QUEUE_URL: this.deadLetterQueue.queueUrl,
+        EVENTS_QUEUE_URL: this.queue.queueUrl,
       },
     });
+    // Poison records go to the dead-letter queue after one attempt, with their reason; a certificate ACM does not
+    // know yet is re-queued with a delay (lambdas/events/poison-records.ts). SendMessage only, nothing else.
+    this.deadLetterQueue.grant(this.processor.function, 'sqs:SendMessage');
+    this.queue.grant(this.processor.function, 'sqs:SendMessage');
     tables.grant(this.processor.function, 'control', [...READ, 'UpdateItem'], ['TENANT#*']); // health and event counters; never tokens
     tables.grant(this.processor.function, 'inventory', [...READ, 'PutItem', 'UpdateItem', 'DeleteItem'], ['ASSET#*', 'EVENT#*']); // assets, history, usage, dedup markers
     // A flood of events takes at most this many concurrent executions; the event source stops polling there rather

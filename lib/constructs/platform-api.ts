@@ -6,6 +6,9 @@ import { Construct } from 'constructs';
 import { type ApiFunctionName, ROUTE_TABLE } from '../../lambdas/api/route-table';
 import { API_KEY_HEADER, API_STAGE } from '../../lambdas/shared/protocol';
 
+/** Seconds a client waits after the authorizer failed (API Gateway's AUTHORIZER_FAILURE / _CONFIGURATION_ERROR). */
+export const AUTHORIZER_RETRY_AFTER_SECONDS = 5;
+
 export interface PlatformApiProps {
   /** The REQUEST authorizer's function (identity source: the X-API-Key header). */
   readonly authorizer: lambda.IFunction;
@@ -91,13 +94,16 @@ export class PlatformApi extends Construct {
       });
     }
 
-    // API Gateway's own answers, in our error shape. A failing authorizer is a 500 (EventBridge retries it),
-    // never a 401 (which would deauthorize the customer's connection).
-    const responses: Array<[string, apigw.ResponseType, string, string, string]> = [
+    // API Gateway's own answers, in our error shape. A failing authorizer (an error, a timeout, a malformed answer) is
+    // a 503 with Retry-After: the caller may retry and EventBridge does (it retries 5xx), and it is never a 401, which
+    // would deauthorize the customer's connection. No other 5xx is ours to choose here but the default.
+    // https://docs.aws.amazon.com/apigateway/latest/developerguide/supported-gateway-response-types.html
+    const retryAfter = { 'Retry-After': `'${AUTHORIZER_RETRY_AFTER_SECONDS}'` };
+    const responses: Array<[string, apigw.ResponseType, string, string, string, Record<string, string>?]> = [
       ['Unauthorized', apigw.ResponseType.UNAUTHORIZED, '401', 'Unauthorized', 'Missing or invalid API token.'],
       ['AccessDenied', apigw.ResponseType.ACCESS_DENIED, '403', 'Forbidden', 'This token does not have the permission this route needs.'],
-      ['AuthorizerFailure', apigw.ResponseType.AUTHORIZER_FAILURE, '500', 'InternalError', 'Authorization is temporarily unavailable; retry.'],
-      ['AuthorizerConfig', apigw.ResponseType.AUTHORIZER_CONFIGURATION_ERROR, '500', 'InternalError', 'Authorization is temporarily unavailable; retry.'],
+      ['AuthorizerFailure', apigw.ResponseType.AUTHORIZER_FAILURE, '503', 'ServiceUnavailable', 'Authorization is temporarily unavailable; retry after Retry-After seconds.', retryAfter],
+      ['AuthorizerConfig', apigw.ResponseType.AUTHORIZER_CONFIGURATION_ERROR, '503', 'ServiceUnavailable', 'Authorization is temporarily unavailable; retry after Retry-After seconds.', retryAfter],
       ['Throttled', apigw.ResponseType.THROTTLED, '429', 'Throttled', 'Too many requests; retry later.'],
       ['TooLarge', apigw.ResponseType.REQUEST_TOO_LARGE, '413', 'PayloadTooLarge', 'The request body is too large.'],
       ['NotFound', apigw.ResponseType.RESOURCE_NOT_FOUND, '404', 'NotFound', 'No such route.'],
@@ -105,11 +111,11 @@ export class PlatformApi extends Construct {
       ['Default4xx', apigw.ResponseType.DEFAULT_4XX, '400', 'BadRequest', 'The request was not accepted.'],
       ['Default5xx', apigw.ResponseType.DEFAULT_5XX, '500', 'InternalError', 'Internal error; retry.'],
     ];
-    for (const [id, type, statusCode, code, message] of responses) {
+    for (const [id, type, statusCode, code, message, headers] of responses) {
       this.api.addGatewayResponse(id, {
         type,
         statusCode,
-        responseHeaders: { 'Content-Type': "'application/json'" },
+        responseHeaders: { 'Content-Type': "'application/json'", ...headers },
         templates: { 'application/json': errorBody(code, message) },
       });
     }

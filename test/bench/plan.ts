@@ -2,6 +2,7 @@
 import type { CrawlIngestionOptions } from './crawl-ingestion-bench';
 import type { EventThroughputOptions } from './event-throughput-bench';
 import type { FaultsOptions } from './fault-recovery-bench';
+import type { TenantFloodOptions } from './tenant-flood-bench';
 
 export const BENCH_REGIONS = ['us-east-1', 'us-east-2', 'us-west-2', 'eu-west-1', 'eu-central-1', 'ap-southeast-2', 'ap-northeast-1', 'sa-east-1'] as const;
 
@@ -14,6 +15,7 @@ export interface BenchPlan {
   readonly scalingSizes: readonly number[];
   readonly bundleRuns: number;
   readonly faults: FaultsOptions;
+  readonly tenantFlood: TenantFloodOptions;
 }
 
 export const FULL_PLAN: BenchPlan = {
@@ -24,6 +26,7 @@ export const FULL_PLAN: BenchPlan = {
   scalingSizes: [1_000, 10_000, 30_000],
   bundleRuns: 5,
   faults: { events: 2_000, concurrency: 16, crashBacklog: 1_000, estateSize: 60, seed: 7 },
+  tenantFlood: { limitPerSecond: 10, quietPerSecond: 5, seconds: 12, seed: 7 },
 };
 
 export const SMOKE_PLAN: BenchPlan = {
@@ -34,4 +37,5 @@ export const SMOKE_PLAN: BenchPlan = {
   scalingSizes: [200, 400, 800],
   bundleRuns: 1,
   faults: { events: 300, concurrency: 8, crashBacklog: 200, estateSize: 40, seed: 7 },
+  tenantFlood: { limitPerSecond: 20, quietPerSecond: 10, seconds: 3, seed: 7 },
 };

@@ -166,9 +166,35 @@ export function renderMarkdown(r: BenchResults): string {
   }
 
   out.push(...faultsSection(r));
+  out.push(...floodSection(r));
   out.push(...analysis(r));
   out.push(SCHEMA_DOC);
   return `${out.join('\n')}\n`;
+}
+
+/** Benchmark 7: one tenant's token floods the events endpoint at 10× its limit; does the other tenant notice? */
+function floodSection(r: BenchResults): string[] {
+  const out = ['## 7. Two tenants: one floods the events endpoint at 10× its limit', ''];
+  if (!r.flood) return [...out, 'Not run.', ''];
+  if (!r.flood.ok) return [...out, `**Failed**: ${r.flood.error}`, ''];
+  const x = r.flood.result;
+  const codes = (s: Record<string, number>) => Object.entries(s).map(([k, v]) => `${k}: ${int(v)}`).join(', ');
+  out.push(
+    `The local runtime with the per-token events limit at ${int(x.limitPerSecond)}/s (\`EVENTS_PER_SECOND_PER_TOKEN\`, lowered so that 10× fits this machine; ` +
+      `\`test/bench/tenant-flood-bench.ts\`). Another tenant's uploader token sends ${int(x.quietPerSecond)} events/s for ${int(x.seconds)} s alone, then for ` +
+      `${int(x.seconds)} s while the flooding token sends ${int(x.floodPerSecond)} events/s (open loop: senders do not wait for answers).`,
+    '',
+    '| quiet token | p50 (ms) | p90 (ms) | p99 (ms) | max (ms) |',
+    '|---|---:|---:|---:|---:|',
+    `| alone | ${f(x.quietAlone.p50)} | ${f(x.quietAlone.p90)} | ${f(x.quietAlone.p99)} | ${f(x.quietAlone.max)} |`,
+    `| during the flood | ${f(x.quietDuringFlood.p50)} | ${f(x.quietDuringFlood.p90)} | ${f(x.quietDuringFlood.p99)} | ${f(x.quietDuringFlood.max)} |`,
+    '',
+    `p99 during ÷ alone: **${f(x.p99Ratio, 2)}** (target ≤ 1.2). Quiet token's answers alone: ${codes(x.quietStatusesAlone)}; during the flood: ${codes(x.quietStatusesDuringFlood)}; ` +
+      `flooding token's: ${codes(x.floodStatuses)} (202 up to its limit per second, 429 with \`Retry-After\` beyond; 0 = connection reset by ` +
+      `the local server). Machine load average at the start: ${f(r.machine.loadAverage1m)} on ${r.machine.cpus} cores — shared, so run-to-run variance is large.`,
+    '',
+  );
+  return out;
 }
 
 /** Benchmark 6: what durability costs at the events endpoint, and how fast the runtime is back after a crash. */

@@ -1,4 +1,5 @@
 /** The shape of test/bench/results.json (documented in BENCHMARKS.md) and the figures derived from the raw suites. */
+import type { TenantFloodResult } from './tenant-flood-bench';
 import type { BundleResult } from './bundle-bench';
 import type { CrawlIngestionResult } from './crawl-ingestion-bench';
 import type { EventThroughputResult } from './event-throughput-bench';
@@ -46,6 +47,7 @@ export interface BenchResults {
   readonly scaling?: SuiteOutcome<ScalingPointResult[]> & { readonly derived?: ScalingDerived };
   readonly bundles?: SuiteOutcome<BundleResult[]>;
   readonly faults?: SuiteOutcome<FaultsResult>;
+  readonly flood?: SuiteOutcome<TenantFloodResult>;
 }
 
 export interface FaultsResult {
@@ -87,6 +89,7 @@ export function buildResults(input: {
   scaling?: SuiteOutcome<ScalingPointResult[]>;
   bundles?: SuiteOutcome<BundleResult[]>;
   faults?: SuiteOutcome<FaultsResult>;
+  flood?: SuiteOutcome<TenantFloodResult>;
 }): BenchResults {
   const events = input.events?.ok
     ? {
@@ -112,5 +115,6 @@ export function buildResults(input: {
     ...(scaling && { scaling }),
     ...(input.bundles && { bundles: input.bundles }),
     ...(input.faults && { faults: input.faults }),
+    ...(input.flood && { flood: input.flood }),
   };
 }

@@ -11,6 +11,7 @@ const SUITES: Record<string, (options: never) => Promise<unknown>> = {
   'scaling-point': async (o) => (await import('./scaling-bench')).runScalingPoint(o),
   'durability-point': async (o) => (await import('./fault-recovery-bench')).runDurabilityPoint(o),
   'crash-recovery': async (o) => (await import('./fault-recovery-bench')).runCrashRecovery(o),
+  'tenant-flood': async (o) => (await import('./tenant-flood-bench')).runTenantFloodBench(o),
 };
 
 async function main(): Promise<void> {

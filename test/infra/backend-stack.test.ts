@@ -117,10 +117,10 @@ describe('backend stack', () => {
       authorizer: { [control]: ['GetItem'] },
       'openapi-api': {},
       'tokens-api': { [control]: ['GetItem', 'PutItem', 'Query', 'UpdateItem'] },
-      'template-api': { [control]: ['GetItem'] },
+      'template-api': { [control]: ['GetItem', 'UpdateItem'] }, // UpdateItem: its rate-limit windows (RATE# only)
       'accounts-api': { [control]: ['GetItem', 'PutItem', 'Query', 'UpdateItem'], [inventory]: ['DeleteItem', 'GetItem', 'Query', 'UpdateItem'] },
       'ingestions-api': { [control]: ['GetItem', 'PutItem', 'Query', 'UpdateItem'] },
-      'inventory-api': { [control]: ['GetItem', 'Query'], [inventory]: ['GetItem', 'Query'] },
+      'inventory-api': { [control]: ['GetItem', 'Query', 'UpdateItem'], [inventory]: ['GetItem', 'Query'] }, // UpdateItem: RATE# only
       'events-intake': { [control]: ['UpdateItem'] }, // its rate-limit windows (RATE# only)
       'event-processor': { [control]: ['GetItem', 'Query', 'UpdateItem'], [inventory]: ['DeleteItem', 'GetItem', 'PutItem', 'Query', 'UpdateItem'] },
       'crawl-prepare': { [control]: ['GetItem', 'Query'] },
@@ -215,11 +215,17 @@ describe('backend stack', () => {
     }
     // The event processor cannot write token items; only the token routes can.
     expect(keysOf('event-processor', 'Control')).toEqual([['TENANT#*']]);
-    expect(keysOf('tokens-api', 'Control')).toEqual([['TOKEN#*', 'TENANT#*']]);
+    expect(keysOf('tokens-api', 'Control')).toEqual([['TOKEN#*', 'TENANT#*'], ['RATE#*']]);
     for (const handler of ['accounts-api', 'ingestions-api', 'crawl-service', 'crawl-finalize', 'scheduled-ingestion']) {
       expect(keysOf(handler, 'Control').flat()).not.toContain('TOKEN#*');
     }
     expect(keysOf('events-intake', 'Control')).toEqual([['RATE#*']]);
+    // Every API function counts its tokens' requests (lambdas/api/api-handler.ts); the read-only ones write nothing else.
+    for (const handler of ['tokens-api', 'template-api', 'accounts-api', 'ingestions-api', 'inventory-api']) {
+      expect(keysOf(handler, 'Control')).toContainEqual(['RATE#*']);
+    }
+    expect(keysOf('inventory-api', 'Control')).toEqual([['RATE#*']]);
+    expect(keysOf('template-api', 'Control')).toEqual([['RATE#*']]);
     // Only the processor writes dedup markers.
     expect(keysOf('event-processor', 'Inventory')).toEqual([['ASSET#*', 'EVENT#*']]);
     expect(keysOf('accounts-api', 'Inventory')).toEqual([['ASSET#*']]);
@@ -336,10 +342,18 @@ describe('backend stack', () => {
       expect(methods.filter((m) => m.AuthorizationType === 'CUSTOM')).toHaveLength(18);
     });
 
-    it('answers API Gateway errors in the API error shape; an authorizer failure is a 500, never a 401', () => {
+    it('answers API Gateway errors in the API error shape; an authorizer failure is a 503 with Retry-After, never a 401', () => {
       template.hasResourceProperties('AWS::ApiGateway::GatewayResponse', { ResponseType: 'UNAUTHORIZED', StatusCode: '401' });
       template.hasResourceProperties('AWS::ApiGateway::GatewayResponse', { ResponseType: 'ACCESS_DENIED', StatusCode: '403' });
-      template.hasResourceProperties('AWS::ApiGateway::GatewayResponse', { ResponseType: 'AUTHORIZER_FAILURE', StatusCode: '500' });
+      for (const type of ['AUTHORIZER_FAILURE', 'AUTHORIZER_CONFIGURATION_ERROR']) {
+        const [[, response], ...others] = resources('AWS::ApiGateway::GatewayResponse').filter(([, r]) => r.Properties.ResponseType === type);
+        expect(others).toEqual([]);
+        expect(response.Properties).toMatchObject({
+          StatusCode: '503',
+          ResponseParameters: { 'gatewayresponse.header.Retry-After': "'5'", 'gatewayresponse.header.Content-Type': "'application/json'" },
+        });
+        expect(JSON.parse(response.Properties.ResponseTemplates['application/json'])).toEqual({ error: { code: 'ServiceUnavailable', message: expect.stringContaining('Retry-After') } });
+      }
       template.hasResourceProperties('AWS::ApiGateway::GatewayResponse', {
         ResponseType: 'DEFAULT_5XX',
         ResponseTemplates: { 'application/json': Match.stringLikeRegexp('"error"') },
@@ -356,6 +370,18 @@ describe('backend stack', () => {
     template.hasResourceProperties('AWS::Lambda::EventSourceMapping', {
       FunctionResponseTypes: ['ReportBatchItemFailures'],
     });
+  });
+
+  it('lets the processor send poison records to the dead-letter queue and delayed retries to the queue: SendMessage only', () => {
+    // lambdas/events/poison-records.ts: dead-lettered after one attempt with the reason, not after maxReceiveCount.
+    // (Its event source mapping adds the receive/delete/visibility actions on the events queue.)
+    const sends = statementsOf('event-processor').filter((s) => [s.Action].flat().includes('sqs:SendMessage'));
+    expect(sends.map((s) => ({ actions: [s.Action].flat(), resource: s.Resource }))).toEqual([
+      { actions: ['sqs:SendMessage'], resource: { 'Fn::GetAtt': ['EventsDeadLetterQueue404572C7', 'Arn'] } },
+      { actions: ['sqs:SendMessage'], resource: { 'Fn::GetAtt': ['EventsQueueB96EB0D2', 'Arn'] } },
+    ]);
+    const onDeadLetterQueue = statementsOf('event-processor').filter((s) => JSON.stringify(s.Resource).includes('EventsDeadLetterQueue'));
+    expect(onDeadLetterQueue.flatMap((s) => [s.Action].flat())).toEqual(['sqs:SendMessage']);
   });
 
   it('re-ingests every linked account daily', () => {

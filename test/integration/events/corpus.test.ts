@@ -245,8 +245,10 @@ describe('fixture corpus applied to a dynalite inventory', () => {
     'secretsmanager-untag-resource': async (t) => expect((await asset(t, SECRET))?.tags).toEqual({}),
     'secretsmanager-rotation-succeeded': async (t) =>
       expect((await asset(t, 'arn:aws:secretsmanager:us-west-2:111122223333:secret:Appuser-pyodbc-WoDpmU'))?.lifecycle.rotation.lastRotatedAt).toBe('2021-08-13T19:17:16.000Z'),
+    // The session name and the exec-env user agent are the caller's to choose (lambdas/events/caller.ts): the edge names
+    // the role CloudTrail recorded, the function's execution role.
     'secretsmanager-get-secret-value-by-lambda': async (t) =>
-      expect(await usage(t, SECRET)).toEqual([expect.objectContaining({ resourceArn: 'arn:aws:lambda:eu-west-1:111122223333:function:orders-api', resourceType: 'lambda-function', via: 'GetSecretValue' })]),
+      expect(await usage(t, SECRET)).toEqual([expect.objectContaining({ resourceArn: 'arn:aws:iam::111122223333:role/orders-api-role', resourceType: 'iam-role', via: 'GetSecretValue' })]),
     'ssm-put-parameter': async (t) =>
       expect(await asset(t, 'arn:aws:ssm:eu-west-1:111122223333:parameter/prod/api/token')).toMatchObject({
         name: '/prod/api/token',

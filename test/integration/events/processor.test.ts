@@ -84,6 +84,29 @@ describe('event processor batches', () => {
     expect(Items?.map((i) => i.count)).toEqual([1]);
   });
 
+  it('keeps only the most recently seen usage edges of an asset, however many callers events name', async () => {
+    // GIVEN a store that keeps 3 edges per asset, and 6 different instances signing with one key, a minute apart
+    const t = await tenant();
+    const capped = new DynamoEventStore({ documentClient: dynamo.documentClient, inventoryTable: dynamo.inventoryTable, controlTable: dynamo.controlTable, dedupDays: 7, historyDays: 365, maxUsageEdgesPerAsset: 3 });
+    const base = fixture('kms-sign-by-ec2-instance');
+    const instances = ['i-0000000000000000a', 'i-0000000000000000b', 'i-0000000000000000c', 'i-0000000000000000d', 'i-0000000000000000e', 'i-0000000000000000f'];
+    const events = instances.map((instance, i) => {
+      const arn = String(base.detail.userIdentity.arn).replace(/[^/]+$/, instance);
+      return {
+        ...base,
+        id: `cap-${i}`,
+        detail: { ...base.detail, eventID: `cap-${i}`, eventTime: `2024-06-30T00:0${i}:00Z`, userIdentity: { ...base.detail.userIdentity, arn, principalId: `AROAEXAMPLE:${instance}` } },
+      };
+    });
+    // WHEN they arrive out of order
+    for (const e of [events[3], events[0], events[5], events[1], events[4], events[2]]) await processSqsBatch(batch([msg(t, e)]), { ...deps, store: capped });
+    // THEN the asset keeps the three most recent callers
+    const { Items } = await dynamo.documentClient.send(
+      new QueryCommand({ TableName: dynamo.inventoryTable, KeyConditionExpression: 'pk = :pk AND begins_with(sk, :u)', ExpressionAttributeValues: { ':pk': `ASSET#${assetId(t, KEY)}`, ':u': 'USAGE#' } }),
+    );
+    expect(Items?.map((i) => String(i.resourceArn).split('/').pop()).sort()).toEqual(instances.slice(3));
+  });
+
   it.each([
     ['an unlinked account', 'UNLINKED' as const],
     ['an account never linked to this tenant', undefined],

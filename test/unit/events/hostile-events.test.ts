@@ -1,6 +1,7 @@
 import { marshall, unmarshall } from '@aws-sdk/util-dynamodb';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { resolveCaller } from '../../../lambdas/events/caller';
 import { dropReasonOf, MAX_CLOCK_SKEW_MS } from '../../../lambdas/events/drop-rules';
 import { queuedEventSchema } from '../../../lambdas/events/envelope';
 import { acceptEvent } from '../../../lambdas/events/intake';
@@ -186,5 +187,36 @@ describe('fuzz: the events intake answers any body with a 2xx or a 4xx error, an
       }),
       { numRuns: 300 },
     );
+  });
+});
+
+describe('who: a caller is a Lambda function only on what AWS records, never on the user agent alone', () => {
+  const personAsFunction = (detail: Record<string, unknown>) => {
+    const e = fixture('secretsmanager-get-secret-value-by-lambda');
+    return { ...e, detail: { ...e.detail, ...detail } };
+  };
+
+  it("a person's session named after a function, with Lambda's user agent, is attributed to the role CloudTrail recorded", () => {
+    // GIVEN a person who assumed some role with session name "payments" and sends Lambda's exec-env user agent
+    const identity = {
+      type: 'AssumedRole',
+      principalId: 'AROAPERSON:payments',
+      arn: 'arn:aws:sts::111122223333:assumed-role/DeveloperRole/payments',
+      accountId: '111122223333',
+      sessionContext: { sessionIssuer: { type: 'Role', arn: 'arn:aws:iam::111122223333:role/DeveloperRole', accountId: '111122223333', userName: 'DeveloperRole' } },
+    };
+    const caller = resolveCaller(normalized(personAsFunction({ userIdentity: identity, userAgent: 'aws-sdk-nodejs/3.600.0 exec-env/AWS_Lambda_nodejs20.x' })));
+    // THEN the edge names that role, not a Lambda function called "payments"
+    expect(caller).toEqual({ arn: 'arn:aws:iam::111122223333:role/DeveloperRole', type: 'iam-role' });
+  });
+
+  it('an encryption context naming a function counts only in a call the Lambda service made (invokedBy)', () => {
+    const byLambda = fixture('kms-decrypt-by-lambda');
+    const functionArn = byLambda.detail.requestParameters.encryptionContext['aws:lambda:FunctionArn'];
+    expect(resolveCaller(normalized(byLambda))).toEqual({ arn: functionArn, type: 'lambda-function' });
+    // The same context in a call a role made itself (no invokedBy) names the role.
+    const { invokedBy: _service, ...identity } = byLambda.detail.userIdentity;
+    const forged = { ...byLambda, detail: { ...byLambda.detail, userIdentity: identity, sourceIPAddress: '192.0.2.1', userAgent: 'lambda.amazonaws.com' } };
+    expect(resolveCaller(normalized(forged))).toEqual({ arn: byLambda.detail.userIdentity.sessionContext.sessionIssuer.arn, type: 'iam-role' });
   });
 });

@@ -14,6 +14,7 @@ const VALID: Record<string, string> = {
   CRAWL_STATE_MACHINE_ARN: 'arn:aws:states:eu-west-1:123456789012:stateMachine:crawl',
   PLATFORM_ACCESS_ROLE_ARN: 'arn:aws:iam::123456789012:role/platform-access',
   EVENTS_QUEUE_URL: 'https://sqs.eu-west-1.amazonaws.com/123456789012/events',
+  DEAD_LETTER_QUEUE_URL: 'https://sqs.eu-west-1.amazonaws.com/123456789012/events-dlq',
   PUBLIC_API_URL: 'https://api.example.com/v1',
   HISTORY_RETENTION_DAYS: '365',
   EVENT_DEDUP_DAYS: '7',
@@ -30,7 +31,7 @@ const REQUIRED: Record<string, string[]> = {
   'ingestions-api': ['CONTROL_TABLE_NAME', 'CRAWL_STATE_MACHINE_ARN'],
   'inventory-api': ['CONTROL_TABLE_NAME', 'INVENTORY_TABLE_NAME'],
   'events-intake': ['EVENTS_QUEUE_URL', 'CONTROL_TABLE_NAME'],
-  'event-processor': ['CONTROL_TABLE_NAME', 'INVENTORY_TABLE_NAME'],
+  'event-processor': ['CONTROL_TABLE_NAME', 'INVENTORY_TABLE_NAME', 'DEAD_LETTER_QUEUE_URL', 'EVENTS_QUEUE_URL'],
   'crawl-prepare': ['CONTROL_TABLE_NAME'],
   'crawl-service': ['CONTROL_TABLE_NAME', 'INVENTORY_TABLE_NAME'],
   'crawl-finalize': ['CONTROL_TABLE_NAME', 'INVENTORY_TABLE_NAME'],
@@ -47,6 +48,7 @@ const INVALID: Record<string, Array<[string, string]>> = {
   'event-processor': [
     ['HISTORY_RETENTION_DAYS', 'a year'],
     ['EVENT_DEDUP_DAYS', '0'],
+    ['DEAD_LETTER_QUEUE_URL', 'events-dlq'],
   ],
   'crawl-service': [
     ['CRAWL_QUOTAS', '{kms:ListKeys=100}'],
