@@ -1,6 +1,7 @@
 import { CfnOutput, Duration, RemovalPolicy, Stack, StackProps } from 'aws-cdk-lib';
 import { Construct } from 'constructs';
 import { ApiFunctions } from './constructs/api-functions';
+import { ConsoleHosting } from './constructs/console-hosting';
 import { CrawlWorkflow } from './constructs/crawl-workflow';
 import { EventPipeline } from './constructs/event-pipeline';
 import { FindingsSchedule } from './constructs/findings-schedule';
@@ -19,6 +20,11 @@ export interface BackendStackProps extends StackProps {
   readonly authorizerCacheTtl?: Duration;
   /** @default RemovalPolicy.RETAIN */
   readonly tableRemovalPolicy?: RemovalPolicy;
+  /**
+   * The built console (console/dist) to serve with the API from one CloudFront distribution.
+   * @default - no console hosting (the local runtime serves the console itself)
+   */
+  readonly consoleDistDir?: string;
 }
 
 /**
@@ -59,6 +65,13 @@ export class BackendStack extends Stack {
       authorizerCacheTtl: props.authorizerCacheTtl ?? Duration.seconds(0),
     });
 
+    if (props.consoleDistDir !== undefined) {
+      const consoleHosting = new ConsoleHosting(this, 'Console', { distDir: props.consoleDistDir, api: api.api });
+      new CfnOutput(this, 'ConsoleUrl', {
+        value: `https://${consoleHosting.distribution.distributionDomainName}`,
+        description: 'The web console, with the API under /v1 on the same origin',
+      });
+    }
     new CfnOutput(this, 'ApiUrl', { value: api.api.url, description: 'Base URL of the API (stage v1)' });
     new CfnOutput(this, 'EventsEndpointUrl', {
       value: api.api.urlForPath(EVENTS_PATH),

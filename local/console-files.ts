@@ -1,6 +1,7 @@
 import { createReadStream, statSync } from 'node:fs';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { extname, join, normalize, sep } from 'node:path';
+import { CONSOLE_SECURITY_HEADERS } from '../lib/console-security-headers';
 
 const MEDIA_TYPES: Readonly<Record<string, string>> = {
   '.html': 'text/html; charset=utf-8',
@@ -11,22 +12,6 @@ const MEDIA_TYPES: Readonly<Record<string, string>> = {
   '.png': 'image/png',
   '.woff': 'font/woff',
   '.woff2': 'font/woff2',
-};
-
-/**
- * The console's security headers, the same policy CloudFront sends in AWS: scripts only from this origin; inline
- * styles are allowed because Cloudscape sets style attributes; the API is on the same origin (connect-src 'self').
- * https://developer.mozilla.org/en-US/docs/Web/HTTP/Headers/Content-Security-Policy
- */
-export const CONSOLE_CSP =
-  "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; font-src 'self' data:; connect-src 'self'; " +
-  "object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
-
-export const CONSOLE_SECURITY_HEADERS: Readonly<Record<string, string>> = {
-  'content-security-policy': CONSOLE_CSP,
-  'x-content-type-options': 'nosniff',
-  'x-frame-options': 'DENY',
-  'referrer-policy': 'no-referrer',
 };
 
 /**

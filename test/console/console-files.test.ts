@@ -2,7 +2,8 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { type Server, createServer } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { CONSOLE_CSP, serveConsoleFrom } from '../../local/console-files';
+import { CONSOLE_CSP } from '../../lib/console-security-headers';
+import { serveConsoleFrom } from '../../local/console-files';
 import { closeServer, listenOnLoopback } from '../../local/loopback-server';
 
 describe('serveConsole (the console next to the local API)', () => {

@@ -6,6 +6,7 @@ import { CONSOLE_DIST, buildConsole, isConsoleBuildStale } from '../../console/s
 import { launchChromium, screenshot, seriousA11yViolations } from './console-browser';
 import { ACCOUNTS, type ContractCheckedApiClient, startE2eRuntime } from './e2e-support';
 import type { LocalRuntime } from '../../local/local-runtime';
+import { CRYPTO_SERVICES } from '../../lambdas/inventory/asset';
 
 /**
  * The customer guide in a real browser against the real local runtime: sign in, Data sources → Configure → Download
@@ -108,13 +109,27 @@ async function journey(context: BrowserContext, page: Page): Promise<void> {
     await page.getByRole('button', { name: 'Submit' }).click();
     await page.getByText('Configuration succeeded').first().waitFor();
     const accountId = runtime.sandbox!.roleArn.split(':')[4];
+    await page.getByRole('button', { name: 'Start now' }).waitFor();
+
+    // Details → Edit: narrow the regions to the two the sandbox account holds assets in (an ingestion of every
+    // commercial region would make this test minutes long), then Start now from Details
+    await page.getByRole('link', { name: 'Details', exact: true }).click();
+    await page.getByRole('heading', { name: `AWS account ${accountId}` }).waitFor();
+    await page.getByText('Every commercial region').first().waitFor();
+    await page.getByRole('button', { name: 'Edit', exact: true }).click();
+    await page.getByRole('button', { name: 'Regions' }).click();
+    for (const region of runtime.sandbox!.regions) await page.getByRole('option', { name: region, exact: true }).click();
+    await page.keyboard.press('Escape');
+    await page.getByRole('button', { name: 'Submit' }).click();
+    await page.getByText(`Account ${accountId} was updated.`).first().waitFor();
+    await page.getByText(runtime.sandbox!.regions.join(', ')).first().waitFor();
     await page.getByRole('button', { name: 'Start now' }).click();
     await page.getByText('Ingestion started').first().waitFor();
 
     // Details: live progress until the ingestion finishes
-    await page.getByRole('heading', { name: `AWS account ${accountId}` }).waitFor();
     await page.getByText(/^(Succeeded|Partially succeeded)$/).first().waitFor({ timeout: 60_000 });
-    await page.getByText(/of \d+ region and service crawls finished/).first().waitFor();
+    // Only the regions chosen in Edit were crawled: one crawl per (region, service).
+    await page.getByText(`of ${runtime.sandbox!.regions.length * CRYPTO_SERVICES.length} region and service crawls finished`).first().waitFor();
     await expectAccessible(page);
     await screenshot(page, 'account-details');
 
@@ -153,6 +168,19 @@ async function journey(context: BrowserContext, page: Page): Promise<void> {
     await expectAccessible(page);
     await screenshot(page, 'dashboard');
 
+    // Troubleshooting: break a region's pipeline in the sandbox account, Run checks now, see it with its remedy
+    runtime.sandbox!.pipeline.disableRule('eu-west-1');
+    await page.goto(`${origin}/data-sources/aws/accounts/${accountId}`);
+    await page.getByRole('tab', { name: 'Troubleshooting' }).click();
+    await page.getByRole('button', { name: 'Run checks now' }).click();
+    await page.getByText('Checks finished').first().waitFor();
+    await page.getByRole('heading', { name: 'eu-west-1: Fail' }).waitFor();
+    await page.getByRole('heading', { name: 'us-east-1: Pass' }).waitFor();
+    await page.getByText(/Update the AQtive Guard stack/).first().waitFor();
+    await expectAccessible(page);
+    await screenshot(page, 'troubleshooting');
+    runtime.sandbox!.pipeline.repair();
+
     // A reader token sees no admin actions
     const readerContext = await browser.newContext({ viewport: { width: 1280, height: 860 } });
     const reader = await signIn(readerContext, runtime.tokens.reader);
@@ -163,6 +191,9 @@ async function journey(context: BrowserContext, page: Page): Promise<void> {
     await reader.goto(`${origin}/data-sources/aws/accounts/${accountId}`);
     await reader.getByRole('heading', { name: 'Last ingestion' }).waitFor();
     for (const action of ['Edit', 'Start now', 'Unlink']) expect(await reader.getByRole('button', { name: action }).count()).toBe(0);
+    await reader.getByRole('tab', { name: 'Troubleshooting' }).click();
+    await reader.getByRole('heading', { name: 'eu-west-1: Fail' }).waitFor();
+    expect(await reader.getByRole('button', { name: 'Run checks now' }).count()).toBe(0);
     await readerContext.close();
 
     // API tokens: create (secret shown once), and revoke a token that is signed in elsewhere → it returns to sign-in

@@ -1,6 +1,12 @@
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import vm from 'node:vm';
 import { Match, Template } from 'aws-cdk-lib/assertions';
 import aslValidator from 'asl-validator';
 import { stateMachineDefinition, synthesizeBackendForTest } from '../support/backend-template';
+import { CONSOLE_SECURITY_HEADERS } from '../../lib/console-security-headers';
+import { CONSOLE_ROUTING_FUNCTION_CODE } from '../../lib/constructs/console-routing-function';
+import { createBackendApp } from '../../lib/synth-backend';
 import { COMMERCIAL_REGION_NAMES } from '../../lambdas/shared/regions';
 import { CRYPTO_SERVICES } from '../../lambdas/inventory/asset';
 import { FUNCTION_ENVIRONMENTS, type HandlerName } from '../../lambdas/shared/function-environments';
@@ -26,6 +32,9 @@ function statementsOf(handlerName: string): any[] {
     .filter(([, p]) => p.Properties.Roles.some((r: any) => r.Ref === roleId))
     .flatMap(([, p]) => p.Properties.PolicyDocument.Statement);
 }
+/** CDK's own handler that copies the console into its bucket (aws-s3-deployment); everything else is platform code. */
+const isConsoleDeploymentHandler = (logicalId: string) => logicalId.startsWith('CustomCDKBucketDeployment');
+const platformFunctions = () => resources('AWS::Lambda::Function').filter(([id]) => !isConsoleDeploymentHandler(id));
 const actionsOf = (handlerName: string) =>
   statementsOf(handlerName)
     .flatMap((s) => [s.Action].flat())
@@ -56,12 +65,12 @@ describe('backend stack', () => {
     expect(indexNames).toEqual(['gsi1', 'gsi1,gsi2']);
   });
 
-  it('runs every function on Node.js 22 / arm64 with JSON logs', () => {
-    template.allResourcesProperties('AWS::Lambda::Function', {
-      Runtime: 'nodejs22.x',
-      Architectures: ['arm64'],
-      LoggingConfig: Match.objectLike({ LogFormat: 'JSON' }),
-    });
+  it('runs every platform function on Node.js 22 / arm64 with JSON logs (the only other function is the console deployment handler)', () => {
+    expect(resources('AWS::Lambda::Function').filter(([id]) => isConsoleDeploymentHandler(id))).toHaveLength(1);
+    expect(platformFunctions()).toHaveLength(Object.keys(FUNCTION_ENVIRONMENTS).length);
+    for (const [id, fn] of platformFunctions()) {
+      expect({ id, ...fn.Properties }).toMatchObject({ id, Runtime: 'nodejs22.x', Architectures: ['arm64'], LoggingConfig: { LogFormat: 'JSON' } });
+    }
   });
 
   it('records no X-Ray traces (no code records any): no function, stage or state machine traces, no role may send them', () => {
@@ -73,7 +82,7 @@ describe('backend stack', () => {
   });
 
   it("sets each function's environment to exactly its handler's schema (lambdas/shared/function-environments.ts)", () => {
-    const functions = resources('AWS::Lambda::Function').map(([, r]) => r.Properties.Environment.Variables as Record<string, unknown>);
+    const functions = platformFunctions().map(([, r]) => r.Properties.Environment.Variables as Record<string, unknown>);
     expect(functions.map((v) => v.POWERTOOLS_SERVICE_NAME).sort()).toEqual(Object.keys(FUNCTION_ENVIRONMENTS).map((h) => `aqg-${h}`).sort());
     for (const variables of functions) {
       const handlerName = String(variables.POWERTOOLS_SERVICE_NAME).replace(/^aqg-/, '') as HandlerName;
@@ -137,8 +146,11 @@ describe('backend stack', () => {
     }
     expect(actionsOf('events-intake')).toEqual(['dynamodb:UpdateItem', 'sqs:GetQueueAttributes', 'sqs:GetQueueUrl', 'sqs:SendMessage']);
     for (const name of ['accounts-api', 'ingestions-api', 'scheduled-ingestion']) expect(actionsOf(name)).toContain('states:StartExecution');
-    // Nobody scans, and nobody holds a wildcard action.
-    for (const [, p] of resources('AWS::IAM::Policy')) {
+    // Nobody scans, and no platform function holds a wildcard action (the console deployment handler: its own test).
+    const deploymentRoles = resources('AWS::Lambda::Function')
+      .filter(([id]) => isConsoleDeploymentHandler(id))
+      .map(([, f]) => f.Properties.Role['Fn::GetAtt'][0]);
+    for (const [, p] of resources('AWS::IAM::Policy').filter(([, p]) => !p.Properties.Roles.some((r: any) => deploymentRoles.includes(r.Ref)))) {
       for (const s of p.Properties.PolicyDocument.Statement) {
         for (const a of [s.Action].flat()) {
           expect(a).not.toMatch(/\*|dynamodb:Scan/);
@@ -379,5 +391,140 @@ describe('backend stack', () => {
 
   it('re-ingests every linked account daily', () => {
     template.hasResourceProperties('AWS::Events::Rule', { ScheduleExpression: 'cron(17 3 * * ? *)' });
+  });
+});
+
+describe('backend stack: the console in AWS', () => {
+  const ofType = (type: string) => {
+    const found = resources(type);
+    expect(found).toHaveLength(1);
+    return found[0]![1].Properties;
+  };
+  const consoleBucketId = () => resources('AWS::S3::Bucket').find(([id]) => id.startsWith('ConsoleFiles'))![0];
+
+  it('keeps the console files in a private, encrypted, SSL-only bucket with access logs', () => {
+    template.resourceCountIs('AWS::S3::Bucket', 2);
+    template.allResourcesProperties('AWS::S3::Bucket', {
+      PublicAccessBlockConfiguration: { BlockPublicAcls: true, BlockPublicPolicy: true, IgnorePublicAcls: true, RestrictPublicBuckets: true },
+      BucketEncryption: { ServerSideEncryptionConfiguration: [{ ServerSideEncryptionByDefault: { SSEAlgorithm: 'AES256' } }] },
+    });
+    const [logsId] = resources('AWS::S3::Bucket').find(([id]) => id.startsWith('ConsoleAccessLogs'))!;
+    template.hasResourceProperties('AWS::S3::Bucket', {
+      LoggingConfiguration: { DestinationBucketName: { Ref: logsId }, LogFilePrefix: 's3/' },
+    });
+    for (const [id] of resources('AWS::S3::Bucket')) {
+      template.hasResourceProperties('AWS::S3::BucketPolicy', {
+        Bucket: { Ref: id },
+        PolicyDocument: {
+          Statement: Match.arrayWith([
+            Match.objectLike({ Effect: 'Deny', Action: 's3:*', Principal: { AWS: '*' }, Condition: { Bool: { 'aws:SecureTransport': 'false' } } }),
+          ]),
+        },
+      });
+    }
+  });
+
+  it('lets only this distribution read the console bucket, through origin access control', () => {
+    const oac = ofType('AWS::CloudFront::OriginAccessControl');
+    expect(oac.OriginAccessControlConfig).toMatchObject({ OriginAccessControlOriginType: 's3', SigningBehavior: 'always', SigningProtocol: 'sigv4' });
+    const policy = resources('AWS::S3::BucketPolicy').find(([, p]) => p.Properties.Bucket.Ref === consoleBucketId())![1];
+    const reads = policy.Properties.PolicyDocument.Statement.filter((s: any) => s.Effect === 'Allow');
+    expect(reads).toEqual([
+      expect.objectContaining({
+        Action: 's3:GetObject',
+        Principal: { Service: 'cloudfront.amazonaws.com' },
+        Condition: { StringEquals: { 'AWS:SourceArn': expect.anything() } },
+      }),
+    ]);
+    expect(JSON.stringify(reads[0].Condition)).toContain('ConsoleDistribution');
+    template.resourceCountIs('AWS::CloudFront::CloudFrontOriginAccessIdentity', 0);
+  });
+
+  it('serves the console over HTTPS only with the security headers of lib/console-security-headers.ts', () => {
+    const config = ofType('AWS::CloudFront::Distribution').DistributionConfig;
+    expect(config.DefaultRootObject).toBe('index.html');
+    expect(config.Logging).toMatchObject({ Prefix: 'cloudfront/' });
+    expect(config.DefaultCacheBehavior).toMatchObject({ ViewerProtocolPolicy: 'redirect-to-https', AllowedMethods: ['GET', 'HEAD'] });
+    expect(config.CustomErrorResponses).toBeUndefined(); // they would turn the API's 403/404 into index.html
+    const headers = ofType('AWS::CloudFront::ResponseHeadersPolicy').ResponseHeadersPolicyConfig.SecurityHeadersConfig;
+    expect(headers).toEqual({
+      ContentSecurityPolicy: { ContentSecurityPolicy: CONSOLE_SECURITY_HEADERS['content-security-policy'], Override: true },
+      ContentTypeOptions: { Override: true },
+      FrameOptions: { FrameOption: CONSOLE_SECURITY_HEADERS['x-frame-options'], Override: true },
+      ReferrerPolicy: { ReferrerPolicy: CONSOLE_SECURITY_HEADERS['referrer-policy'], Override: true },
+      StrictTransportSecurity: { AccessControlMaxAgeSec: 31536000, IncludeSubdomains: true, Override: true },
+    });
+    const [policyId] = resources('AWS::CloudFront::ResponseHeadersPolicy')[0]!;
+    expect(config.DefaultCacheBehavior.ResponseHeadersPolicyId).toEqual({ Ref: policyId });
+  });
+
+  it('rewrites console routes to /index.html in a viewer-request function on the default behavior only', () => {
+    const fn = ofType('AWS::CloudFront::Function');
+    expect(fn.FunctionConfig.Runtime).toBe('cloudfront-js-2.0');
+    expect(fn.FunctionCode).toBe(CONSOLE_ROUTING_FUNCTION_CODE);
+    const config = ofType('AWS::CloudFront::Distribution').DistributionConfig;
+    const [fnId] = resources('AWS::CloudFront::Function')[0]!;
+    expect(config.DefaultCacheBehavior.FunctionAssociations).toEqual([{ EventType: 'viewer-request', FunctionARN: { 'Fn::GetAtt': [fnId, 'FunctionARN'] } }]);
+    for (const behavior of config.CacheBehaviors) expect(behavior.FunctionAssociations).toBeUndefined();
+  });
+
+  it('routes /v1/* to the API Gateway stage, uncached, with every viewer header but Host (X-API-Key included)', () => {
+    const config = ofType('AWS::CloudFront::Distribution').DistributionConfig;
+    expect(config.CacheBehaviors).toHaveLength(1);
+    const [api] = config.CacheBehaviors;
+    // Managed policies: CachingDisabled and AllViewerExceptHostHeader.
+    // https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/using-managed-cache-policies.html
+    expect(api).toMatchObject({
+      PathPattern: '/v1/*',
+      ViewerProtocolPolicy: 'redirect-to-https',
+      AllowedMethods: ['GET', 'HEAD', 'OPTIONS', 'PUT', 'PATCH', 'POST', 'DELETE'],
+      CachePolicyId: '4135ea2d-6df8-44a3-9df3-4b5a84be39ad',
+      OriginRequestPolicyId: 'b689b0a8-53d0-40ab-baf2-68738e2966ac',
+    });
+    const origin = config.Origins.find((o: any) => o.Id === api.TargetOriginId);
+    expect(origin.OriginPath).toBeUndefined();
+    expect(origin.CustomOriginConfig).toMatchObject({ OriginProtocolPolicy: 'https-only', OriginSSLProtocols: ['TLSv1.2'] });
+    expect(JSON.stringify(origin.DomainName)).toContain('ApiCD79AAA0');
+    expect(JSON.stringify(origin.DomainName)).toContain('.execute-api.');
+  });
+
+  it('deploys hashed assets (cached for a year) before index.html (never cached), and outputs the console URL', () => {
+    const deployments = resources('Custom::CDKBucketDeployment');
+    expect(deployments).toHaveLength(2);
+    const [[assetsId, assets], [indexId, index]] = [...deployments].sort(([a], [b]) => a.localeCompare(b));
+    expect(assetsId).toMatch(/^ConsoleDeployAssets/);
+    expect(indexId).toMatch(/^ConsoleDeployIndex/);
+    expect(assets.Properties).toMatchObject({ DestinationBucketName: { Ref: consoleBucketId() }, Prune: false, Exclude: ['index.html'], SystemMetadata: { 'cache-control': 'public, max-age=31536000, immutable' } });
+    expect(index.Properties).toMatchObject({ DestinationBucketName: { Ref: consoleBucketId() }, Prune: false, SystemMetadata: { 'cache-control': 'no-cache' } });
+    expect(index.DependsOn).toEqual(expect.arrayContaining([assetsId]));
+    // The deployment handler writes only the console bucket (and reads CDK's staging bucket).
+    const [, handler] = resources('AWS::Lambda::Function').find(([id]) => isConsoleDeploymentHandler(id))!;
+    const roleId = handler.Properties.Role['Fn::GetAtt'][0];
+    const statements = resources('AWS::IAM::Policy')
+      .filter(([, p]) => p.Properties.Roles.some((r: any) => r.Ref === roleId))
+      .flatMap(([, p]) => p.Properties.PolicyDocument.Statement);
+    const writes = statements.filter((s: any) => [s.Action].flat().some((a: string) => /Put|Delete/.test(a)));
+    expect(writes.length).toBeGreaterThan(0);
+    for (const s of writes) expect(JSON.stringify(s.Resource)).toContain(consoleBucketId());
+    template.hasOutput('ConsoleUrl', { Value: { 'Fn::Join': ['', ['https://', { 'Fn::GetAtt': [resources('AWS::CloudFront::Distribution')[0]![0], 'DomainName'] }]] } });
+  });
+});
+
+describe('the console routing function (CloudFront Functions runtime)', () => {
+  const handler = vm.runInNewContext(`${CONSOLE_ROUTING_FUNCTION_CODE}; handler`) as (e: unknown) => { uri: string };
+  const route = (uri: string) => handler({ request: { uri, querystring: {}, headers: {} } }).uri;
+  it('serves index.html for console routes, including ids with dots, and passes assets through', () => {
+    expect(route('/')).toBe('/index.html');
+    expect(route('/inventory')).toBe('/index.html');
+    expect(route('/inventory/arn:aws:acm:eu-west-1:111122223333:certificate/a.b')).toBe('/index.html');
+    expect(route('/data-sources/aws/accounts/111122223333')).toBe('/index.html');
+    expect(route('/assets/main-ABC123.js')).toBe('/assets/main-ABC123.js');
+    expect(route('/assets/missing.js')).toBe('/assets/missing.js');
+  });
+});
+
+describe('createBackendApp without a console build', () => {
+  it('names the command that builds it', () => {
+    expect(() => createBackendApp({ consoleDistDir: join(tmpdir(), 'aqg-no-console-build') })).toThrow(/npm run console:build/);
   });
 });

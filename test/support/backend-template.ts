@@ -1,12 +1,16 @@
+import { join } from 'node:path';
 import { Annotations, Match, Template } from 'aws-cdk-lib/assertions';
 import { createBackendApp } from '../../lib/synth-backend';
 
 /**
  * Synthesizes the backend stack the way `cdk synth` does (cdk-nag AwsSolutions attached, which fails synthesis on
  * any unacknowledged finding), but without esbuild bundling: the assertions are about infrastructure, not bundles.
+ * The console is a two-file fixture build (test/fixtures/console-dist), so the tests never need `npm run console:build`.
  */
+export const CONSOLE_DIST_FIXTURE = join(__dirname, '..', 'fixtures', 'console-dist');
+
 export function synthesizeBackendForTest(): { template: Template; json: Record<string, any>; warnings: unknown[] } {
-  const { app, stack } = createBackendApp({ bundling: false, env: { account: '123456789012', region: 'eu-west-1' } });
+  const { app, stack } = createBackendApp({ bundling: false, consoleDistDir: CONSOLE_DIST_FIXTURE, env: { account: '123456789012', region: 'eu-west-1' } });
   app.synth();
   const template = Template.fromStack(stack);
   const warnings = Annotations.fromStack(stack).findWarning('*', Match.anyValue());

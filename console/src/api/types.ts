@@ -7,6 +7,7 @@ export type AccountDetails = components['schemas']['AccountDetails'];
 export type Ingestion = components['schemas']['Ingestion'];
 export type Token = components['schemas']['Token'];
 export type ErrorBody = components['schemas']['Error'];
+export type PipelineHealth = components['schemas']['PipelineHealth'];
 
 type JsonOf<R> = R extends { content: { 'application/json': infer B } } ? B : never;
 

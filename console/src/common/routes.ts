@@ -19,7 +19,7 @@ const DATA_SOURCES = { text: 'Data sources', href: '/data-sources' };
 const INVENTORY = { text: 'Inventory', href: '/inventory' };
 
 /**
- * Every page of the console. Findings and Troubleshooting are added here (and to the navigation) when their API
+ * Every page of the console (Troubleshooting is a tab of the account details page). Findings are added here (and to the navigation) when their API
  * routes exist: the console only shows what the /v1 API serves.
  */
 export const ROUTES: readonly RouteDef[] = [

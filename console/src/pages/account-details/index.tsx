@@ -7,6 +7,7 @@ import KeyValuePairs from '@cloudscape-design/components/key-value-pairs';
 import SpaceBetween from '@cloudscape-design/components/space-between';
 import StatusIndicator, { type StatusIndicatorProps } from '@cloudscape-design/components/status-indicator';
 import Table from '@cloudscape-design/components/table';
+import Tabs from '@cloudscape-design/components/tabs';
 import { useState } from 'react';
 import type { Ingestion } from '../../api/types';
 import { useAccountDetails, useIngestion, useStartIngestion } from '../../common/aws-hooks';
@@ -17,6 +18,7 @@ import type { PageProps } from '../../common/routes';
 import { RequestError, errorText } from '../../common/request-error';
 import { EditAccount } from './edit-account';
 import { IngestionProgress } from './ingestion-progress';
+import { Troubleshooting } from './troubleshooting';
 
 const RUN_STATUS: Record<Ingestion['status'], StatusIndicatorProps.Type> = { RUNNING: 'in-progress', SUCCEEDED: 'success', PARTIAL: 'warning', FAILED: 'error' };
 const RUN_LABEL: Record<Ingestion['status'], string> = { RUNNING: 'Running', SUCCEEDED: 'Succeeded', PARTIAL: 'Partially succeeded', FAILED: 'Failed' };
@@ -65,7 +67,14 @@ export default function AccountDetailsPage({ params }: PageProps) {
           <EditAccount account={account} onDone={() => setEditing(false)} />
         ) : (
           account && (
-            <>
+            <Tabs
+              ariaLabel="Account views"
+              tabs={[
+                {
+                  id: 'details',
+                  label: 'Details',
+                  content: (
+            <SpaceBetween size="l">
               <Container header={<Header variant="h2">Details</Header>}>
                 <KeyValuePairs
                   columns={3}
@@ -120,7 +129,12 @@ export default function AccountDetailsPage({ params }: PageProps) {
                   { id: 'templateVersion', header: 'Template version', cell: (h) => h.templateVersion ?? '-' },
                 ]}
               />
-            </>
+            </SpaceBetween>
+                  ),
+                },
+                { id: 'troubleshooting', label: 'Troubleshooting', content: <Troubleshooting accountId={accountId} /> },
+              ]}
+            />
           )
         )}
       </SpaceBetween>
