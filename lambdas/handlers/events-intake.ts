@@ -7,6 +7,7 @@ import { TokenRateLimiter } from '../events/rate-limit';
 import { TEMPLATE_VERSION_HEADER } from '../shared/protocol';
 import { serviceUnavailableResponse, tooManyRequestsResponse } from '../api/error-status';
 import { errorResponse, headerValue, internalErrorResponse, jsonResponse } from '../shared/http';
+import { isPlatformUnavailableError } from '../shared/platform-errors';
 import { createDocumentClient, createSqsClient } from '../shared/platform-clients';
 import { parseEnvironment } from '../shared/environment';
 import { createLogger } from '../shared/powertools';
@@ -49,6 +50,11 @@ export const handler = async (event: APIGatewayProxyEvent): Promise<APIGatewayPr
     if (err instanceof EventQueueUnavailableError) {
       logger.error('Event queue unavailable', { error: err.cause as Error });
       return serviceUnavailableResponse('The event could not be stored. EventBridge will retry.');
+    }
+    // The rate window's counter (DynamoDB) still failing after the SDK's retries: nothing was queued, try again.
+    if (isPlatformUnavailableError(err)) {
+      logger.error('Rate limit counter unavailable', { error: err as Error });
+      return serviceUnavailableResponse('The event could not be accepted right now. EventBridge will retry.');
     }
     logger.error('Events intake failure', { error: err as Error });
     return internalErrorResponse();

@@ -96,7 +96,9 @@ describe('a customer connects the sandbox account and keeps its inventory curren
     await runtime.idle();
     const after = await reader().inventory<InventoryAsset>();
     expect(after.map((a) => a.arn).sort()).toEqual(estateAssets(sandbox().estate).map((a) => a.arn).sort());
-    // Usage, deterministically: a Lambda function and an EC2 instance decrypt with one customer key.
+    // Usage, deterministically: code in a Lambda function and on an EC2 instance decrypt with one customer key. The
+    // function's call is attributed to its execution role (what CloudTrail records; a session name and user agent are
+    // the caller's to choose: lambdas/events/caller.ts); the instance by its instance-id session, as before.
     const key = after.find((a) => a.type === 'key' && a.details.keyManager === 'CUSTOMER' && a.details.keySpec === 'SYMMETRIC_DEFAULT' && !a.deleted)!;
     expect(key).toBeDefined();
     const usage = [
@@ -109,7 +111,7 @@ describe('a customer connects the sandbox account and keeps its inventory curren
     const edges = details.usages.map((u: any) => `${u.resourceType} ${u.resourceArn} ${u.via}`);
     expect(edges).toEqual(
       expect.arrayContaining([
-        `lambda-function arn:aws:lambda:${key.region}:${sandbox().accountId}:function:orders-api Decrypt`,
+        `iam-role arn:aws:iam::${sandbox().accountId}:role/orders-api-role Decrypt`,
         `ec2-instance arn:aws:ec2:${key.region}:${sandbox().accountId}:instance/i-0123456789abcdef0 Decrypt`,
       ]),
     );

@@ -3,9 +3,9 @@
  * AUTHORIZER_CONFIGURATION_ERROR: with the backend's own gateway responses (synthesized from lib/), the local gateway
  * answers 503 with Retry-After, never a 401 (which would deauthorize a customer's EventBridge connection) or a 500.
  */
-import { readBackendTemplate, type CfnTemplate } from '../../../local/backend-template';
+import { readBackendTemplate } from '../../../local/backend-template';
 import { startLocalApiGateway, type LocalApiGateway } from '../../../local/local-api-gateway';
-import { synthesizeBackendForTest } from '../../support/backend-template';
+import { synthesizeBackendTemplate } from '../../../local/synthesized-backend';
 
 jest.setTimeout(120_000);
 
@@ -13,8 +13,8 @@ let gateway: LocalApiGateway;
 let authorizerAnswer: () => Promise<unknown>;
 
 beforeAll(async () => {
-  // GIVEN the local gateway built from the synthesized backend, whose authorizer fails as each test says
-  const backend = readBackendTemplate(synthesizeBackendForTest().json as CfnTemplate);
+  // GIVEN the local gateway built from the backend the local runtime synthesizes, whose authorizer fails as each test says
+  const backend = readBackendTemplate(synthesizeBackendTemplate());
   gateway = await startLocalApiGateway({
     routes: backend.routes,
     authorizer: backend.authorizer,
