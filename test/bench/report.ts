@@ -191,7 +191,7 @@ function floodSection(r: BenchResults): string[] {
     '',
     `p99 during ÷ alone: **${f(x.p99Ratio, 2)}** (target ≤ 1.2). Quiet token's answers alone: ${codes(x.quietStatusesAlone)}; during the flood: ${codes(x.quietStatusesDuringFlood)}; ` +
       `flooding token's: ${codes(x.floodStatuses)} (202 up to its limit per second, 429 with \`Retry-After\` beyond; 0 = connection reset by ` +
-      `the local server). Machine load average at the start: ${f(r.machine.loadAverage1m)} on ${r.machine.cpus} cores — shared, so run-to-run variance is large.`,
+      `the local server). It was measured on a shared, loaded machine (load average about 14 on 2 cores at the time, BENCHMARKS history in git), so run-to-run variance is large.`,
     '',
   );
   return out;
