@@ -4,7 +4,7 @@ import { RULES } from '../findings/catalogue';
 import { FINDING_STATUSES, PROFILES } from '../findings/finding';
 import { SEVERITIES } from '../findings/severity';
 import { COMMERCIAL_REGION_NAMES } from '../shared/regions';
-import { AccountIdParam, isoInstant } from './schemas';
+import { AccountIdParam, isoInstant, PageLimitParam } from './schemas';
 
 /** Request and response schemas of the findings routes (lambdas/api/findings-routes.ts). */
 
@@ -31,13 +31,7 @@ export const FindingsQueryParams = z.strictObject({
     .optional()
     .meta({ description: 'A user tag the asset carries, as key=value', example: 'env=prod' }),
   format: z.enum(['json', 'sarif']).optional().meta({ description: 'sarif: a SARIF 2.1.0 log of this page (code-scanning tools)' }),
-  limit: z
-    .string()
-    .regex(/^\d+$/, 'limit must be an integer between 1 and 1000')
-    .transform(Number)
-    .pipe(z.number().int().min(1, 'limit must be between 1 and 1000').max(1000, 'limit must be between 1 and 1000'))
-    .optional()
-    .meta({ description: 'Page size: an integer from 1 to 1000 (default 100)', example: '100' }),
+  limit: PageLimitParam,
   cursor: z.string().min(1).max(4096).optional(),
 });
 

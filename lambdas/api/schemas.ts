@@ -5,6 +5,15 @@ import { COMMERCIAL_REGION_NAMES } from '../shared/regions';
 
 /** Request schemas of every route (strict: unknown fields are rejected). The OpenAPI document is built from them. */
 
+/** `limit` of a paged list: an integer from 1 to 1000, default 100. */
+export const PageLimitParam = z
+  .string()
+  .regex(/^\d+$/, 'limit must be an integer between 1 and 1000')
+  .transform(Number)
+  .pipe(z.number().int().min(1, 'limit must be between 1 and 1000').max(1000, 'limit must be between 1 and 1000'))
+  .optional()
+  .meta({ description: 'Page size: an integer from 1 to 1000 (default 100)', example: '100' });
+
 /** Any role name and path: the documented AQtiveGuardReadOnlyAccessRole is the default, not a requirement. */
 export const ROLE_ARN_PATTERN = /^arn:aws[a-z-]*:iam::(\d{12}):role\/(?:[\w+=,.@-]+\/)*[\w+=,.@-]{1,64}$/;
 
@@ -78,13 +87,7 @@ export const InventoryQueryParams = z.strictObject({
     .enum(['critical', 'high', 'medium', 'low'], { message: 'Unknown severity (expected critical, high, medium, low)' })
     .optional()
     .meta({ description: 'With hasFindings=true: only assets with an open finding of this severity' }),
-  limit: z
-    .string()
-    .regex(/^\d+$/, 'limit must be an integer between 1 and 1000')
-    .transform(Number)
-    .pipe(z.number().int().min(1, 'limit must be between 1 and 1000').max(1000, 'limit must be between 1 and 1000'))
-    .optional()
-    .meta({ description: 'Page size: an integer from 1 to 1000 (default 100)', example: '100' }),
+  limit: PageLimitParam,
   cursor: z.string().min(1).max(4096).optional(),
 });
 
