@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { NotFoundError } from '../control/errors';
 import type { AccountStore } from '../control/account-store';
 import { CATALOGUE_VERSION, RULES } from '../findings/catalogue';
@@ -5,7 +6,9 @@ import type { Finding } from '../findings/finding';
 import type { FindingsQuery, FindingsStore } from '../findings/findings-store';
 import { findingsToSarif } from '../findings/findings-sarif';
 import { summarizeFindings } from '../findings/findings-summary';
-import { liftSuppression, suppressFinding } from '../findings/suppression';
+import { InvalidSuppressionError } from '../findings/errors';
+import { createScopedSuppression, liftSuppression, suppressFinding, suppressionActive, withSuppressions, type ScopedSuppression } from '../findings/suppression';
+import type { SuppressionStore } from '../findings/suppression-store';
 import type { Asset } from '../inventory/asset';
 import type { AssetStore } from '../inventory/asset-store';
 import { jsonResponse } from '../shared/http';
@@ -15,8 +18,23 @@ export interface FindingsRoutesDeps {
   readonly accounts: Pick<AccountStore, 'listAccounts'>;
   readonly assets: Pick<AssetStore, 'list'>;
   readonly findings: Pick<FindingsStore, 'list' | 'get' | 'save'>;
+  readonly suppressions: SuppressionStore;
   /** @default () => new Date() */
   readonly now?: () => Date;
+  /** Ids of new scoped suppressions. @default 16 random bytes, base64url (22 characters) */
+  readonly newId?: () => string;
+}
+
+export class SuppressionNotFoundError extends NotFoundError {
+  constructor(suppressionId: string) {
+    super('Suppression', suppressionId);
+    this.name = 'SuppressionNotFoundError';
+  }
+}
+
+/** A scoped suppression as the API shows it: whether it still holds. */
+export function presentSuppression(suppression: ScopedSuppression, now: Date) {
+  return { ...suppression, active: suppressionActive(suppression, now) };
 }
 
 export class FindingNotFoundError extends NotFoundError {
@@ -47,10 +65,27 @@ export function presentFinding(finding: Finding) {
 
 export function findingsRoutes(deps: FindingsRoutesDeps): RouteHandlers<'findings-api'> {
   const now = deps.now ?? (() => new Date());
+  const newId = deps.newId ?? (() => randomBytes(16).toString('base64url'));
   const owned = async (tenantId: string, findingId: string) => {
     const finding = await deps.findings.get(tenantId, findingId);
     if (!finding) throw new FindingNotFoundError(findingId);
     return finding;
+  };
+  /**
+   * The stored findings in a suppression's reach, under the tenant's suppressions as they are now: suppressed when one
+   * applies, open again when none does. Evaluations apply them too; this makes the change visible at once.
+   */
+  const reapply = async (tenantId: string, changed: ScopedSuppression): Promise<number> => {
+    const scoped = await deps.suppressions.listSuppressions(tenantId);
+    const inReach = await allFindings(deps.findings, { tenantId, ruleId: changed.ruleId, ...(changed.accountId !== undefined && { accountId: changed.accountId }), ...(changed.tag && { tag: changed.tag }) });
+    const at = now();
+    const updated = inReach
+      .filter((f) => f.status !== 'resolved')
+      .map((f) => [f, withSuppressions(f, scoped, at)] as const)
+      .filter(([before, after]) => before.status !== after.status || before.suppression?.source !== after.suppression?.source)
+      .map(([, after]) => after);
+    await deps.findings.save(updated);
+    return updated.length;
   };
   return {
     'GET /findings': async ({ query: q }, caller) => {
@@ -99,9 +134,34 @@ export function findingsRoutes(deps: FindingsRoutesDeps): RouteHandlers<'finding
       return jsonResponse(200, { finding: presentFinding(suppressed) });
     },
     'DELETE /findings/{findingId}/suppressions': async ({ params: { findingId } }, caller) => {
-      const lifted = liftSuppression(await owned(caller.tenantId, findingId));
+      // A rule × account / tag suppression that covers the finding still holds after its own is lifted.
+      const lifted = withSuppressions(liftSuppression(await owned(caller.tenantId, findingId)), await deps.suppressions.listSuppressions(caller.tenantId), now());
       await deps.findings.save([lifted]);
       return jsonResponse(200, { finding: presentFinding(lifted) });
+    },
+    'POST /findings/suppressions': async ({ body }, caller) => {
+      const { accountId, tag } = body.scope;
+      if (accountId !== undefined && !(await deps.accounts.listAccounts(caller.tenantId)).some((a) => a.accountId === accountId)) {
+        throw new InvalidSuppressionError('scope.accountId', `Account ${accountId} is not connected to this tenant`);
+      }
+      const suppression = createScopedSuppression(
+        { ruleId: body.ruleId, scope: { ...(accountId !== undefined && { accountId }), ...(tag && { tag }) }, reason: body.reason, expiresAt: body.expiresAt, by: `token:${caller.tokenId}` },
+        newId(),
+        now(),
+      );
+      await deps.suppressions.putSuppression(caller.tenantId, suppression);
+      const findingsUpdated = await reapply(caller.tenantId, suppression);
+      return jsonResponse(201, { suppression: presentSuppression(suppression, now()), findingsUpdated });
+    },
+    'GET /findings/suppressions': async (_request, caller) => {
+      const at = now();
+      return jsonResponse(200, { items: (await deps.suppressions.listSuppressions(caller.tenantId)).map((s) => presentSuppression(s, at)) });
+    },
+    'DELETE /findings/suppressions/{suppressionId}': async ({ params: { suppressionId } }, caller) => {
+      const suppression = await deps.suppressions.getSuppression(caller.tenantId, suppressionId);
+      if (!suppression || !(await deps.suppressions.deleteSuppression(caller.tenantId, suppressionId))) throw new SuppressionNotFoundError(suppressionId);
+      const findingsUpdated = await reapply(caller.tenantId, suppression);
+      return jsonResponse(200, { suppression: presentSuppression(suppression, now()), findingsUpdated });
     },
   };
 }

@@ -42,6 +42,43 @@ export const SuppressionBody = z.strictObject({
   expiresAt: isoInstant.optional(),
 });
 
+export const SuppressionIdParam = z.string().regex(/^[A-Za-z0-9_-]{22}$/, 'Expected a suppression id (22 URL-safe characters)');
+
+const TagBody = z.strictObject({ key: z.string().min(1).max(128), value: z.string().max(256) });
+
+export const ScopedSuppressionRequest = z
+  .strictObject({
+    ruleId,
+    scope: z
+      .strictObject({ accountId: AccountIdParam.optional(), tag: TagBody.optional() })
+      .refine((s) => (s.accountId === undefined) !== (s.tag === undefined), { message: 'The scope names exactly one of accountId or tag' })
+      .meta({ description: 'Where it applies: one account of the tenant, or every asset carrying a user tag' }),
+    reason: z.string().trim().min(1, 'A suppression needs a reason').max(1000),
+    expiresAt: isoInstant.optional().meta({ description: 'In the future; absent = until lifted. Its findings reopen when it passes.' }),
+  })
+  .meta({ id: 'ScopedSuppressionRequest' });
+
+export const ScopedSuppressionBody = z
+  .object({
+    suppressionId: z.string(),
+    ruleId: z.string(),
+    accountId: z.string().optional(),
+    tag: z.object({ key: z.string(), value: z.string() }).optional(),
+    reason: z.string(),
+    expiresAt: Instant.optional(),
+    by: z.string().meta({ description: 'The token that made it (token:<tokenId>)' }),
+    at: Instant,
+    active: z.boolean().meta({ description: 'false once expiresAt has passed (kept listed for the audit trail)' }),
+  })
+  .meta({ id: 'ScopedSuppression' });
+
+export const ScopedSuppressionResponse = z.object({
+  suppression: ScopedSuppressionBody,
+  findingsUpdated: z.number().int().meta({ description: 'Stored findings whose status changed (suppressed, or reopened when lifted)' }),
+});
+
+export const ScopedSuppressionList = z.object({ items: z.array(ScopedSuppressionBody) });
+
 const BlastRadiusEntry = z.object({
   arn: z.string(),
   resourceType: z.string(),

@@ -12,7 +12,11 @@ import {
   FindingsSummaryBody,
   FindingsSummaryQuery,
   RuleCatalogueBody,
+  ScopedSuppressionList,
+  ScopedSuppressionRequest,
+  ScopedSuppressionResponse,
   SuppressionBody,
+  SuppressionIdParam,
 } from './findings-schemas';
 import {
   AcceptedEvent,
@@ -327,6 +331,35 @@ export const ROUTE_TABLE = [
     request: { query: EmptyQuery, params: z.object({ findingId: FindingIdParam }) },
     responses: { 200: json('The finding', FindingResponse) },
     errors: { 404: 'Unknown finding' },
+  },
+  {
+    method: 'POST',
+    path: '/findings/suppressions',
+    permission: 'admin',
+    function: 'findings-api',
+    summary:
+      'Suppress a rule for one account or for every asset with a tag (key=value), with a reason and an optional expiry (recorded with the token and time): its matching findings become suppressed now and at every evaluation, until it is lifted or expires',
+    request: { query: EmptyQuery, body: ScopedSuppressionRequest },
+    responses: { 201: json('The suppression, and how many stored findings it suppressed', ScopedSuppressionResponse) },
+  },
+  {
+    method: 'GET',
+    path: '/findings/suppressions',
+    permission: 'reader',
+    function: 'findings-api',
+    summary: 'The tenant’s rule × account / tag suppressions, oldest first; expired ones stay listed (active false) for 90 days',
+    request: { query: EmptyQuery },
+    responses: { 200: json('The suppressions', ScopedSuppressionList) },
+  },
+  {
+    method: 'DELETE',
+    path: '/findings/suppressions/{suppressionId}',
+    permission: 'admin',
+    function: 'findings-api',
+    summary: 'Lift a rule × account / tag suppression: the findings it suppressed are open again (unless another suppression holds)',
+    request: { query: EmptyQuery, params: z.object({ suppressionId: SuppressionIdParam }) },
+    responses: { 200: json('The lifted suppression, and how many stored findings reopened', ScopedSuppressionResponse) },
+    errors: { 404: 'Unknown suppression' },
   },
   {
     method: 'POST',

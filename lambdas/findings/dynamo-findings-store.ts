@@ -1,5 +1,7 @@
-import { type DynamoDBDocumentClient, PutCommand, QueryCommand, type QueryCommandInput } from '@aws-sdk/lib-dynamodb';
+import { type DynamoDBDocumentClient, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { decodeCursor, encodeCursor, InvalidCursorError } from '../inventory/inventory-cursor';
+import { queryAll } from '../shared/dynamo';
+import { batchPutAll } from '../shared/dynamo-batch-write';
 import { GSI1, GSI2, inventoryKeys, TTL_ATTRIBUTE } from '../shared/table-schema';
 import type { Finding } from './finding';
 import type { FindingsPage, FindingsQuery, FindingsStore } from './findings-store';
@@ -22,24 +24,46 @@ export class DynamoFindingsStore implements FindingsStore {
     private readonly tableName: string,
   ) {}
 
+  /** One consistent Query per asset (8 in flight): for the few assets an event batch touched. */
   async findingsOfAssets(tenantId: string, assetIds: readonly string[]): Promise<Finding[]> {
     const found: Finding[] = [];
-    for (const assetId of assetIds) {
-      const items = await this.collect({
-        TableName: this.tableName,
-        KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
-        ExpressionAttributeValues: { ':pk': inventoryKeys.asset(assetId).pk, ':prefix': inventoryKeys.findingsOfAsset },
-        ConsistentRead: true,
-      });
-      found.push(...items.filter((i) => i.tenantId === tenantId).map(toFinding));
-    }
+    let next = 0;
+    const worker = async () => {
+      while (next < assetIds.length) {
+        const items = await queryAll(this.db, {
+          TableName: this.tableName,
+          KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
+          ExpressionAttributeValues: { ':pk': inventoryKeys.asset(assetIds[next++]).pk, ':prefix': inventoryKeys.findingsOfAsset },
+          ConsistentRead: true,
+        });
+        found.push(...items.filter((i) => i.tenantId === tenantId).map(toFinding));
+      }
+    };
+    await Promise.all(Array.from({ length: Math.min(8, assetIds.length) }, worker));
     return found;
   }
 
+  /**
+   * The byUrgency index of the tenant, filtered to the account (one paginated Query instead of one per asset). The
+   * index is eventually consistent (typically well under a second): a finding written in that window by another
+   * evaluation may be missing, and is then opened again with that later firstSeenAt, or resolved at the next run.
+   */
+  async findingsInScope(tenantId: string, scope: { readonly accountId: string; readonly region?: string }): Promise<Finding[]> {
+    const filter = filterFor({ tenantId, accountId: scope.accountId, region: scope.region, limit: 1 });
+    const items = await queryAll(this.db, {
+      TableName: this.tableName,
+      IndexName: GSI1.name,
+      KeyConditionExpression: '#gpk = :gpk',
+      FilterExpression: filter.expression,
+      ExpressionAttributeNames: { '#gpk': GSI1.pk, ...filter.names },
+      ExpressionAttributeValues: { ':gpk': inventoryKeys.findingsPartition(tenantId), ...filter.values },
+    });
+    return items.map(toFinding);
+  }
+
+  /** BatchWriteItem, 25 at a time, unprocessed items re-sent with backoff (lambdas/shared/dynamo-batch-write.ts). */
   async save(findings: readonly Finding[]): Promise<void> {
-    for (const finding of findings) {
-      await this.db.send(new PutCommand({ TableName: this.tableName, Item: toItem(finding) }));
-    }
+    await batchPutAll(this.db, this.tableName, findings.map(toItem));
   }
 
   async get(tenantId: string, findingId: string): Promise<Finding | undefined> {
@@ -94,17 +118,6 @@ export class DynamoFindingsStore implements FindingsStore {
       if (!startKey || items.length >= query.limit) break;
     }
     return { items: items.map(toFinding), nextCursor: startKey ? encodeCursor({ p: 0, s: partition, k: startKey }) : null };
-  }
-
-  private async collect(input: QueryCommandInput): Promise<Item[]> {
-    const items: Item[] = [];
-    let startKey: Item | undefined;
-    do {
-      const page = await this.db.send(new QueryCommand({ ...input, ExclusiveStartKey: startKey }));
-      items.push(...(page.Items ?? []));
-      startKey = page.LastEvaluatedKey;
-    } while (startKey);
-    return items;
   }
 }
 

@@ -28,6 +28,11 @@ export interface FindingsPage {
 export interface FindingsStore {
   /** Every stored finding (any status) of these assets: what `reconcile` compares a new evaluation with. */
   findingsOfAssets(tenantId: string, assetIds: readonly string[]): Promise<Finding[]>;
+  /**
+   * Every stored finding (any status) of the assets of one account (optionally one Region), read at once for an
+   * account-wide evaluation. May lag writes of the last moment (an index): see the adapter.
+   */
+  findingsInScope(tenantId: string, scope: { readonly accountId: string; readonly region?: string }): Promise<Finding[]>;
   /** Writes findings as given (opened, updated, resolved, suppressed or lifted). */
   save(findings: readonly Finding[]): Promise<void>;
   get(tenantId: string, findingId: string): Promise<Finding | undefined>;

@@ -1,6 +1,6 @@
-import type { Finding, FindingDraft, Suppression } from './finding';
+import type { Finding, FindingDraft } from './finding';
 import { DEFAULT_DUE_DAYS, dueAt, type Severity } from './severity';
-import { scopedSuppressionMatches, suppressionActive, type ScopedSuppression } from './suppression';
+import { effectiveSuppression, type ScopedSuppression } from './suppression';
 
 export interface ReconcileOptions {
   /** Rule × account / tag suppressions of the tenant. */
@@ -19,14 +19,6 @@ export interface ReconcileResult {
   readonly opened: Finding[];
   readonly updated: Finding[];
   readonly resolved: Finding[];
-}
-
-/** The suppression that holds now: the finding's own if still active, else the first matching scoped one. */
-function effectiveSuppression(own: Suppression | undefined, draft: FindingDraft, scoped: readonly ScopedSuppression[], now: Date): Suppression | undefined {
-  if (own && own.source === 'finding' && suppressionActive(own, now)) return own;
-  const match = scoped.find((s) => suppressionActive(s, now) && scopedSuppressionMatches(s, draft));
-  if (!match) return undefined;
-  return { reason: match.reason, by: match.by, at: match.at, source: match.suppressionId, ...(match.expiresAt !== undefined ? { expiresAt: match.expiresAt } : {}) };
 }
 
 /**

@@ -1,21 +1,31 @@
 import type { Asset, Usage } from '../inventory/asset';
-import { getAssetDetails, type AssetDetailsStores } from '../inventory/asset-details';
 import { assetId } from '../inventory/asset-id';
 import type { AssetStore } from '../inventory/asset-store';
+import type { HistoryStore } from '../inventory/history-store';
+import type { UsageStore } from '../inventory/usage-store';
+import { RULES } from './catalogue';
 import { evaluateAsset } from './evaluate-asset';
+import type { Finding } from './finding';
 import type { FindingsStore } from './findings-store';
-import { reconcile, type ReconcileResult } from './reconcile';
+import { reconcile } from './reconcile';
 import { RelationsIndex } from './relations-index';
 import type { HistoryEvent } from './rule-context';
+import type { SuppressionStore } from './suppression-store';
 
 /** What the evaluation reads from the inventory: assets (listed per account or Region), their usages and history. */
-export type InventoryReader = AssetDetailsStores & { readonly assets: Pick<AssetStore, 'list' | 'get'> };
+export interface InventoryReader {
+  readonly assets: Pick<AssetStore, 'list' | 'get'>;
+  readonly usages: Pick<UsageStore, 'listUsages' | 'listUsagesInScope'>;
+  readonly history: Pick<HistoryStore, 'listHistory'>;
+}
 
 export interface RefreshDeps {
-  readonly store: Pick<FindingsStore, 'findingsOfAssets' | 'save'>;
+  readonly store: Pick<FindingsStore, 'findingsOfAssets' | 'findingsInScope' | 'save'>;
+  /** The tenant's rule × account / tag suppressions, applied by every evaluation (and their expiry with it). */
+  readonly suppressions: Pick<SuppressionStore, 'listSuppressions'>;
   readonly inventory: InventoryReader;
   readonly now: () => Date;
-  /** Assets whose usages and history are read at once. @default 8 */
+  /** Per-asset reads (history, a few touched assets' usages and findings) in flight at once. @default 8 */
   readonly concurrency?: number;
 }
 
@@ -26,32 +36,27 @@ export interface RefreshOutcome {
   readonly open: number;
 }
 
+/** History entries read per asset (rotation outcomes are among the newest). */
+const HISTORY_LIMIT = 50;
+
+/** What was read around the targets: their usage edges and stored findings. */
+interface Surroundings {
+  readonly usages: readonly Usage[];
+  /** Every stored finding of the targets (reconcile resolves those no longer raised). */
+  readonly previous: readonly Finding[];
+}
+
 /**
  * Evaluates `targets` and stores what changed. Relations ("encrypted with", replicas) are computed over `scope`
- * (the targets' account or Region, so a key sees the secrets encrypted with it); usages and history are read for the
- * targets only. Deleted targets resolve their findings (evaluateAsset raises none for them).
+ * (the targets' account or Region, so a key sees the secrets encrypted with it). History is read only for the
+ * targets a rule needs it for (Rule.readsHistory). Deleted targets resolve their findings (evaluateAsset raises none).
  */
-export async function refreshFindings(tenantId: string, targets: readonly Asset[], scope: readonly Asset[], deps: RefreshDeps): Promise<RefreshOutcome> {
+async function evaluateAndStore(tenantId: string, targets: readonly Asset[], scope: readonly Asset[], around: Surroundings, deps: RefreshDeps): Promise<RefreshOutcome> {
   const now = deps.now();
-  const usages: Usage[] = [];
-  const history = new Map<string, HistoryEvent[]>();
-  await forEachLimited(targets, deps.concurrency ?? 8, async (asset) => {
-    if (asset.deleted) return;
-    const details = await getAssetDetails(deps.inventory, tenantId, asset.id);
-    if (!details) return;
-    usages.push(...details.usages);
-    history.set(
-      asset.arn,
-      details.history.map((h) => ({ eventName: h.eventName, at: h.at })),
-    );
-  });
-  const index = new RelationsIndex(scope, usages, history);
+  const [history, suppressions] = await Promise.all([readHistory(tenantId, targets, deps), deps.suppressions.listSuppressions(tenantId)]);
+  const index = new RelationsIndex(scope, around.usages, history);
   const drafts = targets.flatMap((asset) => evaluateAsset(asset, { now, ...index.relationsOf(asset) }));
-  const previous = await deps.store.findingsOfAssets(
-    tenantId,
-    targets.map((a) => a.id),
-  );
-  const result: ReconcileResult = reconcile(previous, drafts, now);
+  const result = reconcile(around.previous, drafts, now, { suppressions });
   await deps.store.save([...result.opened, ...result.updated, ...result.resolved]);
   return {
     evaluated: targets.length,
@@ -59,6 +64,27 @@ export async function refreshFindings(tenantId: string, targets: readonly Asset[
     resolved: result.resolved.length,
     open: [...result.opened, ...result.updated].filter((f) => f.status === 'open').length,
   };
+}
+
+/** Whether any rule that applies to the asset reads its history. */
+function needsHistory(asset: Asset): boolean {
+  return !asset.deleted && RULES.some((r) => r.assetTypes.includes(asset.type) && r.readsHistory?.(asset) === true);
+}
+
+async function readHistory(tenantId: string, targets: readonly Asset[], deps: RefreshDeps): Promise<Map<string, HistoryEvent[]>> {
+  const history = new Map<string, HistoryEvent[]>();
+  await forEachLimited(
+    targets.filter((a) => a.tenantId === tenantId && needsHistory(a)),
+    deps.concurrency ?? 8,
+    async (asset) => {
+      const entries = await deps.inventory.history.listHistory(asset.id, HISTORY_LIMIT);
+      history.set(
+        asset.arn,
+        entries.map((h) => ({ eventName: h.eventName, at: h.at })),
+      );
+    },
+  );
+  return history;
 }
 
 /** Every asset of one account (deleted ones too, so their findings resolve), all pages. */
@@ -73,10 +99,17 @@ export async function accountAssets(tenantId: string, accountId: string, invento
   return assets;
 }
 
-/** After a crawl or on the schedule: every asset of the account. */
+/**
+ * After a crawl or on the schedule: every asset of the account. The usage edges and stored findings of the whole
+ * account are each read in one paginated Query (never one per asset), and the changes written in batches.
+ */
 export async function refreshAccountFindings(tenantId: string, accountId: string, deps: RefreshDeps): Promise<RefreshOutcome> {
-  const assets = await accountAssets(tenantId, accountId, deps.inventory);
-  return refreshFindings(tenantId, assets, assets, deps);
+  const [assets, usages, previous] = await Promise.all([
+    accountAssets(tenantId, accountId, deps.inventory),
+    deps.inventory.usages.listUsagesInScope({ tenantId, accountId }),
+    deps.store.findingsInScope(tenantId, { accountId }),
+  ]);
+  return evaluateAndStore(tenantId, assets, assets, { usages, previous }, deps);
 }
 
 /** An asset an applied event touched. */
@@ -90,7 +123,8 @@ export interface TouchedAsset {
 /**
  * After applied events: the touched assets and their neighbours, one (tenant, account, Region) at a time. A secret
  * or parameter's key is re-evaluated with it (its pending-deletion or disabled-in-use severity depends on what it
- * encrypts); a key's encrypted assets come from the Region's scope.
+ * encrypts); a key's encrypted assets come from the Region's scope. The few targets' usages and findings are read
+ * per asset, consistently.
  */
 export async function refreshTouchedFindings(touched: readonly TouchedAsset[], deps: RefreshDeps): Promise<RefreshOutcome> {
   const groups = new Map<string, { tenantId: string; accountId: string; region: string; arns: Set<string> }>();
@@ -113,7 +147,16 @@ export async function refreshTouchedFindings(touched: readonly TouchedAsset[], d
       const key = keyArn ? byId.get(assetId(group.tenantId, keyArn)) : undefined;
       if (key) targets.set(key.id, key);
     }
-    const outcome = await refreshFindings(group.tenantId, [...targets.values()], scope, deps);
+    const list = [...targets.values()];
+    const usages: Usage[] = [];
+    await forEachLimited(list, deps.concurrency ?? 8, async (asset) => {
+      if (!asset.deleted) usages.push(...(await deps.inventory.usages.listUsages(asset.id)));
+    });
+    const previous = await deps.store.findingsOfAssets(
+      group.tenantId,
+      list.map((a) => a.id),
+    );
+    const outcome = await evaluateAndStore(group.tenantId, list, scope, { usages, previous }, deps);
     total.evaluated += outcome.evaluated;
     total.opened += outcome.opened;
     total.resolved += outcome.resolved;

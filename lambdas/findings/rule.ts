@@ -25,6 +25,11 @@ export interface Rule {
   readonly compliance: readonly ComplianceReference[];
   /** Profiles besides the implicit `all`. */
   readonly profiles: readonly Profile[];
+  /**
+   * Whether judging this asset needs its change history (RuleContext.history): history is read per asset, so the
+   * evaluation reads it only for the assets a rule asks for. @default - never
+   */
+  readsHistory?(asset: Asset): boolean;
   /** Undefined when the rule does not fire. Never reads the clock or anything outside its arguments. */
   evaluate(asset: Asset, context: RuleContext): RuleMatch | undefined;
 }

@@ -1,6 +1,7 @@
 import { DynamoIngestionStore } from '../control/dynamo-ingestion-store';
 import type { IngestionRecord } from '../control/control-model';
 import { DynamoFindingsStore } from '../findings/dynamo-findings-store';
+import { DynamoSuppressionStore } from '../findings/dynamo-suppression-store';
 import { refreshAccountFindings } from '../findings/refresh-findings';
 import { finalizeCrawl } from '../ingestion/finalize-crawl';
 import type { FinalizeInput } from '../ingestion/crawl-types';
@@ -20,6 +21,7 @@ const assets = new DynamoAssetStore(db, env.INVENTORY_TABLE_NAME);
 const findings = new DynamoFindingsStore(db, env.INVENTORY_TABLE_NAME);
 const history = new DynamoHistoryStore(db, env.INVENTORY_TABLE_NAME);
 const usages = new DynamoUsageStore(db, env.INVENTORY_TABLE_NAME);
+const suppressions = new DynamoSuppressionStore(db, env.INVENTORY_TABLE_NAME);
 const drift = new DynamoDriftStore(db, env.CONTROL_TABLE_NAME);
 
 /** Finalize task of the `crawl` workflow: sweep clean scopes, resolve key relations, evaluate findings, record the run's outcome. */
@@ -30,7 +32,7 @@ export const handler = async (input: FinalizeInput): Promise<IngestionRecord> =>
     sweep: async (scope) => ({ swept: (await assets.sweep(scope)).deleted }),
     resolveKeyRelations: (scope) => assets.resolveKeyRelations(scope),
     refreshFindings: async ({ tenantId, accountId }) => {
-      const outcome = await refreshAccountFindings(tenantId, accountId, { store: findings, inventory: { assets, usages, history }, now: () => new Date() });
+      const outcome = await refreshAccountFindings(tenantId, accountId, { store: findings, suppressions, inventory: { assets, usages, history }, now: () => new Date() });
       logger.info('Findings evaluated', { accountId, ...outcome });
     },
     finishIngestion: (i) => ingestions.finishIngestion(i),

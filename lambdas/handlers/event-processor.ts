@@ -11,6 +11,7 @@ import { AssetUnreadableError } from '../events/errors';
 import { SqsRecordForwarder } from '../events/sqs-record-forwarder';
 import { processSqsBatch } from '../events/process-batch';
 import { DynamoFindingsStore } from '../findings/dynamo-findings-store';
+import { DynamoSuppressionStore } from '../findings/dynamo-suppression-store';
 import { refreshTouchedFindings } from '../findings/refresh-findings';
 import { dynamoInventoryStores } from '../inventory/dynamo-inventory-stores';
 import { createDocumentClient, createSqsClient } from '../shared/platform-clients';
@@ -29,7 +30,12 @@ const store = new DynamoEventStore({
   historyDays: env.HISTORY_RETENTION_DAYS,
 });
 
-const findings = { store: new DynamoFindingsStore(db, env.INVENTORY_TABLE_NAME), inventory: dynamoInventoryStores(db, env.INVENTORY_TABLE_NAME), now: () => new Date() };
+const findings = {
+  store: new DynamoFindingsStore(db, env.INVENTORY_TABLE_NAME),
+  suppressions: new DynamoSuppressionStore(db, env.INVENTORY_TABLE_NAME),
+  inventory: dynamoInventoryStores(db, env.INVENTORY_TABLE_NAME),
+  now: () => new Date(),
+};
 
 // Module scope: a warm container reuses the assumed-role credentials (until near expiry), the clients and the
 // per-(region, API) pacer across batches.

@@ -4,6 +4,7 @@ import { DynamoAccountStore } from '../control/dynamo-account-store';
 import { DynamoRateCounter } from '../events/dynamo-rate-counter';
 import { DEFAULT_API_REQUESTS_PER_SECOND, TokenRateLimiter } from '../events/rate-limit';
 import { DynamoFindingsStore } from '../findings/dynamo-findings-store';
+import { DynamoSuppressionStore } from '../findings/dynamo-suppression-store';
 import { DynamoAssetStore } from '../inventory/dynamo-asset-store';
 import { createDocumentClient } from '../shared/platform-clients';
 import { parseEnvironment } from '../shared/environment';
@@ -15,12 +16,16 @@ const db = createDocumentClient();
 // Per token, before anything else (lambdas/api/api-handler.ts): one tenant's flood is answered 429, not served.
 const rateLimit = new TokenRateLimiter(new DynamoRateCounter(db, env.CONTROL_TABLE_NAME, 'api'), DEFAULT_API_REQUESTS_PER_SECOND);
 
-/** GET /findings, /findings/rules, /findings/summary (reader); POST/DELETE /findings/{findingId}/suppressions (admin). */
+/**
+ * GET /findings, /findings/rules, /findings/summary, /findings/suppressions (reader); POST/DELETE
+ * /findings/{findingId}/suppressions and /findings/suppressions (admin).
+ */
 export const handler = apiHandler(
   findingsRoutes({
     accounts: new DynamoAccountStore(db, env.CONTROL_TABLE_NAME),
     assets: new DynamoAssetStore(db, env.INVENTORY_TABLE_NAME),
     findings: new DynamoFindingsStore(db, env.INVENTORY_TABLE_NAME),
+    suppressions: new DynamoSuppressionStore(db, env.INVENTORY_TABLE_NAME),
   }),
   logger,
   { rateLimit },

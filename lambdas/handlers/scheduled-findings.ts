@@ -1,5 +1,6 @@
 import { DynamoAccountStore } from '../control/dynamo-account-store';
 import { DynamoFindingsStore } from '../findings/dynamo-findings-store';
+import { DynamoSuppressionStore } from '../findings/dynamo-suppression-store';
 import { refreshAccountFindings } from '../findings/refresh-findings';
 import { dynamoInventoryStores } from '../inventory/dynamo-inventory-stores';
 import { createDocumentClient } from '../shared/platform-clients';
@@ -10,7 +11,12 @@ const env = parseEnvironment('scheduled-findings');
 const logger = createLogger('scheduled-findings');
 const db = createDocumentClient();
 const accounts = new DynamoAccountStore(db, env.CONTROL_TABLE_NAME);
-const deps = { store: new DynamoFindingsStore(db, env.INVENTORY_TABLE_NAME), inventory: dynamoInventoryStores(db, env.INVENTORY_TABLE_NAME), now: () => new Date() };
+const deps = {
+  store: new DynamoFindingsStore(db, env.INVENTORY_TABLE_NAME),
+  suppressions: new DynamoSuppressionStore(db, env.INVENTORY_TABLE_NAME),
+  inventory: dynamoInventoryStores(db, env.INVENTORY_TABLE_NAME),
+  now: () => new Date(),
+};
 
 export interface ScheduledFindingsResult {
   readonly accounts: number;
@@ -20,8 +26,9 @@ export interface ScheduledFindingsResult {
 }
 
 /**
- * Hourly: time alone opens findings (a certificate crossing the 30-day line, a secret going unused) with no crawl or
- * event, so every linked account is evaluated again. One account's failure never stops the others.
+ * Hourly: time alone opens findings (a certificate crossing the 30-day line, a secret going unused) and ends
+ * suppressions (an expired one reopens its findings) with no crawl or event, so every linked account is evaluated
+ * again. One account's failure never stops the others.
  */
 export const handler = async (): Promise<ScheduledFindingsResult> => {
   const result = { accounts: 0, opened: 0, resolved: 0, failed: 0 };

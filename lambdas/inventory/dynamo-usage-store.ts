@@ -1,9 +1,10 @@
 import { DeleteCommand, type DynamoDBDocumentClient, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { parseArn } from '../shared/arn';
 import { queryAll, withoutKeys, writeIf } from '../shared/dynamo';
 import type { Usage } from './asset';
 import { assetId } from './asset-id';
-import { inventoryKeys, TTL_ATTRIBUTE } from '../shared/table-schema';
-import type { UsageObservation, UsageStore } from './usage-store';
+import { GSI1, inventoryKeys, TTL_ATTRIBUTE } from '../shared/table-schema';
+import type { UsageObservation, UsageScope, UsageStore } from './usage-store';
 
 /**
  * Usage edges (callers) kept per asset, the most recently seen. Events name callers freely (any role or function of
@@ -31,15 +32,20 @@ export class DynamoUsageStore implements UsageStore {
   async recordUsage(tenantId: string, usage: UsageObservation, time: string): Promise<void> {
     const Key = inventoryKeys.usage(assetId(tenantId, usage.assetArn), usage.resourceArn);
     const TableName = this.tableName;
+    // The asset's account and Region (its ARN) place the edge in the byScope index, so an account's edges are one Query.
+    const arn = parseArn(usage.assetArn);
     const { Attributes } = await this.db.send(
       new UpdateCommand({
         TableName,
         Key,
         UpdateExpression:
           'ADD #count :one SET tenantId = :tenant, assetArn = :asset, resourceArn = :resource, resourceType = :type, ' +
-          'firstSeen = if_not_exists(firstSeen, :t), lastSeen = if_not_exists(lastSeen, :t), via = if_not_exists(via, :via)',
-        ExpressionAttributeNames: { '#count': 'count' },
+          'firstSeen = if_not_exists(firstSeen, :t), lastSeen = if_not_exists(lastSeen, :t), via = if_not_exists(via, :via), ' +
+          '#gpk = :gpk, #gsk = :gsk',
+        ExpressionAttributeNames: { '#count': 'count', '#gpk': GSI1.pk, '#gsk': GSI1.sk },
         ExpressionAttributeValues: {
+          ':gpk': inventoryKeys.usageScope(tenantId, arn?.accountId ?? ''),
+          ':gsk': inventoryKeys.usageScopeSort(arn?.region ?? '', usage.assetArn, usage.resourceArn),
           ':one': 1,
           ':tenant': tenantId,
           ':asset': usage.assetArn,
@@ -97,5 +103,20 @@ export class DynamoUsageStore implements UsageStore {
       ExpressionAttributeValues: { ':pk': inventoryKeys.asset(id).pk, ':prefix': USAGE_PREFIX },
     });
     return items.map((i) => withoutKeys<Usage>(i, [TTL_ATTRIBUTE]));
+  }
+
+  /**
+   * One Query of the byScope index (paginated), instead of one per asset. The index is eventually consistent: an edge
+   * recorded in the last moment may be missing, which the next evaluation (after the next batch, or hourly) sees.
+   */
+  async listUsagesInScope(scope: UsageScope): Promise<Usage[]> {
+    const items = await queryAll(this.db, {
+      TableName: this.tableName,
+      IndexName: GSI1.name,
+      KeyConditionExpression: '#gpk = :gpk' + (scope.region !== undefined ? ' AND begins_with(#gsk, :region)' : ''),
+      ExpressionAttributeNames: { '#gpk': GSI1.pk, ...(scope.region !== undefined && { '#gsk': GSI1.sk }) },
+      ExpressionAttributeValues: { ':gpk': inventoryKeys.usageScope(scope.tenantId, scope.accountId), ...(scope.region !== undefined && { ':region': `${scope.region}#` }) },
+    });
+    return items.filter((i) => i.tenantId === scope.tenantId).map((i) => withoutKeys<Usage>(i, [TTL_ATTRIBUTE]));
   }
 }

@@ -10,12 +10,16 @@
  *              gsi1 (byScope)  pk <tenantId>#<accountId>#<region>   sk <type>#<arn>
  *              gsi2 (byExpiry) pk <tenantId>#EXPIRY                 sk <notAfter>#<assetId>   (only assets with notAfter)
  *   usage      pk ASSET#<assetId>                sk USAGE#<resourceArn>
+ *              gsi1 (byScope)  pk <tenantId>#USAGE#<accountId>          sk <region>#<assetArn>#<resourceArn>
+ *              (an account's edges in one Query: the findings evaluation reads them at once)
  *   history    pk ASSET#<assetId>                sk HISTORY#<eventTime>#<eventId>   expiresAt = retention
  *   event seen pk EVENT#<tenantId>#<eventId>     sk EVENT                            expiresAt = dedup window
  *   finding    pk ASSET#<assetId>                sk FINDING#<ruleId>   (one per rule and asset; lambdas/findings/)
  *              gsi1 (byUrgency) pk <tenantId>#FINDINGS              sk <severity rank>#<dueAt>#<findingId>
  *              gsi2 (byId)      pk <tenantId>#FINDING#<findingId>   sk FINDING
  *              expiresAt = retention once resolved
+ *   suppression pk SUPPRESSIONS#<tenantId>       sk SUPPRESSION#<suppressionId>   (a rule × account / tag; lambdas/findings/)
+ *              expiresAt = retention after its own expiry
  *
  * CONTROL table — tenants, tokens, data sources, ingestion runs, event health:
  *   tenant     pk TENANT#<tenantId>              sk TENANT
@@ -42,6 +46,8 @@ export const inventoryKeys = {
   expiryPartition: (tenantId: string) => `${tenantId}#EXPIRY`,
   expirySort: (notAfter: string, assetId: string) => `${notAfter}#${assetId}`,
   usage: (assetId: string, resourceArn: string) => ({ pk: `ASSET#${assetId}`, sk: `USAGE#${resourceArn}` }),
+  usageScope: (tenantId: string, accountId: string) => `${tenantId}#USAGE#${accountId}`,
+  usageScopeSort: (region: string, assetArn: string, resourceArn: string) => `${region}#${assetArn}#${resourceArn}`,
   history: (assetId: string, eventTime: string, eventId: string) => ({
     pk: `ASSET#${assetId}`,
     sk: `HISTORY#${eventTime}#${eventId}`,
@@ -52,6 +58,8 @@ export const inventoryKeys = {
   findingsPartition: (tenantId: string) => `${tenantId}#FINDINGS`,
   findingsSort: (severityRank: number, dueAt: string, findingId: string) => `${severityRank}#${dueAt}#${findingId}`,
   findingById: (tenantId: string, findingId: string) => `${tenantId}#FINDING#${findingId}`,
+  suppressionsPartition: (tenantId: string) => `SUPPRESSIONS#${tenantId}`,
+  suppression: (tenantId: string, suppressionId: string) => ({ pk: `SUPPRESSIONS#${tenantId}`, sk: `SUPPRESSION#${suppressionId}` }),
 };
 
 export const controlKeys = {

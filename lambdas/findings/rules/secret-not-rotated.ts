@@ -60,6 +60,8 @@ export const secretNotRotated: Rule = {
   },
   compliance: [fsbp('SecretsManager.2'), fsbp('SecretsManager.4')],
   profiles: ['aws-foundational'],
+  // Rotation outcomes matter only while rotation is on.
+  readsHistory: (asset) => asset.type === 'secret' && asset.lifecycle.rotation?.enabled === true,
   evaluate(asset, context) {
     const details = secretDetails(asset);
     const rotation = asset.lifecycle.rotation;

@@ -6,6 +6,7 @@ import { ingestionsRoutes } from '../../../lambdas/api/ingestions-routes';
 import { findingsRoutes } from '../../../lambdas/api/findings-routes';
 import { inventoryRoutes } from '../../../lambdas/api/inventory-routes';
 import { DynamoFindingsStore } from '../../../lambdas/findings/dynamo-findings-store';
+import { DynamoSuppressionStore } from '../../../lambdas/findings/dynamo-suppression-store';
 import { templateRoutes } from '../../../lambdas/api/template-route';
 import { tokensRoutes } from '../../../lambdas/api/tokens-routes';
 import { DynamoAuditLog } from '../../../lambdas/auth/dynamo-audit-log';
@@ -66,7 +67,12 @@ beforeAll(async () => {
   const accounts = apiHandler(accountsRoutes(deps), log);
   const ingestions = apiHandler(ingestionsRoutes(deps), log);
   const inventoryApi = apiHandler(inventoryRoutes({ accounts: control.accounts, ...inventory, findings: new DynamoFindingsStore(dynamo.documentClient, dynamo.inventoryTable) }), log);
-  const findingsApi = apiHandler(findingsRoutes({ accounts: control.accounts, assets: inventory.assets, findings: new DynamoFindingsStore(dynamo.documentClient, dynamo.inventoryTable) }), log);
+  const findingsApi = apiHandler(findingsRoutes({
+      accounts: control.accounts,
+      assets: inventory.assets,
+      findings: new DynamoFindingsStore(dynamo.documentClient, dynamo.inventoryTable),
+      suppressions: new DynamoSuppressionStore(dynamo.documentClient, dynamo.inventoryTable),
+    }), log);
   const template = apiHandler(
     templateRoutes({
       tenants: control.tenants,

@@ -8,6 +8,7 @@ import { inventoryRoutes } from '../../../lambdas/api/inventory-routes';
 import type { ControlStores } from '../../../lambdas/control/control-stores';
 import { dynamoControlStores } from '../../../lambdas/control/dynamo-control-stores';
 import { DynamoFindingsStore } from '../../../lambdas/findings/dynamo-findings-store';
+import { DynamoSuppressionStore } from '../../../lambdas/findings/dynamo-suppression-store';
 import { refreshAccountFindings, refreshTouchedFindings } from '../../../lambdas/findings/refresh-findings';
 import { RULES } from '../../../lambdas/findings/catalogue';
 import type { Asset } from '../../../lambdas/inventory/asset';
@@ -21,10 +22,11 @@ let dynamo: LocalDynamo;
 let control: ControlStores;
 let inventory: InventoryStores;
 let store: DynamoFindingsStore;
+let suppressions: DynamoSuppressionStore;
 let clock = NOW;
 
-const deps = () => ({ store, inventory, now: () => clock });
-const handler = () => apiHandler(findingsRoutes({ accounts: control.accounts, assets: inventory.assets, findings: store, now: () => clock }), silentLogger);
+const deps = () => ({ store, suppressions, inventory, now: () => clock });
+const handler = () => apiHandler(findingsRoutes({ accounts: control.accounts, assets: inventory.assets, findings: store, suppressions, now: () => clock }), silentLogger);
 const call = (method: string, resource: string, o: { query?: Record<string, string>; pathParameters?: Record<string, string>; body?: unknown; tenantId?: string; permissions?: string } = {}) =>
   handler()(apiEvent({ method, resource, tenantId: TENANT, permissions: 'admin,reader', ...o }));
 
@@ -42,6 +44,7 @@ beforeAll(async () => {
   control = dynamoControlStores(dynamo.documentClient, dynamo.controlTable);
   inventory = dynamoInventoryStores(dynamo.documentClient, dynamo.inventoryTable, { regions: [REGION] });
   store = new DynamoFindingsStore(dynamo.documentClient, dynamo.inventoryTable);
+  suppressions = new DynamoSuppressionStore(dynamo.documentClient, dynamo.inventoryTable);
   await control.tenants.createTenant({ tenantId: TENANT, name: 'Acme', externalId: 'ExtId-findings-abcdefgh', createdAt: NOW.toISOString() });
   await control.accounts.linkAccount({ tenantId: TENANT, accountId: ACCOUNT, roleArn: `arn:aws:iam::${ACCOUNT}:role/R`, regions: [REGION], now: NOW.toISOString() });
   for (const asset of [noRotationKey, expiringCertificate, healthyKey, secret({ kmsKeyArn: noRotationKey.arn })]) await observe(asset, NOW);
