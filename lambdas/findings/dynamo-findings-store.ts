@@ -63,7 +63,7 @@ export class DynamoFindingsStore implements FindingsStore {
 
   /** BatchWriteItem, 25 at a time, unprocessed items re-sent with backoff (lambdas/shared/dynamo-batch-write.ts). */
   async save(findings: readonly Finding[]): Promise<void> {
-    await batchPutAll(this.db, this.tableName, findings.map(toItem));
+    await batchPutAll(this.db, this.tableName, findings.map(toItem), { concurrency: 8 });
   }
 
   async get(tenantId: string, findingId: string): Promise<Finding | undefined> {

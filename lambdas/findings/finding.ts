@@ -92,6 +92,7 @@ export interface Suppression {
 export interface Finding extends FindingDraft {
   readonly status: FindingStatus;
   readonly firstSeenAt: string;
+  /** The last evaluation that saw it, exact to a day (reconcile.ts LAST_SEEN_RESOLUTION_MS); any other change is written at once. */
   readonly lastSeenAt: string;
   readonly resolvedAt?: string;
   readonly suppression?: Suppression;

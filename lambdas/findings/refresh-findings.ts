@@ -62,7 +62,7 @@ async function evaluateAndStore(tenantId: string, targets: readonly Asset[], sco
     evaluated: targets.length,
     opened: result.opened.length,
     resolved: result.resolved.length,
-    open: [...result.opened, ...result.updated].filter((f) => f.status === 'open').length,
+    open: [...result.opened, ...result.updated, ...result.unchanged].filter((f) => f.status === 'open').length,
   };
 }
 

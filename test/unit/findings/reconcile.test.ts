@@ -30,14 +30,26 @@ describe('reconcile', () => {
     expect(result.resolved).toEqual([]);
   });
 
-  test('keeps the id, firstSeenAt and due date while open; moves lastSeenAt', () => {
+  test('keeps the id, firstSeenAt and due date while open; moves lastSeenAt once it is a day old', () => {
     const first = pass([], rotationOff, NOW);
-    const second = pass(first.stored, rotationOff, at(5));
+    // Nothing changed within the day: nothing to write.
+    const same = pass(first.stored, rotationOff, at(5));
+    expect(same.result).toMatchObject({ opened: [], updated: [], resolved: [] });
+    expect(same.result.unchanged).toEqual(first.result.opened);
+    const second = pass(first.stored, rotationOff, at(25));
     expect(second.result.opened).toEqual([]);
     expect(second.result.updated).toHaveLength(1);
     const finding = second.result.updated[0]!;
     expect(finding.findingId).toBe(first.result.opened[0]!.findingId);
-    expect(finding).toMatchObject({ status: 'open', firstSeenAt: NOW.toISOString(), lastSeenAt: at(5).toISOString(), dueAt: days(30) });
+    expect(finding).toMatchObject({ status: 'open', firstSeenAt: NOW.toISOString(), lastSeenAt: at(25).toISOString(), dueAt: days(30) });
+  });
+
+  test('a continuing finding whose content changed within the day is written at once', () => {
+    const first = pass([], rotationOff, NOW);
+    const renamed = key({ lifecycle: { rotation: { applicable: true, enabled: false } }, tags: { env: 'prod', team: 'search' } });
+    const second = pass(first.stored, renamed, at(1));
+    expect(second.result.unchanged).toEqual([]);
+    expect(second.result.updated[0]).toMatchObject({ asset: { tags: { env: 'prod', team: 'search' } }, lastSeenAt: at(1).toISOString() });
   });
 
   test('resolves when the condition ends (EnableKeyRotation), and reopens as a new occurrence', () => {
@@ -45,7 +57,7 @@ describe('reconcile', () => {
     const resolved = pass(opened.stored, rotationOn, at(1));
     expect(resolved.result.resolved).toEqual([expect.objectContaining({ status: 'resolved', resolvedAt: at(1).toISOString(), lastSeenAt: NOW.toISOString() })]);
     // Nothing more happens to a resolved finding while the condition stays away.
-    expect(pass(resolved.stored, rotationOn, at(2)).result).toEqual({ opened: [], updated: [], resolved: [] });
+    expect(pass(resolved.stored, rotationOn, at(2)).result).toEqual({ opened: [], updated: [], unchanged: [], resolved: [] });
     const reopened = pass(resolved.stored, rotationOff, at(3));
     expect(reopened.result.opened).toEqual([expect.objectContaining({ findingId: opened.result.opened[0]!.findingId, status: 'open', firstSeenAt: at(3).toISOString() })]);
     expect(reopened.result.opened[0]!.resolvedAt).toBeUndefined();
