@@ -3,6 +3,7 @@ import { assetId } from '../inventory/asset-id';
 import type { AssetStore } from '../inventory/asset-store';
 import type { HistoryStore } from '../inventory/history-store';
 import type { UsageStore } from '../inventory/usage-store';
+import { COMMERCIAL_REGION_NAMES } from '../shared/regions';
 import { RULES } from './catalogue';
 import { evaluateAsset } from './evaluate-asset';
 import type { Finding } from './finding';
@@ -44,6 +45,8 @@ interface Surroundings {
   readonly usages: readonly Usage[];
   /** Every stored finding of the targets (reconcile resolves those no longer raised). */
   readonly previous: readonly Finding[];
+  /** Which of the targets that a rule reads the history of need it read now. @default all of them */
+  readonly readHistoryOf?: (asset: Asset) => boolean;
 }
 
 /**
@@ -53,7 +56,8 @@ interface Surroundings {
  */
 async function evaluateAndStore(tenantId: string, targets: readonly Asset[], scope: readonly Asset[], around: Surroundings, deps: RefreshDeps): Promise<RefreshOutcome> {
   const now = deps.now();
-  const [history, suppressions] = await Promise.all([readHistory(tenantId, targets, deps), deps.suppressions.listSuppressions(tenantId)]);
+  const historyTargets = targets.filter((a) => a.tenantId === tenantId && needsHistory(a) && (around.readHistoryOf?.(a) ?? true));
+  const [history, suppressions] = await Promise.all([readHistory(historyTargets, deps), deps.suppressions.listSuppressions(tenantId)]);
   const index = new RelationsIndex(scope, around.usages, history);
   const drafts = targets.flatMap((asset) => evaluateAsset(asset, { now, ...index.relationsOf(asset) }));
   const result = reconcile(around.previous, drafts, now, { suppressions });
@@ -71,28 +75,45 @@ function needsHistory(asset: Asset): boolean {
   return !asset.deleted && RULES.some((r) => r.assetTypes.includes(asset.type) && r.readsHistory?.(asset) === true);
 }
 
-async function readHistory(tenantId: string, targets: readonly Asset[], deps: RefreshDeps): Promise<Map<string, HistoryEvent[]>> {
+async function readHistory(targets: readonly Asset[], deps: RefreshDeps): Promise<Map<string, HistoryEvent[]>> {
   const history = new Map<string, HistoryEvent[]>();
-  await forEachLimited(
-    targets.filter((a) => a.tenantId === tenantId && needsHistory(a)),
-    deps.concurrency ?? 8,
-    async (asset) => {
-      const entries = await deps.inventory.history.listHistory(asset.id, HISTORY_LIMIT);
-      history.set(
-        asset.arn,
-        entries.map((h) => ({ eventName: h.eventName, at: h.at })),
-      );
-    },
-  );
+  await forEachLimited(targets, deps.concurrency ?? 8, async (asset) => {
+    const entries = await deps.inventory.history.listHistory(asset.id, HISTORY_LIMIT);
+    history.set(
+      asset.arn,
+      entries.map((h) => ({ eventName: h.eventName, at: h.at })),
+    );
+  });
   return history;
 }
 
-/** Every asset of one account (deleted ones too, so their findings resolve), all pages. */
+/**
+ * The assets whose history an account-wide evaluation must read: those holding an unresolved finding of a rule that
+ * reads history. History rows come only from applied events, and the event path evaluates every asset an event
+ * touched with its history, so a finding history raises exists from then on; re-reading the history of every other
+ * asset (one Query each) could not raise anything the event path did not.
+ */
+function holdersOfHistoryFindings(previous: readonly Finding[]): Set<string> {
+  const historyRules = new Set(RULES.filter((r) => r.readsHistory !== undefined).map((r) => r.id));
+  return new Set(previous.filter((f) => f.status !== 'resolved' && historyRules.has(f.ruleId)).map((f) => f.asset.assetId));
+}
+
+/** Every asset of one account (deleted ones too, so their findings resolve), all pages of one Region or of every Region. */
 export async function accountAssets(tenantId: string, accountId: string, inventory: InventoryReader, region?: string): Promise<Asset[]> {
+  if (region !== undefined) return regionAssets(tenantId, accountId, inventory, region);
+  // The Regions' partitions are independent: read a few at once (each Region's pages stay in order).
+  const perRegion: Asset[][] = [];
+  await forEachLimited(COMMERCIAL_REGION_NAMES, 4, async (r) => {
+    perRegion.push(await regionAssets(tenantId, accountId, inventory, r));
+  });
+  return perRegion.flat();
+}
+
+async function regionAssets(tenantId: string, accountId: string, inventory: InventoryReader, region: string): Promise<Asset[]> {
   const assets: Asset[] = [];
   let cursor: string | undefined;
   do {
-    const page = await inventory.assets.list({ tenantId, accountIds: [accountId], accountId, ...(region && { region }), includeDeleted: true, limit: 1000, cursor });
+    const page = await inventory.assets.list({ tenantId, accountIds: [accountId], accountId, region, includeDeleted: true, limit: 1000, cursor });
     assets.push(...page.items);
     cursor = page.nextCursor ?? undefined;
   } while (cursor);
@@ -101,7 +122,8 @@ export async function accountAssets(tenantId: string, accountId: string, invento
 
 /**
  * After a crawl or on the schedule: every asset of the account. The usage edges and stored findings of the whole
- * account are each read in one paginated Query (never one per asset), and the changes written in batches.
+ * account are each read in one paginated Query (never one per asset), history only where a stored finding needs it,
+ * and the changes written in batches.
  */
 export async function refreshAccountFindings(tenantId: string, accountId: string, deps: RefreshDeps): Promise<RefreshOutcome> {
   const [assets, usages, previous] = await Promise.all([
@@ -109,7 +131,8 @@ export async function refreshAccountFindings(tenantId: string, accountId: string
     deps.inventory.usages.listUsagesInScope({ tenantId, accountId }),
     deps.store.findingsInScope(tenantId, { accountId }),
   ]);
-  return evaluateAndStore(tenantId, assets, assets, { usages, previous }, deps);
+  const holders = holdersOfHistoryFindings(previous);
+  return evaluateAndStore(tenantId, assets, assets, { usages, previous, readHistoryOf: (a) => holders.has(a.id) }, deps);
 }
 
 /** An asset an applied event touched. */

@@ -1,8 +1,5 @@
-import { certificateDetails, CERTIFICATE_NOT_ISSUED } from '../certificate-facts';
+import { certificateExpiry, expirySeverity } from '../certificate-expiry';
 import { fsbp } from '../compliance';
-import { certificateInUse } from '../exposure';
-import { stateIn } from '../lifecycle-state';
-import { daysUntil } from '../time';
 import type { Rule } from '../rule';
 
 /** A certificate past its NotAfter: every TLS client that checks dates refuses it. */
@@ -23,20 +20,16 @@ export const certExpired: Rule = {
   compliance: [fsbp('ACM.1')],
   profiles: ['aws-foundational'],
   evaluate(asset, context) {
-    const details = certificateDetails(asset);
-    const notAfter = asset.lifecycle.notAfter;
-    if (!details || !notAfter || stateIn(asset, CERTIFICATE_NOT_ISSUED)) return undefined;
-    const days = daysUntil(notAfter, context.now);
-    if (days > 0) return undefined;
-    const inUse = certificateInUse(asset, context);
+    const expiry = certificateExpiry(asset, context);
+    if (!expiry || expiry.days > 0) return undefined;
     return {
-      severity: inUse ? 'critical' : 'medium',
+      severity: expirySeverity(expiry, context.thresholds),
       evidence: {
-        notAfter,
-        daysSinceExpiry: Math.floor(-days),
+        notAfter: expiry.notAfter,
+        daysSinceExpiry: Math.floor(-expiry.days),
         state: asset.lifecycle.state,
         inUseBy: asset.relations.inUseBy,
-        inUse,
+        inUse: expiry.inUse,
       },
     };
   },

@@ -1,8 +1,5 @@
-import { autoRenewable, certificateDetails, CERTIFICATE_NOT_ISSUED } from '../certificate-facts';
+import { certificateExpiry, expirySeverity } from '../certificate-expiry';
 import { fsbp } from '../compliance';
-import { certificateInUse } from '../exposure';
-import { stateIn } from '../lifecycle-state';
-import { daysUntil } from '../time';
 import type { Rule } from '../rule';
 
 /** NotAfter within the threshold (default 30 days, Security Hub ACM.1's default `daysToExpiration`). */
@@ -26,25 +23,19 @@ export const certExpiring: Rule = {
   compliance: [fsbp('ACM.1')],
   profiles: ['aws-foundational'],
   evaluate(asset, context) {
-    const details = certificateDetails(asset);
-    const notAfter = asset.lifecycle.notAfter;
-    if (!details || !notAfter || stateIn(asset, CERTIFICATE_NOT_ISSUED)) return undefined;
-    const days = daysUntil(notAfter, context.now);
-    if (days <= 0 || days > context.thresholds.certificateExpiringDays) return undefined;
-    const inUse = certificateInUse(asset, context);
-    const renews = autoRenewable(asset);
-    const urgent = days <= context.thresholds.urgentDays;
+    const expiry = certificateExpiry(asset, context);
+    if (!expiry || expiry.days <= 0 || expiry.days > context.thresholds.certificateExpiringDays) return undefined;
     return {
-      severity: urgent || (inUse && !renews) ? 'high' : 'medium',
-      deadline: notAfter,
+      severity: expirySeverity(expiry, context.thresholds),
+      deadline: expiry.notAfter,
       evidence: {
-        notAfter,
-        daysToExpiry: Math.floor(days),
-        certificateType: details.certificateType ?? null,
-        renewalEligibility: details.renewalEligibility ?? null,
-        autoRenewable: renews,
+        notAfter: expiry.notAfter,
+        daysToExpiry: Math.floor(expiry.days),
+        certificateType: expiry.details.certificateType ?? null,
+        renewalEligibility: expiry.details.renewalEligibility ?? null,
+        autoRenewable: expiry.autoRenewable,
         inUseBy: asset.relations.inUseBy,
-        inUse,
+        inUse: expiry.inUse,
       },
     };
   },

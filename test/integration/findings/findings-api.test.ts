@@ -214,3 +214,74 @@ describe('live evaluation of touched assets', () => {
     expect(reopened).toMatchObject({ findingId: resolved.findingId, status: 'open', firstSeenAt: clock.toISOString() });
   });
 });
+
+describe('scoped suppressions (a rule for an account or a tag)', () => {
+  type Suppression = { suppressionId: string; ruleId: string; accountId?: string; tag?: { key: string; value: string }; reason: string; expiresAt?: string; by: string; at: string; active: boolean };
+  const rotationFinding = async () => (await list({ ruleId: 'kms-rotation-disabled' })).items[0];
+  const create = (body: unknown, o: { permissions?: string } = {}) => call('POST', '/findings/suppressions', { body, ...o });
+
+  it.each([
+    [{ ruleId: 'no-such-rule', scope: { accountId: ACCOUNT }, reason: 'x' }, 'ruleId'],
+    [{ ruleId: 'kms-rotation-disabled', scope: {}, reason: 'x' }, 'scope'],
+    [{ ruleId: 'kms-rotation-disabled', scope: { accountId: ACCOUNT, tag: { key: 'env', value: 'dev' } }, reason: 'x' }, 'scope'],
+    [{ ruleId: 'kms-rotation-disabled', scope: { accountId: ACCOUNT }, reason: 'x', expiresAt: '2020-01-01T00:00:00Z' }, 'expiresAt'],
+    [{ ruleId: 'kms-rotation-disabled', scope: { accountId: ACCOUNT }, reason: '  ' }, 'reason'],
+    [{ ruleId: 'kms-rotation-disabled', scope: { accountId: '999988887777' }, reason: 'x' }, 'scope.accountId'],
+  ])('400 naming the field for %j', async (body, field) => {
+    const res = await create(body);
+    expect(res.statusCode).toBe(400);
+    expect(bodyOf(res).error).toMatchObject({ code: 'ValidationError', field });
+  });
+
+  it('is for admins; readers list them; an unknown id is 404', async () => {
+    expect((await create({ ruleId: 'kms-rotation-disabled', scope: { accountId: ACCOUNT }, reason: 'x' }, { permissions: 'reader' })).statusCode).toBe(403);
+    expect((await call('GET', '/findings/suppressions', { permissions: 'reader' })).statusCode).toBe(200);
+    const missing = await call('DELETE', '/findings/suppressions/{suppressionId}', { pathParameters: { suppressionId: 'AAAAAAAAAAAAAAAAAAAAAA' } });
+    expect(missing.statusCode).toBe(404);
+  });
+
+  it('suppresses the rule in an account now and at every evaluation; lifting it reopens the finding', async () => {
+    clock = new Date(NOW.getTime() + 3_600_000);
+    expect(await rotationFinding()).toMatchObject({ status: 'open' });
+    const res = await create({ ruleId: 'kms-rotation-disabled', scope: { accountId: ACCOUNT }, reason: 'Sandbox account, keys are throwaway' });
+    expect(res.statusCode).toBe(201);
+    const { suppression, findingsUpdated } = bodyOf(res) as unknown as { suppression: Suppression; findingsUpdated: number };
+    expect(findingsUpdated).toBe(1);
+    expect(suppression).toMatchObject({ ruleId: 'kms-rotation-disabled', accountId: ACCOUNT, reason: 'Sandbox account, keys are throwaway', by: 'token:tok', at: clock.toISOString(), active: true });
+    expect(await rotationFinding()).toMatchObject({ status: 'suppressed', suppression: { source: suppression.suppressionId, by: 'token:tok' } });
+    // Other rules of the same account are not touched.
+    expect((await list({ status: 'suppressed' })).items.map((f) => f.ruleId)).toEqual(['kms-rotation-disabled']);
+    // Evaluations keep it suppressed (the scoped suppression is applied by reconcile).
+    clock = new Date(clock.getTime() + 2 * 86_400_000);
+    await refreshAccountFindings(TENANT, ACCOUNT, deps());
+    expect(await rotationFinding()).toMatchObject({ status: 'suppressed' });
+    const listed = bodyOf(await call('GET', '/findings/suppressions')) as unknown as { items: Suppression[] };
+    expect(listed.items.map((s) => s.suppressionId)).toEqual([suppression.suppressionId]);
+
+    const lifted = await call('DELETE', '/findings/suppressions/{suppressionId}', { pathParameters: { suppressionId: suppression.suppressionId } });
+    expect(lifted.statusCode).toBe(200);
+    expect(bodyOf(lifted)).toMatchObject({ findingsUpdated: 1 });
+    expect(await rotationFinding()).toMatchObject({ status: 'open' });
+    expect(Object.keys(await rotationFinding())).not.toContain('suppression');
+    expect(bodyOf(await call('GET', '/findings/suppressions')).items).toEqual([]);
+    expect((await call('DELETE', '/findings/suppressions/{suppressionId}', { pathParameters: { suppressionId: suppression.suppressionId } })).statusCode).toBe(404);
+  });
+
+  it('suppresses the rule on assets with a tag until it expires; the next evaluation reopens them', async () => {
+    const expiresAt = new Date(clock.getTime() + 3_600_000).toISOString();
+    const res = await create({ ruleId: 'kms-rotation-disabled', scope: { tag: { key: 'team', value: 'payments' } }, reason: 'Payments keys rotate by re-creation', expiresAt });
+    expect(res.statusCode).toBe(201);
+    const { suppression } = bodyOf(res) as unknown as { suppression: Suppression };
+    expect(suppression).toMatchObject({ tag: { key: 'team', value: 'payments' }, expiresAt });
+    expect(await rotationFinding()).toMatchObject({ status: 'suppressed', suppression: { source: suppression.suppressionId, expiresAt } });
+    // Another tag value does not match.
+    const other = await create({ ruleId: 'kms-rotation-disabled', scope: { tag: { key: 'team', value: 'search' } }, reason: 'not ours' });
+    expect(bodyOf(other)).toMatchObject({ findingsUpdated: 0 });
+
+    clock = new Date(clock.getTime() + 2 * 3_600_000);
+    await refreshAccountFindings(TENANT, ACCOUNT, deps());
+    expect(await rotationFinding()).toMatchObject({ status: 'open' });
+    const listed = bodyOf(await call('GET', '/findings/suppressions')) as unknown as { items: Suppression[] };
+    expect(listed.items.find((s) => s.suppressionId === suppression.suppressionId)).toMatchObject({ active: false });
+  });
+});

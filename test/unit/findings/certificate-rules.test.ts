@@ -1,3 +1,5 @@
+import { expirySeverity } from '../../../lambdas/findings/certificate-expiry';
+import { certificateDetails } from '../../../lambdas/findings/certificate-facts';
 import { ruleContext, type AssetRelations } from '../../../lambdas/findings/rule-context';
 import { certExpired } from '../../../lambdas/findings/rules/cert-expired';
 import { certExpiring } from '../../../lambdas/findings/rules/cert-expiring';
@@ -129,5 +131,21 @@ describe('cert-weak-signature', () => {
   test('an unknown signature algorithm (no body read) does not fire', () => {
     const asset: Asset = { ...certificate(), crypto: { ...certificate().crypto, signatureAlgorithm: undefined } };
     expect(certWeakSignature.evaluate(asset, ctx())).toBeUndefined();
+  });
+});
+
+describe('expirySeverity (shared by cert-expired and cert-expiring)', () => {
+  const expiry = (days: number, inUse: boolean, autoRenewable: boolean) => ({ details: certificateDetails(certificate())!, notAfter: NOW.toISOString(), days, inUse, autoRenewable });
+  test.each([
+    [-1, true, true, 'critical'],
+    [-1, false, false, 'medium'],
+    [0, true, false, 'critical'],
+    [5, false, true, 'high'],
+    [7, false, true, 'high'],
+    [12, true, false, 'high'],
+    [12, true, true, 'medium'],
+    [12, false, false, 'medium'],
+  ])('%d days, in use %s, auto-renewable %s → %s', (days, inUse, renews, severity) => {
+    expect(expirySeverity(expiry(days, inUse, renews), { urgentDays: 7 })).toBe(severity);
   });
 });
