@@ -14,7 +14,7 @@
  */
 import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import type { SQSEvent, SQSRecord } from 'aws-lambda';
@@ -56,6 +56,8 @@ export interface FindingsBenchOptions {
 export interface EvaluationRun extends RefreshOutcome {
   readonly seconds: number;
   readonly dynamo: DynamoCounts;
+  /** 1-minute load average when it ended (the machine is shared). */
+  readonly loadAverage1m: number;
 }
 
 export interface FindingsBenchResult {
@@ -73,6 +75,7 @@ export interface FindingsBenchResult {
     /** mean with ÷ mean without − 1. */
     readonly added: number;
     readonly touchedPerBatch: number;
+    readonly loadAverage1m: number;
     readonly handlerErrors: string[];
   };
 }
@@ -120,7 +123,7 @@ export async function runFindingsBench(options: FindingsBenchOptions): Promise<F
       const before = counter.snapshot();
       const started = performance.now();
       const outcome = await refreshAccountFindings(TENANT, accountId, deps);
-      return { ...outcome, seconds: (performance.now() - started) / 1000, dynamo: diffCounts(counter.snapshot(), before) };
+      return { ...outcome, seconds: (performance.now() - started) / 1000, dynamo: diffCounts(counter.snapshot(), before), loadAverage1m: round(loadavg()[0]) };
     };
     const first = await evaluate();
     progress(`first evaluation ${first.seconds.toFixed(2)} s (${first.opened} opened)`);
@@ -253,6 +256,7 @@ async function eventBatches(
     withoutEvaluationMs: summarize(withoutMs),
     added: mean(withMs) / mean(withoutMs) - 1,
     touchedPerBatch: touched / Math.max(1, withMs.length),
+    loadAverage1m: round(loadavg()[0]),
     handlerErrors: handlerErrors.slice(0, 20),
   };
 }
@@ -269,6 +273,10 @@ function sqsRecord(messageId: string, body: string): SQSRecord {
     eventSourceARN: 'arn:aws:sqs:us-east-1:000000000000:events',
     awsRegion: 'us-east-1',
   } as SQSRecord;
+}
+
+function round(n: number): number {
+  return Math.round(n * 100) / 100;
 }
 
 function progress(message: string): void {

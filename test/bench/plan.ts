@@ -3,6 +3,7 @@ import type { CrawlIngestionOptions } from './crawl-ingestion-bench';
 import type { EventThroughputOptions } from './event-throughput-bench';
 import type { FaultsOptions } from './fault-recovery-bench';
 import type { TenantFloodOptions } from './tenant-flood-bench';
+import type { FindingsBenchOptions } from './findings-bench';
 
 export const BENCH_REGIONS = ['us-east-1', 'us-east-2', 'us-west-2', 'eu-west-1', 'eu-central-1', 'ap-southeast-2', 'ap-northeast-1', 'sa-east-1'] as const;
 
@@ -16,6 +17,7 @@ export interface BenchPlan {
   readonly bundleRuns: number;
   readonly faults: FaultsOptions;
   readonly tenantFlood: TenantFloodOptions;
+  readonly findings: FindingsBenchOptions;
 }
 
 export const FULL_PLAN: BenchPlan = {
@@ -27,6 +29,7 @@ export const FULL_PLAN: BenchPlan = {
   bundleRuns: 5,
   faults: { events: 2_000, concurrency: 16, crashBacklog: 1_000, estateSize: 60, seed: 7 },
   tenantFlood: { limitPerSecond: 10, quietPerSecond: 5, seconds: 12, seed: 7 },
+  findings: { estateSize: 30_000, regions: BENCH_REGIONS, seed: 7, usageEdges: 3_000, eventBatches: 20, batchSize: 50 },
 };
 
 export const SMOKE_PLAN: BenchPlan = {
@@ -38,4 +41,5 @@ export const SMOKE_PLAN: BenchPlan = {
   bundleRuns: 1,
   faults: { events: 300, concurrency: 8, crashBacklog: 200, estateSize: 40, seed: 7 },
   tenantFlood: { limitPerSecond: 20, quietPerSecond: 10, seconds: 3, seed: 7 },
+  findings: { estateSize: 1_000, regions: BENCH_REGIONS, seed: 7, usageEdges: 200, eventBatches: 6, batchSize: 50 },
 };

@@ -1,5 +1,6 @@
 /** Renders BENCHMARKS.md from the results (every figure with its machine and the command that reproduces it). */
 import type { BenchResults } from './results';
+import { findingsSection, findingsTargetRows } from './findings-report';
 import { BUNDLE_EXTERNAL_MODULES } from '../../lib/constructs/platform-function';
 
 const f = (n: number | null | undefined, digits = 1): string => (n === null || n === undefined || Number.isNaN(n) ? 'n/a' : n.toFixed(digits));
@@ -167,6 +168,7 @@ export function renderMarkdown(r: BenchResults): string {
 
   out.push(...faultsSection(r));
   out.push(...floodSection(r));
+  out.push(...findingsSection(r));
   out.push(...analysis(r));
   out.push(SCHEMA_DOC);
   return `${out.join('\n')}\n`;
@@ -255,6 +257,7 @@ function analysis(r: BenchResults): string[] {
       `| handler memory bounded | live heap +${f(sc.heapMiBPer10kAssetsLargest, 2)} MiB per 10k assets between the two largest estates (fit over all: +${f(sc.heapMiBPer10kAssets, 2)}) | ${sc.heapMiBPer10kAssetsLargest <= 10 ? '**met** (plateau)' : '**missed**'} |`,
     );
   }
+  out.push(...findingsTargetRows(r));
   out.push('');
   if (crawl && crawl.speed.ratio !== null && crawl.speed.ratio > 1.25) {
     const s = crawl.speed;
@@ -312,6 +315,9 @@ hostname, loadAverage1m}, \`startedAt\` (ISO), \`durationSeconds\`. Then one ent
 - \`faults.result\` (benchmark 6): \`durability\` {memory, journaled}, each {durable, sent, accepted, seconds, eventsPerSecond, intakeResponseMs (summary)};
   \`crash\` {backlogPosted, recoveredMessages, interruptedRuns, restartToReadySeconds, restartToStartNowSeconds, restartToIdleSeconds, newIngestionStatus,
   applicableAccepted, lost}.
+- \`findings.result\` (benchmark 8): \`options\` {estateSize, regions, seed, usageEdges, eventBatches, batchSize}, \`assets\`, \`crawlSeconds\`, \`usageEdges\`,
+  \`evaluation\` {first, steady}, each {seconds, evaluated, opened, resolved, open, dynamo {byOperation, writes, reads}, loadAverage1m}; \`events\` {batches, events,
+  withEvaluationMs, withoutEvaluationMs (summaries per batch), added (mean with ÷ mean without − 1), touchedPerBatch, loadAverage1m, handlerErrors[]}.
 
 A summary (\`loadMs\`, \`endToEndMs\`…) is {n, min, p50, p90, p99, max, mean} in milliseconds; percentiles are nearest-rank.
 `;

@@ -1,5 +1,6 @@
 /** The shape of test/bench/results.json (documented in BENCHMARKS.md) and the figures derived from the raw suites. */
 import type { TenantFloodResult } from './tenant-flood-bench';
+import type { FindingsBenchResult } from './findings-bench';
 import type { BundleResult } from './bundle-bench';
 import type { CrawlIngestionResult } from './crawl-ingestion-bench';
 import type { EventThroughputResult } from './event-throughput-bench';
@@ -48,6 +49,7 @@ export interface BenchResults {
   readonly bundles?: SuiteOutcome<BundleResult[]>;
   readonly faults?: SuiteOutcome<FaultsResult>;
   readonly flood?: SuiteOutcome<TenantFloodResult>;
+  readonly findings?: SuiteOutcome<FindingsBenchResult>;
 }
 
 export interface FaultsResult {
@@ -90,6 +92,7 @@ export function buildResults(input: {
   bundles?: SuiteOutcome<BundleResult[]>;
   faults?: SuiteOutcome<FaultsResult>;
   flood?: SuiteOutcome<TenantFloodResult>;
+  findings?: SuiteOutcome<FindingsBenchResult>;
 }): BenchResults {
   const events = input.events?.ok
     ? {
@@ -116,5 +119,6 @@ export function buildResults(input: {
     ...(input.bundles && { bundles: input.bundles }),
     ...(input.faults && { faults: input.faults }),
     ...(input.flood && { flood: input.flood }),
+    ...(input.findings && { findings: input.findings }),
   };
 }
