@@ -1,6 +1,6 @@
 import type { Asset, Usage } from '../inventory/asset';
 import { assetId } from '../inventory/asset-id';
-import type { AssetStore } from '../inventory/asset-store';
+import type { AssetStore, KeyDependent } from '../inventory/asset-store';
 import type { HistoryStore } from '../inventory/history-store';
 import type { UsageStore } from '../inventory/usage-store';
 import { COMMERCIAL_REGION_NAMES } from '../shared/regions';
@@ -15,7 +15,7 @@ import type { SuppressionStore } from './suppression-store';
 
 /** What the evaluation reads from the inventory: assets (listed per account or Region), their usages and history. */
 export interface InventoryReader {
-  readonly assets: Pick<AssetStore, 'list' | 'get'>;
+  readonly assets: Pick<AssetStore, 'list' | 'get' | 'listKeyDependents'>;
   readonly usages: Pick<UsageStore, 'listUsages' | 'listUsagesInScope'>;
   readonly history: Pick<HistoryStore, 'listHistory'>;
 }
@@ -47,6 +47,8 @@ interface Surroundings {
   readonly previous: readonly Finding[];
   /** Which of the targets that a rule reads the history of need it read now. @default all of them */
   readonly readHistoryOf?: (asset: Asset) => boolean;
+  /** Secrets and parameters encrypted with the targets' keys, when `scope` does not hold them. */
+  readonly dependents?: readonly KeyDependent[];
 }
 
 /**
@@ -58,7 +60,7 @@ async function evaluateAndStore(tenantId: string, targets: readonly Asset[], sco
   const now = deps.now();
   const historyTargets = targets.filter((a) => a.tenantId === tenantId && needsHistory(a) && (around.readHistoryOf?.(a) ?? true));
   const [history, suppressions] = await Promise.all([readHistory(historyTargets, deps), deps.suppressions.listSuppressions(tenantId)]);
-  const index = new RelationsIndex(scope, around.usages, history);
+  const index = new RelationsIndex(scope, around.usages, history, around.dependents);
   const drafts = targets.flatMap((asset) => evaluateAsset(asset, { now, ...index.relationsOf(asset) }));
   const result = reconcile(around.previous, drafts, now, { suppressions });
   await deps.store.save([...result.opened, ...result.updated, ...result.resolved]);
@@ -144,10 +146,11 @@ export interface TouchedAsset {
 }
 
 /**
- * After applied events: the touched assets and their neighbours, one (tenant, account, Region) at a time. A secret
- * or parameter's key is re-evaluated with it (its pending-deletion or disabled-in-use severity depends on what it
- * encrypts); a key's encrypted assets come from the Region's scope. The few targets' usages and findings are read
- * per asset, consistently.
+ * After applied events: the touched assets and their neighbours, one (tenant, account, Region) at a time, read by id
+ * (point reads), never the Region's whole inventory. A secret or parameter's key is re-evaluated with it (its
+ * pending-deletion or disabled-in-use severity depends on what it encrypts); when a key is among them, the Region's
+ * secrets and parameters are read with only their key reference (`listKeyDependents`). The few targets' usages and
+ * findings are read per asset, consistently.
  */
 export async function refreshTouchedFindings(touched: readonly TouchedAsset[], deps: RefreshDeps): Promise<RefreshOutcome> {
   const groups = new Map<string, { tenantId: string; accountId: string; region: string; arns: Set<string> }>();
@@ -157,35 +160,43 @@ export async function refreshTouchedFindings(touched: readonly TouchedAsset[], d
     group.arns.add(t.arn);
     groups.set(key, group);
   }
+  const concurrency = deps.concurrency ?? 8;
   const total = { evaluated: 0, opened: 0, resolved: 0, open: 0 };
   for (const group of groups.values()) {
-    const scope = await accountAssets(group.tenantId, group.accountId, deps.inventory, group.region);
-    const byId = new Map(scope.map((a) => [a.id, a]));
     const targets = new Map<string, Asset>();
-    for (const arn of group.arns) {
-      const asset = byId.get(assetId(group.tenantId, arn));
-      if (!asset) continue;
-      targets.set(asset.id, asset);
-      const keyArn = asset.relations.kmsKeyArn;
-      const key = keyArn ? byId.get(assetId(group.tenantId, keyArn)) : undefined;
-      if (key) targets.set(key.id, key);
-    }
+    const read = async (ids: Iterable<string>) =>
+      forEachLimited([...ids].filter((id) => !targets.has(id)), concurrency, async (id) => {
+        const asset = await deps.inventory.assets.get(group.tenantId, id);
+        if (asset && asset.accountId === group.accountId) targets.set(asset.id, asset);
+      });
+    await read([...group.arns].map((arn) => assetId(group.tenantId, arn)));
+    const keyArns = [...targets.values()].flatMap((a) => (a.relations.kmsKeyArn ? [a.relations.kmsKeyArn] : []));
+    await read(keyArns.map((arn) => assetId(group.tenantId, arn)));
     const list = [...targets.values()];
-    const usages: Usage[] = [];
-    await forEachLimited(list, deps.concurrency ?? 8, async (asset) => {
-      if (!asset.deleted) usages.push(...(await deps.inventory.usages.listUsages(asset.id)));
-    });
-    const previous = await deps.store.findingsOfAssets(
-      group.tenantId,
-      list.map((a) => a.id),
-    );
-    const outcome = await evaluateAndStore(group.tenantId, list, scope, { usages, previous }, deps);
+    const hasKey = list.some((a) => a.type === 'key' && !a.deleted);
+    const [dependents, usages, previous] = await Promise.all([
+      hasKey ? deps.inventory.assets.listKeyDependents({ tenantId: group.tenantId, accountId: group.accountId, region: group.region }) : [],
+      targetUsages(list, deps),
+      deps.store.findingsOfAssets(
+        group.tenantId,
+        list.map((a) => a.id),
+      ),
+    ]);
+    const outcome = await evaluateAndStore(group.tenantId, list, list, { usages, previous, dependents }, deps);
     total.evaluated += outcome.evaluated;
     total.opened += outcome.opened;
     total.resolved += outcome.resolved;
     total.open += outcome.open;
   }
   return total;
+}
+
+async function targetUsages(targets: readonly Asset[], deps: RefreshDeps): Promise<Usage[]> {
+  const usages: Usage[] = [];
+  await forEachLimited(targets, deps.concurrency ?? 8, async (asset) => {
+    if (!asset.deleted) usages.push(...(await deps.inventory.usages.listUsages(asset.id)));
+  });
+  return usages;
 }
 
 async function forEachLimited<T>(items: readonly T[], limit: number, fn: (item: T) => Promise<void>): Promise<void> {

@@ -1,10 +1,12 @@
 import type { Asset, Usage } from '../inventory/asset';
+import type { KeyDependent } from '../inventory/asset-store';
 import type { AssetRelations, HistoryEvent, RelatedAsset } from './rule-context';
 
 /**
  * Relations of many assets at once, for a caller that holds a scope of the inventory (an account's assets after a
  * crawl, an event's asset and its neighbours): one pass over the assets and usages, then O(1) per asset.
- * - encrypted with: assets whose `relations.kmsKeyArn` is the key (not deleted);
+ * - encrypted with: assets whose `relations.kmsKeyArn` is the key (not deleted), from the assets given and from
+ *   `dependents` (secrets and parameters read with only those fields: what the event path reads around a key);
  * - replicas: a multi-Region primary key's replicas (same key id, other Regions), a primary secret's replicas
  *   (Secrets Manager ReplicationStatus Regions; the replica keeps the primary's ARN but for the Region);
  * - usages by asset ARN; history by asset ARN when given.
@@ -18,14 +20,24 @@ export class RelationsIndex {
     assets: readonly Asset[],
     usages: readonly Usage[] = [],
     private readonly history: ReadonlyMap<string, readonly HistoryEvent[]> = new Map(),
+    dependents: readonly KeyDependent[] = [],
   ) {
+    const seen = new Set<string>();
     for (const asset of assets) {
       if (asset.deleted) continue;
       const keyArn = asset.relations.kmsKeyArn;
-      if (keyArn) push(this.encrypted, keyArn, related(asset));
+      if (keyArn && !seen.has(asset.arn)) {
+        seen.add(asset.arn);
+        push(this.encrypted, keyArn, related(asset));
+      }
       if (asset.details.kind === 'key' && asset.details.multiRegionKeyType === 'REPLICA') {
         push(this.replicaKeys, multiRegionKeyScope(asset.accountId, asset.details.keyId), related(asset));
       }
+    }
+    for (const d of dependents) {
+      if (seen.has(d.arn)) continue;
+      seen.add(d.arn);
+      push(this.encrypted, d.kmsKeyArn, { arn: d.arn, type: d.type, region: d.region, ...(d.lastSeen !== undefined && { lastSeen: d.lastSeen }) });
     }
     for (const usage of usages) push(this.usagesByArn, usage.assetArn, usage);
   }

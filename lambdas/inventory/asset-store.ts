@@ -67,6 +67,16 @@ export interface InventoryPage {
   readonly nextCursor: string | null;
 }
 
+/** A secret or parameter encrypted with a KMS key: what a key's "encrypted with" relation shows of it. */
+export interface KeyDependent {
+  readonly arn: string;
+  readonly type: AssetType;
+  readonly region: string;
+  readonly lastSeen?: string;
+  /** The resolved key ARN. */
+  readonly kmsKeyArn: string;
+}
+
 /**
  * The assets of the inventory. "Newest observation wins": a crawl read or an applied event never overwrites a newer
  * observation (adapter: dynamo-asset-store.ts).
@@ -78,6 +88,8 @@ export interface AssetStore {
   sweep(input: SweepInput): Promise<SweepResult>;
   /** Resolves secrets'/parameters' key references with the region's keys and aliases. Returns assets updated. */
   resolveKeyRelations(scope: AssetScope): Promise<number>;
+  /** The (not deleted) secrets and parameters of one (account, Region) encrypted with a resolved key, read with only those fields. */
+  listKeyDependents(scope: AssetScope): Promise<KeyDependent[]>;
   /** Unlink without purge: the assets stay, marked with `unlinkedAt`. Returns how many were marked. */
   markAccountUnlinked(input: { tenantId: string; accountId: string; unlinkedAt: string }): Promise<number>;
   /** Unlink with purge: deletes every asset of the account with its usages and history. Returns assets deleted. */

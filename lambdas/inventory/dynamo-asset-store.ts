@@ -5,7 +5,7 @@ import { aliasIndexFromKeyAssets, partitionOf, resolveKmsKeyRef } from './key-re
 import type { Asset, AssetType, DiscoveredAsset } from './asset';
 import { assetId as computeAssetId } from './asset-id';
 import { fromAssetItem, toAssetItem } from './asset-item';
-import type { AssetScope, AssetStore, CrawlObservation, InventoryPage, InventoryQuery, SweepInput, SweepResult, UpsertOutcome } from './asset-store';
+import type { AssetScope, AssetStore, CrawlObservation, KeyDependent, InventoryPage, InventoryQuery, SweepInput, SweepResult, UpsertOutcome } from './asset-store';
 import { listAssets } from './dynamo-asset-listing';
 import { GSI1, GSI2, inventoryKeys } from '../shared/table-schema';
 
@@ -210,6 +210,21 @@ export class DynamoAssetStore implements AssetStore {
       }
     }
     return updated;
+  }
+
+  async listKeyDependents(scope: AssetScope): Promise<KeyDependent[]> {
+    const pk = inventoryKeys.assetScope(scope.tenantId, scope.accountId, scope.region);
+    const dependents: KeyDependent[] = [];
+    for (const type of ['secret', 'parameter'] as const) {
+      for await (const items of queryPages(this.db, this.scopeQuery(pk, type, 'type, arn, region, lastSeen, relations, deleted'))) {
+        for (const i of items) {
+          const kmsKeyArn = (i.relations as { kmsKeyArn?: string } | undefined)?.kmsKeyArn;
+          if (i.deleted === true || !kmsKeyArn) continue;
+          dependents.push({ arn: String(i.arn), type, region: String(i.region), ...(typeof i.lastSeen === 'string' && { lastSeen: i.lastSeen }), kmsKeyArn });
+        }
+      }
+    }
+    return dependents;
   }
 
   // ── account lifecycle ──────────────────────────────────────────────────────────────────────────────────────────

@@ -121,3 +121,31 @@ describe('refreshAccountFindings', () => {
     expect(notRotated).toMatchObject({ status: 'open', evidence: { lastRotationOutcome: `RotationFailed at ${days(-1)}` } });
   });
 });
+
+describe('refreshTouchedFindings', () => {
+  it('reads the touched assets by id and a key’s dependents by projection, never the Region’s whole inventory', async () => {
+    // GIVEN: a secret encrypted with key 2 (same Region), created after the last account-wide evaluation
+    const key2 = rotationOffKey(2);
+    const encrypted = secret({ name: 'prod/orders/db', kmsKeyArn: key2.arn });
+    await observe(encrypted);
+    expect(await inventory.assets.listKeyDependents({ tenantId: TENANT, accountId: ACCOUNT, region: REGION })).toContainEqual({
+      arn: encrypted.arn,
+      type: 'secret',
+      region: REGION,
+      lastSeen: expect.any(String),
+      kmsKeyArn: key2.arn,
+    });
+    expect(await inventory.assets.listKeyDependents({ tenantId: TENANT, accountId: ACCOUNT, region: OTHER_REGION })).toEqual([]);
+    const list = jest.spyOn(inventory.assets, 'list');
+    // WHEN: an event touched the key
+    clock = new Date(NOW.getTime() + 4 * 3_600_000);
+    const { result, byCommand } = await counted(() => refreshTouchedFindings([{ tenantId: TENANT, accountId: ACCOUNT, region: REGION, arn: key2.arn }], deps));
+    // THEN: its finding shows the secret in its blast radius
+    expect(result).toMatchObject({ evaluated: 1 });
+    expect(list).not.toHaveBeenCalled();
+    expect(byCommand.GetItemCommand).toBe(1);
+    const finding = (await deps.store.findingsOfAssets(TENANT, [key2.id])).find((f) => f.ruleId === 'kms-rotation-disabled');
+    expect(finding?.blastRadius).toContainEqual(expect.objectContaining({ arn: encrypted.arn, knownFrom: 'encrypts' }));
+    list.mockRestore();
+  });
+});
