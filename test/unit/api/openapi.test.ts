@@ -28,6 +28,9 @@ const CONTRACT_ROUTES: Array<[string, string, string | undefined]> = [
   ['GET', '/findings/summary', 'reader'],
   ['POST', '/findings/{findingId}/suppressions', 'admin'],
   ['DELETE', '/findings/{findingId}/suppressions', 'admin'],
+  ['POST', '/findings/suppressions', 'admin'],
+  ['GET', '/findings/suppressions', 'reader'],
+  ['DELETE', '/findings/suppressions/{suppressionId}', 'admin'],
   ['POST', EVENTS_PATH, 'uploader'],
 ];
 
