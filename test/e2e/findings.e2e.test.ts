@@ -20,7 +20,7 @@ afterAll(async () => cleanup?.());
 const admin = () => api.as(runtime.tokens.admin);
 const reader = () => api.as(runtime.tokens.reader);
 const sandbox = () => runtime.sandbox!;
-type Finding = { findingId: string; ruleId: string; severity: string; status: string; asset: { arn: string; assetId: string }; blastRadius: unknown[] };
+type Finding = { findingId: string; ruleId: string; severity: string; status: string; asset: { arn: string; assetId: string; accountId: string }; blastRadius: unknown[] };
 
 const findings = async (query: string) => (await reader().call<{ items: Finding[]; nextCursor: string | null }>('GET', `/findings?limit=1000&${query}`)).items;
 
@@ -92,5 +92,25 @@ describe('findings of the sandbox account', () => {
     expect((await findings('status=suppressed')).map((f) => f.findingId)).toContain(target.findingId);
     const lifted = await admin().call<{ finding: Finding }>('DELETE', `/findings/${target.findingId}/suppressions`);
     expect(lifted.finding.status).toBe('open');
+  });
+
+  it('an admin suppresses a rule for the account; the schedule keeps its findings suppressed; lifting it reopens them', async () => {
+    const accountId = (await findings('status=open&ruleId=secret-rotation-disabled'))[0].asset.accountId;
+    const open = await findings(`status=open&ruleId=secret-rotation-disabled&accountId=${accountId}`);
+    const bad = await admin().request('POST', '/findings/suppressions', { ruleId: 'secret-rotation-disabled', scope: {}, reason: 'x' });
+    expect(bad.status).toBe(400);
+    const created = await admin().call<{ suppression: { suppressionId: string; active: boolean }; findingsUpdated: number }>('POST', '/findings/suppressions', {
+      ruleId: 'secret-rotation-disabled',
+      scope: { accountId },
+      reason: 'Rotation is handled by the vendor in this account',
+    }, [201]);
+    expect(created).toMatchObject({ suppression: { active: true }, findingsUpdated: open.length });
+    await runtime.evaluateFindings();
+    expect(await findings(`status=open&ruleId=secret-rotation-disabled&accountId=${accountId}`)).toEqual([]);
+    const listed = await reader().call<{ items: Array<{ suppressionId: string }> }>('GET', '/findings/suppressions');
+    expect(listed.items.map((s) => s.suppressionId)).toContain(created.suppression.suppressionId);
+    const lifted = await admin().call<{ findingsUpdated: number }>('DELETE', `/findings/suppressions/${created.suppression.suppressionId}`);
+    expect(lifted.findingsUpdated).toBe(open.length);
+    expect((await findings(`status=open&ruleId=secret-rotation-disabled&accountId=${accountId}`)).map((f) => f.findingId).sort()).toEqual(open.map((f) => f.findingId).sort());
   });
 });
