@@ -162,7 +162,8 @@ export async function refreshTouchedFindings(touched: readonly TouchedAsset[], d
   }
   const concurrency = deps.concurrency ?? 8;
   const total = { evaluated: 0, opened: 0, resolved: 0, open: 0 };
-  for (const group of groups.values()) {
+  // Groups (Regions) are independent: a few at once.
+  await forEachLimited([...groups.values()], 4, async (group) => {
     const targets = new Map<string, Asset>();
     const read = async (ids: Iterable<string>) =>
       forEachLimited([...ids].filter((id) => !targets.has(id)), concurrency, async (id) => {
@@ -173,9 +174,9 @@ export async function refreshTouchedFindings(touched: readonly TouchedAsset[], d
     const keyArns = [...targets.values()].flatMap((a) => (a.relations.kmsKeyArn ? [a.relations.kmsKeyArn] : []));
     await read(keyArns.map((arn) => assetId(group.tenantId, arn)));
     const list = [...targets.values()];
-    const hasKey = list.some((a) => a.type === 'key' && !a.deleted);
+    const keys = list.filter((a) => a.type === 'key' && !a.deleted).map((a) => a.arn);
     const [dependents, usages, previous] = await Promise.all([
-      hasKey ? deps.inventory.assets.listKeyDependents({ tenantId: group.tenantId, accountId: group.accountId, region: group.region }) : [],
+      keys.length > 0 ? keyDependents({ tenantId: group.tenantId, accountId: group.accountId, region: group.region }, keys, deps) : [],
       targetUsages(list, deps),
       deps.store.findingsOfAssets(
         group.tenantId,
@@ -187,8 +188,15 @@ export async function refreshTouchedFindings(touched: readonly TouchedAsset[], d
     total.opened += outcome.opened;
     total.resolved += outcome.resolved;
     total.open += outcome.open;
-  }
+  });
   return total;
+}
+
+/** The secrets and parameters encrypted with `keyArns`, 100 keys per read (the store's IN list). */
+async function keyDependents(scope: { tenantId: string; accountId: string; region: string }, keyArns: readonly string[], deps: RefreshDeps): Promise<KeyDependent[]> {
+  const out: KeyDependent[] = [];
+  for (let i = 0; i < keyArns.length; i += 100) out.push(...(await deps.inventory.assets.listKeyDependents(scope, keyArns.slice(i, i + 100))));
+  return out;
 }
 
 async function targetUsages(targets: readonly Asset[], deps: RefreshDeps): Promise<Usage[]> {

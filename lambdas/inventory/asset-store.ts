@@ -88,8 +88,11 @@ export interface AssetStore {
   sweep(input: SweepInput): Promise<SweepResult>;
   /** Resolves secrets'/parameters' key references with the region's keys and aliases. Returns assets updated. */
   resolveKeyRelations(scope: AssetScope): Promise<number>;
-  /** The (not deleted) secrets and parameters of one (account, Region) encrypted with a resolved key, read with only those fields. */
-  listKeyDependents(scope: AssetScope): Promise<KeyDependent[]>;
+  /**
+   * The (not deleted) secrets and parameters of one (account, Region) encrypted with one of `keyArns` (at most 100),
+   * read with only those fields.
+   */
+  listKeyDependents(scope: AssetScope, keyArns: readonly string[]): Promise<KeyDependent[]>;
   /** Unlink without purge: the assets stay, marked with `unlinkedAt`. Returns how many were marked. */
   markAccountUnlinked(input: { tenantId: string; accountId: string; unlinkedAt: string }): Promise<number>;
   /** Unlink with purge: deletes every asset of the account with its usages and history. Returns assets deleted. */

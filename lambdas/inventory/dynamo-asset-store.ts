@@ -212,11 +212,22 @@ export class DynamoAssetStore implements AssetStore {
     return updated;
   }
 
-  async listKeyDependents(scope: AssetScope): Promise<KeyDependent[]> {
+  async listKeyDependents(scope: AssetScope, keyArns: readonly string[]): Promise<KeyDependent[]> {
+    if (keyArns.length === 0) return [];
+    if (keyArns.length > 100) throw new RangeError(`At most 100 key ARNs (an IN list), got ${keyArns.length}`);
     const pk = inventoryKeys.assetScope(scope.tenantId, scope.accountId, scope.region);
+    const keyValues = Object.fromEntries(keyArns.map((arn, i) => [`:k${i}`, arn]));
     const dependents: KeyDependent[] = [];
     for (const type of ['secret', 'parameter'] as const) {
-      for await (const items of queryPages(this.db, this.scopeQuery(pk, type, 'type, arn, region, lastSeen, relations, deleted'))) {
+      const query = this.scopeQuery(pk, type, 'type, arn, region, lastSeen, relations, deleted');
+      // The filter runs in DynamoDB: only the key's dependents come back (the Region's other secrets are still read).
+      const filtered: QueryCommandInput = {
+        ...query,
+        FilterExpression: `#rel.#kms IN (${Object.keys(keyValues).join(', ')})`,
+        ExpressionAttributeNames: { ...query.ExpressionAttributeNames, '#rel': 'relations', '#kms': 'kmsKeyArn' },
+        ExpressionAttributeValues: { ...query.ExpressionAttributeValues, ...keyValues },
+      };
+      for await (const items of queryPages(this.db, filtered)) {
         for (const i of items) {
           const kmsKeyArn = (i.relations as { kmsKeyArn?: string } | undefined)?.kmsKeyArn;
           if (i.deleted === true || !kmsKeyArn) continue;

@@ -128,14 +128,15 @@ describe('refreshTouchedFindings', () => {
     const key2 = rotationOffKey(2);
     const encrypted = secret({ name: 'prod/orders/db', kmsKeyArn: key2.arn });
     await observe(encrypted);
-    expect(await inventory.assets.listKeyDependents({ tenantId: TENANT, accountId: ACCOUNT, region: REGION })).toContainEqual({
+    expect(await inventory.assets.listKeyDependents({ tenantId: TENANT, accountId: ACCOUNT, region: REGION }, [key2.arn])).toEqual([{
       arn: encrypted.arn,
       type: 'secret',
       region: REGION,
       lastSeen: expect.any(String),
       kmsKeyArn: key2.arn,
-    });
-    expect(await inventory.assets.listKeyDependents({ tenantId: TENANT, accountId: ACCOUNT, region: OTHER_REGION })).toEqual([]);
+    }]);
+    expect(await inventory.assets.listKeyDependents({ tenantId: TENANT, accountId: ACCOUNT, region: REGION }, [rotationOffKey(4).arn])).toEqual([]);
+    expect(await inventory.assets.listKeyDependents({ tenantId: TENANT, accountId: ACCOUNT, region: OTHER_REGION }, [key2.arn])).toEqual([]);
     const list = jest.spyOn(inventory.assets, 'list');
     // WHEN: an event touched the key
     clock = new Date(NOW.getTime() + 4 * 3_600_000);
