@@ -340,7 +340,7 @@ describe('backend stack', () => {
         AuthorizerResultTtlInSeconds: 0,
       });
       const methods = resources('AWS::ApiGateway::Method').map(([, m]) => m.Properties);
-      expect(methods).toHaveLength(24);
+      expect(methods).toHaveLength(27);
       const open = methods.filter((m) => m.AuthorizationType === 'NONE');
       expect(open).toHaveLength(1);
       expect(methods.every((m) => !m.ApiKeyRequired)).toBe(true);
