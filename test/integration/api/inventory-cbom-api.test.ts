@@ -8,7 +8,7 @@ import type { InventoryStores } from '../../../lambdas/inventory/inventory-store
 import { DynamoFindingsStore } from '../../../lambdas/findings/dynamo-findings-store';
 import { startDynalite, type LocalDynamo } from '../../support/dynalite';
 import { acmCertificate, kmsKey, parameter, secret } from '../../unit/cbom/cbom-fixtures';
-import { cbomSchemaErrors } from '../../unit/cbom/cbom-validation';
+import { cbomSchemaErrors } from '../../support/official-schemas';
 import { discovered } from '../repository/asset-fixtures';
 import { apiEvent, bodyOf, silentLogger } from './api-event';
 

@@ -2,7 +2,7 @@ import { CBOM_MEDIA_TYPE, DuplicateBomRefError, inventoryToCbom } from '../../..
 import type { CbomComponent, CbomDocument } from '../../../lambdas/cbom/cbom-types';
 import type { DiscoveredAsset } from '../../../lambdas/inventory/asset';
 import { acmCertificate, kmsKey, parameter, secret } from './cbom-fixtures';
-import { cbomSchemaErrors } from './cbom-validation';
+import { cbomSchemaErrors } from '../../support/official-schemas';
 
 const GENERATED_AT = new Date('2025-02-01T12:00:00.000Z');
 const SERIAL = 'urn:uuid:3e671687-395b-41f5-a30f-a58921a69b79';

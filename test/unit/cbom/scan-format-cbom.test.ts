@@ -7,7 +7,7 @@ import type { CbomDocument } from '../../../lambdas/cbom/cbom-types';
 import { UNPACED } from '../../../lambdas/discovery/request-pacer';
 import { EXIT, runScan, SCAN_USAGE, type ScanDependencies } from '../../../cli/scan-cli';
 import { generateCertificate } from '../../support/certificates';
-import { cbomSchemaErrors } from './cbom-validation';
+import { cbomSchemaErrors } from '../../support/official-schemas';
 
 // `scan --format cbom` end to end over mocked AWS APIs (the style of test/integration/scan.test.ts).
 const ACCOUNT = '111122223333';
