@@ -47,7 +47,7 @@ function sarifValidator(): ValidateFunction {
     if ($schema !== 'http://json-schema.org/draft-04/schema#') throw new Error(`unexpected SARIF schema dialect ${String($schema)}`);
     const text = JSON.stringify(rest);
     if (/"exclusive(Minimum|Maximum)":\s*(true|false)/.test(text)) throw new Error('the SARIF schema uses draft-04 boolean exclusive bounds');
-    sarif = newAjv().compile({ $schema: 'http://json-schema.org/draft-07/schema#', $id: id, ...rest });
+    sarif = newAjv().compile({ $schema: 'http://json-schema.org/draft-07/schema#', $id: String(id), ...rest });
   }
   return sarif;
 }
