@@ -59,7 +59,7 @@ describe('GET /inventory/cbom', () => {
     // the stored asset (with its id) went through the repository and back
     const stored = doc.components.find((c) => c['bom-ref'] === key.arn)!;
     expect(stored.properties).toContainEqual(expect.objectContaining({ name: 'aqg:assetId' }));
-    expect(doc.dependencies).toContainEqual({ ref: assets[3]!.arn, dependsOn: [key.arn] });
+    expect(doc.dependencies).toContainEqual({ ref: assets[3]!.arn, dependsOn: [key.arn, 'crypto/algorithm/aes-256-gcm/ae'] });
   });
 
   it('applies the type / region / accountId filters and records them', async () => {
