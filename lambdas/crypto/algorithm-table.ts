@@ -17,8 +17,9 @@ import type { AlgorithmFamily, CryptoProperties } from '../inventory/asset';
  * - [SP800-57 Table 3] "Maximum security strengths for hash and hash-based functions": digital signatures are
  *   bounded by the hash's collision resistance (SHA-1 ≤ 80, SHA-224 112, SHA-256 128, SHA-384 192, SHA-512 256);
  *   HMAC by its preimage resistance (SHA-224 192, SHA-256 and longer 256).
- * - [OID] object identifiers, each cited below; all were checked against OpenSSL 3's object table
- *   (crypto/objects/objects.txt, `openssl asn1parse -genstr OID:<name>`).
+ * - [OID] object identifiers, each cited below, and checked against OpenSSL 3.0's object table
+ *   (crypto/objects/objects.txt, `openssl asn1parse -genstr OID:<name>`) except ML-DSA and SM4-GCM, which that table
+ *   lacks; test/unit/cbom/cbom-algorithms.test.ts finds the key and signature OIDs in DER that Node encodes.
  */
 export type AlgorithmRow = Omit<CryptoProperties, 'signatureAlgorithm' | 'keyUsage'>;
 
