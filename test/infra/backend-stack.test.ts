@@ -230,8 +230,12 @@ describe('backend stack', () => {
     expect(keysOf('template-api', 'Control')).toEqual([['RATE#*']]);
     expect(keysOf('findings-api', 'Control')).toEqual([['RATE#*']]);
     // Only the processor writes dedup markers.
-    expect(keysOf('event-processor', 'Inventory')).toEqual([['ASSET#*', 'EVENT#*']]);
-    expect(keysOf('accounts-api', 'Inventory')).toEqual([['ASSET#*']]);
+    expect(keysOf('event-processor', 'Inventory')).toEqual([['ASSET#*', 'USAGE#*', 'EVENT#*']]);
+    expect(keysOf('accounts-api', 'Inventory')).toEqual([['ASSET#*'], ['USAGE#*']]);
+    // Usage edges: only the processor creates or changes them; the accounts API may only delete them (purge).
+    const usageWriters = (handler: string) => writesOf(handler).filter((st) => JSON.stringify(st.Condition).includes('USAGE#'));
+    expect(usageWriters('accounts-api').map((st) => st.Action)).toEqual(['dynamodb:DeleteItem']);
+    for (const handler of ['tokens-api', 'ingestions-api', 'inventory-api', 'findings-api', 'crawl-service', 'crawl-finalize', 'scheduled-findings']) expect(usageWriters(handler)).toEqual([]);
     // Findings live under their asset's partition (lambdas/shared/table-schema.ts): their writers get ASSET# only.
     for (const handler of ['findings-api', 'scheduled-findings', 'crawl-finalize']) expect(keysOf(handler, 'Inventory')).toEqual([['ASSET#*']]);
   });
