@@ -1,5 +1,6 @@
 import { inventoryToCbom, ROOT_BOM_REF } from '../../../lambdas/cbom/inventory-to-cbom';
 import type { CbomDocument } from '../../../lambdas/cbom/cbom-types';
+import { SECRET_STATE } from '../../../lambdas/events/mappers/secretsmanager';
 import type { DiscoveredAsset } from '../../../lambdas/inventory/asset';
 import { cbomSchemaErrors } from '../../support/official-schemas';
 import { acmCertificate, kmsKey, parameter, secret } from './cbom-fixtures';
@@ -89,6 +90,16 @@ describe('KMS keys and secrets', () => {
     expect(material(doc, live.arn)).not.toHaveProperty('expirationDate');
     expect(material(doc, going.arn)).toMatchObject({ state: 'deactivated', expirationDate: '2025-07-01T00:00:00.000Z' });
   });
+});
+
+it('one casing: the states the events mapper writes give the CBOM states the crawl\'s do', () => {
+  const key = kmsKey('cmk', 'SYMMETRIC_DEFAULT', 'ENCRYPT_DECRYPT');
+  const crawled = secret('crawled', key.arn); // the crawl writes 'Active' (lambdas/discovery/secrets-manager-crawler.ts)
+  const fromEvent = { ...secret('event', key.arn), lifecycle: { ...crawled.lifecycle, state: SECRET_STATE.active } };
+  const deletedByEvent = { ...secret('deleted', key.arn), lifecycle: { ...crawled.lifecycle, state: SECRET_STATE.pendingDeletion } };
+  const doc = exportAt(DURING, [key, crawled, fromEvent, deletedByEvent]);
+  expect(crawled.lifecycle.state).toBe(SECRET_STATE.active);
+  expect([material(doc, crawled.arn).state, material(doc, fromEvent.arn).state, material(doc, deletedByEvent.arn).state]).toEqual(['active', 'active', 'deactivated']);
 });
 
 describe('plaintext SSM parameters', () => {
