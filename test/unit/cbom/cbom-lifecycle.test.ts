@@ -94,7 +94,7 @@ describe('KMS keys and secrets', () => {
 
 it('one casing: the states the events mapper writes give the CBOM states the crawl\'s do', () => {
   const key = kmsKey('cmk', 'SYMMETRIC_DEFAULT', 'ENCRYPT_DECRYPT');
-  const crawled = secret('crawled', key.arn); // the crawl writes 'Active' (lambdas/discovery/secrets-manager-crawler.ts)
+  const crawled = secret('crawled', key.arn); // the fixture's state is the crawl's (lambdas/discovery/secrets-manager-crawler.ts)
   const fromEvent = { ...secret('event', key.arn), lifecycle: { ...crawled.lifecycle, state: SECRET_STATE.active } };
   const deletedByEvent = { ...secret('deleted', key.arn), lifecycle: { ...crawled.lifecycle, state: SECRET_STATE.pendingDeletion } };
   const doc = exportAt(DURING, [key, crawled, fromEvent, deletedByEvent]);
