@@ -31,6 +31,7 @@ describe('findingsToSarif', () => {
     expect(log.version).toBe('2.1.0');
     expect(log.runs[0]!.tool.driver.rules!.map((r) => r.id)).toEqual(RULES.map((r) => r.id));
     expect(log.runs[0]!.results).toHaveLength(findings.length);
+    for (const rule of log.runs[0]!.tool.driver.rules!) expect(rule.fullDescription!.text).toMatch(/^[A-Z]/);
     expect(log.runs[0]!.results![0]!.suppressions).toEqual([{ kind: 'external', status: 'accepted', justification: 'Replaced next sprint' }]);
   });
 
