@@ -340,8 +340,8 @@ describe('backend stack', () => {
       template.hasResourceProperties('AWS::ApiGateway::Authorizer', {
         Type: 'REQUEST',
         IdentitySource: 'method.request.header.X-API-Key',
-        // No cache: API Gateway cannot drop one token's cached decision, so revocation is immediate only without one.
-        AuthorizerResultTtlInSeconds: 0,
+        // One second: revocation within 1 s, and a flood costs one authorizer call per second per token.
+        AuthorizerResultTtlInSeconds: 1,
       });
       const methods = resources('AWS::ApiGateway::Method').map(([, m]) => m.Properties);
       expect(methods).toHaveLength(24);
