@@ -9,6 +9,12 @@ import { PlatformFunction } from './platform-function';
 
 export interface PipelineHealthChecksProps {
   readonly tables: InventoryTables;
+  /**
+   * The API's public base URL with its stage (`https://<host>/v1`): the events endpoint customer API destinations must
+   * deliver to is this plus `/events`, which scheduled and after-ingestion checks compare with each destination's
+   * InvocationEndpoint. Without it a stale endpoint is not detected. @default - not compared
+   */
+  readonly publicApiUrl?: string;
   /** How often every linked account's event pipeline is checked. @default every 6 hours */
   readonly every?: Duration;
 }
@@ -27,7 +33,10 @@ export class PipelineHealthChecks extends Construct {
       handlerName: 'pipeline-health',
       description: 'Pipeline health checks of customer EventBridge resources (one account, or every linked account)',
       timeout: Duration.minutes(5),
-      environment: { CONTROL_TABLE_NAME: props.tables.control.tableName },
+      environment: {
+        CONTROL_TABLE_NAME: props.tables.control.tableName,
+        ...(props.publicApiUrl !== undefined && { PUBLIC_API_URL: props.publicApiUrl }),
+      },
     });
     // Reads the account, tenant and last results; writes the results and the account's health status.
     props.tables.grant(this.function.function, 'control', [...READ, 'PutItem', 'UpdateItem']);

@@ -7,6 +7,7 @@ import { stateMachineDefinition, synthesizeBackendForTest } from '../support/bac
 import { CONSOLE_SECURITY_HEADERS } from '../../lib/console-security-headers';
 import { CONSOLE_ROUTING_FUNCTION_CODE } from '../../lib/constructs/console-routing-function';
 import { createBackendApp } from '../../lib/synth-backend';
+import { readBackendTemplate } from '../../local/backend-template';
 import { COMMERCIAL_REGION_NAMES } from '../../lambdas/shared/regions';
 import { CRYPTO_SERVICES } from '../../lambdas/inventory/asset';
 import { FUNCTION_ENVIRONMENTS, type HandlerName } from '../../lambdas/shared/function-environments';
@@ -175,6 +176,21 @@ describe('backend stack', () => {
       .filter(([, p]) => p.Properties.Roles.some((r: any) => r.Ref === roleId))
       .flatMap(([, p]) => p.Properties.PolicyDocument.Statement.flatMap((st: any) => [st.Action].flat()));
     expect([...new Set(actions)]).toEqual(['lambda:InvokeFunction']);
+  });
+
+  it('gives the pipeline health function the API’s public URL, so scheduled checks compare each destination’s endpoint', () => {
+    // GIVEN the synthesized backend WHEN reading the health function's environment
+    const [, fn] = resources('AWS::Lambda::Function').find(([, r]) => r.Properties.Environment?.Variables?.POWERTOOLS_SERVICE_NAME === 'aqg-pipeline-health')!;
+    const url = fn.Properties.Environment.Variables.PUBLIC_API_URL;
+    // THEN it is https://<the REST API's id>.execute-api.<region>.<suffix>/v1, what the template route derives from requests
+    // (the test app's stack is in eu-west-1: test/support/backend-template.ts)
+    const [restApiId] = resources('AWS::ApiGateway::RestApi').map(([id]) => id);
+    expect(url).toEqual({
+      'Fn::Join': ['', ['https://', { Ref: restApiId }, '.execute-api.eu-west-1.', { Ref: 'AWS::URLSuffix' }, '/v1']],
+    });
+    expect(FUNCTION_ENVIRONMENTS['pipeline-health'].shape.PUBLIC_API_URL.safeParse('https://abc123.execute-api.eu-west-1.amazonaws.com/v1').success).toBe(true);
+    // AND the local runtime, which reads the same template, leaves it to its own --public-url
+    expect(readBackendTemplate(json as never).functions['pipeline-health'].computedEnvironment).toEqual(['PUBLIC_API_URL']);
   });
 
   it('lets the platform access role assume customer roles only with an ExternalId', () => {
