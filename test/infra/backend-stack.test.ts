@@ -7,7 +7,7 @@ import { stateMachineDefinition, synthesizeBackendForTest } from '../support/bac
 import { CONSOLE_SECURITY_HEADERS } from '../../lib/console-security-headers';
 import { CONSOLE_ROUTING_FUNCTION_CODE } from '../../lib/constructs/console-routing-function';
 import { createBackendApp } from '../../lib/synth-backend';
-import { readBackendTemplate } from '../../local/backend-template';
+import { synthesizeBackend } from '../../local/synthesized-backend';
 import { COMMERCIAL_REGION_NAMES } from '../../lambdas/shared/regions';
 import { CRYPTO_SERVICES } from '../../lambdas/inventory/asset';
 import { FUNCTION_ENVIRONMENTS, type HandlerName } from '../../lambdas/shared/function-environments';
@@ -190,7 +190,7 @@ describe('backend stack', () => {
     });
     expect(FUNCTION_ENVIRONMENTS['pipeline-health'].shape.PUBLIC_API_URL.safeParse('https://abc123.execute-api.eu-west-1.amazonaws.com/v1').success).toBe(true);
     // AND the local runtime, which reads the same template, leaves it to its own --public-url
-    expect(readBackendTemplate(json as never).functions['pipeline-health'].computedEnvironment).toEqual(['PUBLIC_API_URL']);
+    expect(synthesizeBackend().functions['pipeline-health'].computedEnvironment).toEqual(['PUBLIC_API_URL']);
   });
 
   it('lets the platform access role assume customer roles only with an ExternalId', () => {
