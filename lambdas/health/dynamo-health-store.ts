@@ -1,10 +1,12 @@
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import { type DynamoDBDocumentClient, GetCommand, PutCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { AccountNotFoundError } from '../control/errors';
+import { queryAll } from '../shared/dynamo';
 import { TTL_ATTRIBUTE, controlKeys } from '../shared/table-schema';
 import type { AccountHealthReport } from './health-model';
 import type { HealthStore, RegionHealthHistoryEntry } from './health-store';
 import type { PipelineNames } from './pipeline-names';
+import type { RegionEventDay } from './region-event-counts';
 
 /**
  * Health items in the CONTROL table, in the tenant's partition under their own prefix (`PIPELINE#`, which no other
@@ -83,7 +85,9 @@ export class DynamoHealthStore implements HealthStore {
     const { Item } = await this.db.send(
       new GetCommand({ TableName: this.tableName, Key: healthKeys.latest(tenantId, accountId), ConsistentRead: true }),
     );
-    return Item?.report as AccountHealthReport | undefined;
+    const report = Item?.report as AccountHealthReport | undefined;
+    // Reports stored before regions carried event counts read as none counted.
+    return report && { ...report, regions: report.regions.map((r) => ({ ...r, eventsPerDay: r.eventsPerDay ?? [], droppedByReason: r.droppedByReason ?? {} })) };
   }
 
   async regionHistory(tenantId: string, accountId: string, limit: number): Promise<RegionHealthHistoryEntry[]> {
@@ -102,6 +106,21 @@ export class DynamoHealthStore implements HealthStore {
       status: i.status as RegionHealthHistoryEntry['status'],
       ...(i.previousStatus !== undefined && { previousStatus: i.previousStatus as RegionHealthHistoryEntry['status'] }),
     }));
+  }
+
+  /** Written by lambdas/events/dynamo-event-stats-store.ts: `EVENTDAY#<accountId>#<day>#<region>`, days in key order. */
+  async regionEventDays(tenantId: string, accountId: string, fromDay: string): Promise<RegionEventDay[]> {
+    const prefix = controlKeys.eventDaysOf(accountId);
+    const items = await queryAll(this.db, {
+      TableName: this.tableName,
+      KeyConditionExpression: 'pk = :pk AND sk BETWEEN :from AND :to',
+      ExpressionAttributeValues: { ':pk': controlKeys.tenant(tenantId).pk, ':from': `${prefix}${fromDay}`, ':to': `${prefix}~` },
+    });
+    return items.map((i) => {
+      const counters: Record<string, number> = {};
+      for (const [k, v] of Object.entries(i)) if (typeof v === 'number' && k !== TTL_ATTRIBUTE) counters[k] = v;
+      return { region: String(i.region), day: String(i.day), counters };
+    });
   }
 
   async pipelineNames(tenantId: string, accountId: string): Promise<Partial<PipelineNames> | undefined> {

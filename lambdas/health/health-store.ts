@@ -1,5 +1,6 @@
 import type { AccountHealthReport, CheckStatus } from './health-model';
 import type { PipelineNames } from './pipeline-names';
+import type { RegionEventDay } from './region-event-counts';
 
 /** One region's result at one check time: the history that shows when a region broke. */
 export interface RegionHealthHistoryEntry {
@@ -17,6 +18,8 @@ export interface HealthStore {
   latestReport(tenantId: string, accountId: string): Promise<AccountHealthReport | undefined>;
   /** Newest first. */
   regionHistory(tenantId: string, accountId: string, limit: number): Promise<RegionHealthHistoryEntry[]>;
+  /** The event processor's per-region daily counters of the account, from `fromDay` (yyyy-mm-dd) on. */
+  regionEventDays(tenantId: string, accountId: string, fromDay: string): Promise<RegionEventDay[]>;
   /** A custom setup's names; undefined = the template's. */
   pipelineNames(tenantId: string, accountId: string): Promise<Partial<PipelineNames> | undefined>;
   /** null = back to the template's names. */

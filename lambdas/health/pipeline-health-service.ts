@@ -6,6 +6,7 @@ import type { AccountHealthReport, DriftCounts } from './health-model';
 import type { HealthStore } from './health-store';
 import { type PipelineNames, pipelineNamesOf } from './pipeline-names';
 import { driftByRegion, type RunDrift } from './reconciliation-drift';
+import { eventWindowStart, regionEventCounts } from './region-event-counts';
 
 export interface PipelineHealthDeps {
   readonly control: { getAccountDetails(tenantId: string, accountId: string): Promise<AccountDetails> };
@@ -37,6 +38,8 @@ export async function runPipelineHealthCheck(
   const drift = lastDrift(account);
   const regions = account.regions ?? COMMERCIAL_REGION_NAMES;
   const seen = new Map(account.health.map((h) => [h.region, h]));
+  const now = deps.now();
+  const eventDays = await deps.store.regionEventDays(input.tenantId, input.accountId, eventWindowStart(now));
   const report = await checkAccountHealth(
     {
       accountId: input.accountId,
@@ -48,6 +51,7 @@ export async function runPipelineHealthCheck(
           ...(h?.lastEventAt !== undefined && { lastEventAt: h.lastEventAt }),
           ...(h?.templateVersion !== undefined && { templateVersion: h.templateVersion }),
           ...(drift[region] !== undefined && { drift: drift[region] }),
+          events: regionEventCounts(eventDays, region, now),
         };
       },
     },

@@ -4,6 +4,7 @@ import { PipelineHealth } from '../../../lambdas/api/response-schemas';
 import { dynamoControlStores } from '../../../lambdas/control/dynamo-control-stores';
 import type { ControlStores } from '../../../lambdas/control/control-stores';
 import { newIngestionId } from '../../../lambdas/control/ids';
+import { DynamoEventStatsStore } from '../../../lambdas/events/dynamo-event-stats-store';
 import { DynamoHealthStore } from '../../../lambdas/health/dynamo-health-store';
 import type { PipelineReader, RegionObservations } from '../../../lambdas/health/eventbridge-observations';
 import type { PipelineNames } from '../../../lambdas/health/pipeline-names';
@@ -146,6 +147,25 @@ describe('pipeline health API', () => {
     const res = await patch({ pipelineNames: { rule: 'no spaces allowed' } });
     expect(res.statusCode).toBe(400);
     expect(bodyOf(res).error?.field).toBe('pipelineNames.rule');
+  });
+
+  it('each region item counts the events received per day and the dropped ones by reason, as the processor stored them', async () => {
+    // GIVEN the processor's counters for today: us-east-1 received 5 (2 dropped), eu-west-1 nothing
+    const today = new Date().toISOString().slice(0, 10);
+    await new DynamoEventStatsStore(dynamo.documentClient, dynamo.controlTable).addEventStats([
+      { tenantId, accountId: ACCOUNT, region: 'us-east-1', day: today, counters: { applied: 3, 'dropped_unsupported-event': 2 } },
+    ]);
+    // WHEN the checks run
+    const report = PipelineHealth.parse(bodyOf(await runChecks()));
+    // THEN the region items and the delivery check show them
+    const east = report.regions.find((r) => r.region === 'us-east-1')!;
+    expect(east.eventsPerDay).toHaveLength(7);
+    expect(east.eventsPerDay.at(-1)).toEqual({ date: today, events: 5, dropped: 2 });
+    expect(east.droppedByReason).toEqual({ 'unsupported-event': 2 });
+    expect(east.checks.find((c) => c.check === 'delivery')?.observed).toContain('5 event(s) received in the last 7 days (today 5), 2 dropped (unsupported-event 2)');
+    const west = report.regions.find((r) => r.region === 'eu-west-1')!;
+    expect(west.eventsPerDay.every((d) => d.events === 0)).toBe(true);
+    expect(west.droppedByReason).toEqual({});
   });
 
   it('a reader may read health but not run the checks', async () => {

@@ -4,6 +4,7 @@ import { compareVersions, deliveryCheck } from '../../../lambdas/health/delivery
 import { destinationCheck } from '../../../lambdas/health/destination-check';
 import type { Observation } from '../../../lambdas/health/eventbridge-observations';
 import { worstStatus } from '../../../lambdas/health/health-model';
+import { eventWindowStart, regionEventCounts } from '../../../lambdas/health/region-event-counts';
 import { ruleCheck } from '../../../lambdas/health/rule-check';
 import { targetCheck } from '../../../lambdas/health/target-check';
 
@@ -198,5 +199,34 @@ describe('worstStatus', () => {
     expect(worstStatus(['unknown', 'warn'])).toBe('warn');
     expect(worstStatus(['warn', 'fail', 'pass'])).toBe('fail');
     expect(worstStatus([])).toBe('pass');
+  });
+});
+
+describe('events per region and day (delivery)', () => {
+  const now = new Date('2026-03-10T12:00:00.000Z');
+  const rows = [
+    { region: 'eu-west-1', day: '2026-03-10', counters: { applied: 4, duplicates: 1, 'dropped_unsupported-event': 2, refresh_unavailable: 1 } },
+    { region: 'eu-west-1', day: '2026-03-09', counters: { applied: 10, 'dropped_failed-call': 1 } },
+    { region: 'eu-west-1', day: '2026-03-03', counters: { applied: 99 } }, // before the 7-day window
+    { region: 'us-east-1', day: '2026-03-10', counters: { applied: 50 } },
+  ];
+
+  it('sums a region’s days in the window, zeros for quiet days, drops by reason', () => {
+    expect(eventWindowStart(now)).toBe('2026-03-04');
+    const counts = regionEventCounts(rows, 'eu-west-1', now);
+    expect(counts.eventsPerDay.map((d) => d.date)).toEqual(['2026-03-04', '2026-03-05', '2026-03-06', '2026-03-07', '2026-03-08', '2026-03-09', '2026-03-10']);
+    expect(counts.eventsPerDay.at(-1)).toEqual({ date: '2026-03-10', events: 7, dropped: 2 });
+    expect(counts.eventsPerDay.at(-2)).toEqual({ date: '2026-03-09', events: 11, dropped: 1 });
+    expect(counts.eventsPerDay.slice(0, 5).every((d) => d.events === 0)).toBe(true);
+    expect(counts.droppedByReason).toEqual({ 'unsupported-event': 2, 'failed-call': 1 });
+  });
+
+  it('the delivery check says how many events arrived and why some were dropped', () => {
+    const events = regionEventCounts(rows, 'eu-west-1', now);
+    const result = deliveryCheck({ region: 'eu-west-1', lastEventAt: '2026-03-10T11:00:00.000Z', currentTemplateVersion: '1.0.0', eventBridgeHealthy: true, events });
+    expect(result.status).toBe('pass');
+    expect(result.observed).toContain('18 event(s) received in the last 7 days (today 7), 3 dropped (unsupported-event 2, failed-call 1)');
+    const quiet = deliveryCheck({ region: 'ap-south-1', currentTemplateVersion: '1.0.0', eventBridgeHealthy: true, events: regionEventCounts(rows, 'ap-south-1', now) });
+    expect(quiet.observed).toContain('0 event(s) received in the last 7 days (today 0)');
   });
 });
