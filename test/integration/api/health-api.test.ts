@@ -1,5 +1,6 @@
 import { accountsRoutes } from '../../../lambdas/api/accounts-routes';
 import { apiHandler } from '../../../lambdas/api/api-handler';
+import { HealthCheckRun, HealthHistoryPage } from '../../../lambdas/api/health-schemas';
 import { PipelineHealth } from '../../../lambdas/api/response-schemas';
 import { dynamoControlStores } from '../../../lambdas/control/dynamo-control-stores';
 import type { ControlStores } from '../../../lambdas/control/control-stores';
@@ -10,6 +11,7 @@ import type { PipelineReader, RegionObservations } from '../../../lambdas/health
 import type { PipelineNames } from '../../../lambdas/health/pipeline-names';
 import { DynamoAssetStore } from '../../../lambdas/inventory/dynamo-asset-store';
 import { startDynalite, type LocalDynamo } from '../../support/dynalite';
+import { InProcessHealthCheckRunner } from '../../support/in-process-health-runs';
 import { apiEvent, bodyOf, silentLogger } from './api-event';
 
 const ACCOUNT = '111122223333';
@@ -24,12 +26,20 @@ let n = 0;
 let tenantId: string;
 let ruleState = 'ENABLED_WITH_ALL_CLOUDTRAIL_MANAGEMENT_EVENTS';
 const namesSeen: PipelineNames[] = [];
+/** How long each EventBridge read takes (a slow customer account). */
+let readDelayMs = 0;
+/** false: runs are started but never carried out (their function crashed). */
+let runsRun = true;
+/** Added to the clock of the routes. */
+let clockOffsetMs = 0;
+let runner: InProcessHealthCheckRunner;
 
 /** A primary us-east-1 and a forwarder eu-west-1, as the template deploys them. */
 function fakeReader(names: PipelineNames): PipelineReader {
   namesSeen.push(names);
   return {
     read: async (region): Promise<RegionObservations> => {
+      if (readDelayMs > 0) await new Promise((resolve) => setTimeout(resolve, readDelayMs));
       const primary = region === 'us-east-1';
       const destArn = `arn:aws:events:us-east-1:${ACCOUNT}:api-destination/${names.apiDestination}/uuid`;
       const connArn = `arn:aws:events:us-east-1:${ACCOUNT}:connection/${names.connection}/uuid`;
@@ -50,6 +60,15 @@ beforeAll(async () => {
   dynamo = await startDynalite();
   control = dynamoControlStores(dynamo.documentClient, dynamo.controlTable);
   store = new DynamoHealthStore(dynamo.documentClient, dynamo.controlTable);
+  const healthDeps = {
+    store,
+    runs: store,
+    readerFor: (_account: unknown, _externalId: string, names: PipelineNames) => fakeReader(names),
+    tenantExternalId: async (t: string) => (await control.tenants.getTenant(t)).externalId,
+    now: () => new Date(Date.now() + clockOffsetMs),
+    currentTemplateVersion: '1.0.0',
+  };
+  runner = new InProcessHealthCheckRunner(() => ({ ...healthDeps, control: control.accounts }));
   accounts = apiHandler(
     accountsRoutes({
       ...control,
@@ -59,12 +78,12 @@ beforeAll(async () => {
       now: () => new Date(),
       newIngestionId: () => newIngestionId(),
       health: {
-        store,
-        readerFor: (_account, _externalId, names) => fakeReader(names),
-        tenantExternalId: async (t) => (await control.tenants.getTenant(t)).externalId,
-        now: () => new Date(),
-        currentTemplateVersion: '1.0.0',
+        ...healthDeps,
         baseUrl: (event) => `https://${event.requestContext.domainName}/${event.requestContext.stage}`,
+        runner: { start: async (input) => (runsRun ? runner.start(input) : undefined) },
+        newRunId: () => newIngestionId(),
+        waitMs: 400,
+        pollMs: 20,
       },
     }),
     silentLogger,
@@ -74,6 +93,9 @@ afterAll(async () => dynamo.stop());
 beforeEach(async () => {
   tenantId = `tenant-${++n}`;
   ruleState = 'ENABLED_WITH_ALL_CLOUDTRAIL_MANAGEMENT_EVENTS';
+  readDelayMs = 0;
+  runsRun = true;
+  clockOffsetMs = 0;
   await control.tenants.createTenant({ tenantId, name: 'Acme', externalId: `ext-${n}-abcdef`, createdAt: new Date().toISOString() });
   await control.accounts.linkAccount({ tenantId, accountId: ACCOUNT, roleArn: ROLE, regions: ['us-east-1', 'eu-west-1'], now: new Date().toISOString() });
 });
@@ -82,6 +104,10 @@ const health = (accountId = ACCOUNT, permissions?: string) =>
   accounts(apiEvent({ method: 'GET', resource: '/data-sources/aws/accounts/{accountId}/health', pathParameters: { accountId }, tenantId, permissions }));
 const runChecks = (accountId = ACCOUNT, permissions?: string) =>
   accounts(apiEvent({ method: 'POST', resource: '/data-sources/aws/accounts/{accountId}/health-checks', pathParameters: { accountId }, body: {}, tenantId, permissions }));
+const poll = (runId: string, accountId = ACCOUNT) =>
+  accounts(apiEvent({ method: 'GET', resource: '/data-sources/aws/accounts/{accountId}/health-checks/{runId}', pathParameters: { accountId, runId }, tenantId }));
+const history = (query: Record<string, string> = {}, accountId = ACCOUNT) =>
+  accounts(apiEvent({ method: 'GET', resource: '/data-sources/aws/accounts/{accountId}/health/history', pathParameters: { accountId }, query, tenantId }));
 const patch = (body: unknown) =>
   accounts(apiEvent({ method: 'PATCH', resource: '/data-sources/aws/accounts/{accountId}', pathParameters: { accountId: ACCOUNT }, body, tenantId }));
 
@@ -166,6 +192,77 @@ describe('pipeline health API', () => {
     const west = report.regions.find((r) => r.region === 'eu-west-1')!;
     expect(west.eventsPerDay.every((d) => d.events === 0)).toBe(true);
     expect(west.droppedByReason).toEqual({});
+  });
+
+  it('a check slower than the wait answers 202 with the run to poll; the run ends SUCCEEDED with the result, also stored as the latest', async () => {
+    // GIVEN an account whose EventBridge reads take longer than the route waits
+    readDelayMs = 1000;
+    // WHEN the checks are asked for
+    const ran = await runChecks();
+    // THEN 202, the run RUNNING, and Location to poll
+    expect(ran.statusCode).toBe(202);
+    const run = HealthCheckRun.parse(bodyOf(ran));
+    expect(run).toMatchObject({ accountId: ACCOUNT, status: 'RUNNING' });
+    expect(ran.headers?.Location).toBe(`/data-sources/aws/accounts/${ACCOUNT}/health-checks/${run.runId}`);
+    expect(bodyOf(await poll(run.runId))).toMatchObject({ runId: run.runId, status: 'RUNNING' });
+    // AND once it finishes, the poll answers the result, and GET …/health the same
+    await runner.settled();
+    const done = HealthCheckRun.parse(bodyOf(await poll(run.runId)));
+    expect(done).toMatchObject({ status: 'SUCCEEDED', finishedAt: expect.any(String) });
+    expect(done.report?.regions.map((r) => r.status)).toEqual(['pass', 'pass']);
+    expect(bodyOf(await health())).toEqual(done.report);
+  });
+
+  it('a run whose function crashed is FAILED once past its deadline, never left RUNNING', async () => {
+    runsRun = false;
+    const ran = await runChecks();
+    expect(ran.statusCode).toBe(202);
+    const { runId } = HealthCheckRun.parse(bodyOf(ran));
+    expect(bodyOf(await poll(runId))).toMatchObject({ status: 'RUNNING' });
+    clockOffsetMs = 8 * 60_000; // past the 7-minute deadline
+    const failed = HealthCheckRun.parse(bodyOf(await poll(runId)));
+    expect(failed).toMatchObject({ status: 'FAILED', error: expect.stringMatching(/did not finish by .*run it again/) });
+    expect(HealthCheckRun.parse(bodyOf(await poll(runId)))).toEqual(failed);
+  });
+
+  it('a fast check answers 200 with the result and names its run; unknown and malformed runs are 404 and 400', async () => {
+    const ran = await runChecks();
+    expect(ran.statusCode).toBe(200);
+    const runId = String(ran.headers?.Location).split('/').at(-1)!;
+    expect(bodyOf(await poll(runId))).toMatchObject({ status: 'SUCCEEDED', report: bodyOf(ran) });
+    expect((await poll(newIngestionId())).statusCode).toBe(404);
+    expect((await poll(runId, '999999999999')).statusCode).toBe(404);
+    const bad = await poll('not-a-run');
+    expect(bad.statusCode).toBe(400);
+    expect(bodyOf(bad).error?.field).toBe('runId');
+  });
+
+  it('a region turning failing, then recovering, is in the account’s history with the checks that failed', async () => {
+    await runChecks(); // pass: nothing to record
+    ruleState = 'DISABLED';
+    await runChecks(); // both regions fail
+    await runChecks(); // still failing: nothing new
+    ruleState = 'ENABLED_WITH_ALL_CLOUDTRAIL_MANAGEMENT_EVENTS';
+    await runChecks(); // recovered
+    const res = await history();
+    expect(res.statusCode).toBe(200);
+    const page = HealthHistoryPage.parse(bodyOf(res));
+    expect(page.items.map((i) => [i.kind, i.region, i.from, i.to])).toEqual([
+      ['region-recovered', 'us-east-1', 'fail', 'pass'],
+      ['region-recovered', 'eu-west-1', 'fail', 'pass'],
+      ['region-failing', 'us-east-1', 'pass', 'fail'],
+      ['region-failing', 'eu-west-1', 'pass', 'fail'],
+    ]); // newest first; within one check, by region descending (the sort key ends with the region)
+    const failing = page.items.find((i) => i.kind === 'region-failing')!;
+    expect(failing.failedChecks.map((c) => c.check)).toEqual(['rule']);
+    expect(failing.failedChecks[0].observed).toMatch(/DISABLED/);
+    // Paged: two at a time, then the rest
+    const first = HealthHistoryPage.parse(bodyOf(await history({ limit: '2' })));
+    expect(first.items).toEqual(page.items.slice(0, 2));
+    const second = HealthHistoryPage.parse(bodyOf(await history({ limit: '2', before: first.next! })));
+    expect(second.items).toEqual(page.items.slice(2, 4));
+    expect((await history({ limit: '0' })).statusCode).toBe(400);
+    expect((await history({}, '999999999999')).statusCode).toBe(404);
   });
 
   it('a reader may read health but not run the checks', async () => {

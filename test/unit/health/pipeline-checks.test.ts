@@ -4,7 +4,7 @@ import { compareVersions, deliveryCheck } from '../../../lambdas/health/delivery
 import { destinationCheck } from '../../../lambdas/health/destination-check';
 import type { Observation } from '../../../lambdas/health/eventbridge-observations';
 import { worstStatus } from '../../../lambdas/health/health-model';
-import { eventWindowStart, regionEventCounts } from '../../../lambdas/health/region-event-counts';
+import { eventWindowStart, type RegionEventDay, regionEventCounts } from '../../../lambdas/health/region-event-counts';
 import { ruleCheck } from '../../../lambdas/health/rule-check';
 import { targetCheck } from '../../../lambdas/health/target-check';
 
@@ -204,7 +204,7 @@ describe('worstStatus', () => {
 
 describe('events per region and day (delivery)', () => {
   const now = new Date('2026-03-10T12:00:00.000Z');
-  const rows = [
+  const rows: RegionEventDay[] = [
     { region: 'eu-west-1', day: '2026-03-10', counters: { applied: 4, duplicates: 1, 'dropped_unsupported-event': 2, refresh_unavailable: 1 } },
     { region: 'eu-west-1', day: '2026-03-09', counters: { applied: 10, 'dropped_failed-call': 1 } },
     { region: 'eu-west-1', day: '2026-03-03', counters: { applied: 99 } }, // before the 7-day window
