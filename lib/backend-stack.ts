@@ -64,6 +64,7 @@ export class BackendStack extends Stack {
     const crawl = new CrawlWorkflow(this, 'Crawl', { tables, checkPipelineHealth: health.function });
     new FindingsSchedule(this, 'Findings', { tables });
     crawl.grantStart(apiFunctions.accounts);
+    health.grantStartRun(apiFunctions.accounts);
     crawl.grantStart(apiFunctions.ingestions);
     const platformAccessRole = new PlatformAccessRole(this, 'PlatformAccessRole', {
       callers: [apiFunctions.accounts, crawl.prepare, crawl.crawlService, events.processor, health.function],

@@ -76,6 +76,7 @@ export const Account = z
     runningIngestionStartedAt: Instant.optional(),
     healthStatus: z.enum(CHECK_STATUSES).optional().meta({ description: 'Pipeline health at the last check (absent before any)' }),
     healthCheckedAt: Instant.optional(),
+    healthFailingRegions: z.number().int().optional().meta({ description: 'Regions failing at the last check (absent before any)' }),
     driftCreated: z.number().int().optional().meta({ description: 'Reconciliation drift summed over re-crawls: assets found that no event had created' }),
     driftUpdated: z.number().int().optional().meta({ description: '…changed without an event' }),
     driftDeleted: z.number().int().optional().meta({ description: '…deleted without an event' }),

@@ -7,6 +7,7 @@ import { stateMachineDefinition, synthesizeBackendForTest } from '../support/bac
 import { CONSOLE_SECURITY_HEADERS } from '../../lib/console-security-headers';
 import { CONSOLE_ROUTING_FUNCTION_CODE } from '../../lib/constructs/console-routing-function';
 import { createBackendApp } from '../../lib/synth-backend';
+import { HEALTH_CHECK_RUN_DEADLINE_MS } from '../../lambdas/health/health-check-run';
 import { synthesizeBackend } from '../../local/synthesized-backend';
 import { COMMERCIAL_REGION_NAMES } from '../../lambdas/shared/regions';
 import { CRYPTO_SERVICES } from '../../lambdas/inventory/asset';
@@ -193,6 +194,22 @@ describe('backend stack', () => {
     expect(synthesizeBackend().functions['pipeline-health'].computedEnvironment).toEqual(['PUBLIC_API_URL']);
   });
 
+  it('runs on-demand health checks in their own state machine, which the accounts API may start and which ends before a run’s deadline', () => {
+    // GIVEN the runs state machine: one task, the pipeline health function
+    const [fnId] = resources('AWS::Lambda::Function').find(([, r]) => r.Properties.Environment?.Variables?.POWERTOOLS_SERVICE_NAME === 'aqg-pipeline-health')!;
+    const [runsId] = resources('AWS::StepFunctions::StateMachine').find(([id]) => id.includes('PipelineHealthRuns'))!;
+    const asl = stateMachineDefinition(json, runsId);
+    expect(Object.keys(asl.States)).toEqual(['RunHealthChecks']);
+    expect(asl.States.RunHealthChecks.Resource).toBe(`arn:aws:lambda:eu-west-1:123456789012:function:${fnId}`);
+    // THEN the whole execution is bounded, below the deadline after which a RUNNING run is failed
+    expect(asl.TimeoutSeconds * 1000).toBeLessThan(HEALTH_CHECK_RUN_DEADLINE_MS);
+    // AND the accounts API knows it and may start it (and nothing else of it)
+    const [, accounts] = resources('AWS::Lambda::Function').find(([, r]) => r.Properties.Environment?.Variables?.POWERTOOLS_SERVICE_NAME === 'aqg-accounts-api')!;
+    expect(accounts.Properties.Environment.Variables.HEALTH_CHECK_STATE_MACHINE_ARN).toEqual({ Ref: runsId });
+    const onRuns = statementsOf('accounts-api').filter((st) => JSON.stringify(st.Resource).includes(runsId));
+    expect(onRuns.flatMap((st) => [st.Action].flat())).toEqual(['states:StartExecution']);
+  });
+
   it('lets the platform access role assume customer roles only with an ExternalId', () => {
     template.hasResourceProperties('AWS::IAM::Policy', {
       PolicyDocument: {
@@ -356,11 +373,11 @@ describe('backend stack', () => {
         AuthorizerResultTtlInSeconds: 0,
       });
       const methods = resources('AWS::ApiGateway::Method').map(([, m]) => m.Properties);
-      expect(methods).toHaveLength(24);
+      expect(methods).toHaveLength(26);
       const open = methods.filter((m) => m.AuthorizationType === 'NONE');
       expect(open).toHaveLength(1);
       expect(methods.every((m) => !m.ApiKeyRequired)).toBe(true);
-      expect(methods.filter((m) => m.AuthorizationType === 'CUSTOM')).toHaveLength(23); // 16 + audit log + 2 health + 5 findings
+      expect(methods.filter((m) => m.AuthorizationType === 'CUSTOM')).toHaveLength(25); // 16 + audit log + 4 health + 5 findings
     });
 
     it('answers API Gateway errors in the API error shape; an authorizer failure is a 503 with Retry-After, never a 401', () => {

@@ -2,6 +2,9 @@ import { accountsRoutes } from '../../../lambdas/api/accounts-routes';
 import { apiHandler } from '../../../lambdas/api/api-handler';
 import { HealthCheckRun, HealthHistoryPage } from '../../../lambdas/api/health-schemas';
 import { PipelineHealth } from '../../../lambdas/api/response-schemas';
+import { findingsRoutes } from '../../../lambdas/api/findings-routes';
+import { FindingsSummaryBody } from '../../../lambdas/api/findings-schemas';
+import { DynamoFindingsStore } from '../../../lambdas/findings/dynamo-findings-store';
 import { dynamoControlStores } from '../../../lambdas/control/dynamo-control-stores';
 import type { ControlStores } from '../../../lambdas/control/control-stores';
 import { newIngestionId } from '../../../lambdas/control/ids';
@@ -263,6 +266,26 @@ describe('pipeline health API', () => {
     expect(second.items).toEqual(page.items.slice(2, 4));
     expect((await history({ limit: '0' })).statusCode).toBe(400);
     expect((await history({}, '999999999999')).statusCode).toBe(404);
+  });
+
+  it('the findings summary counts the failing regions of the tenant’s linked accounts', async () => {
+    const findings = apiHandler(
+      findingsRoutes({
+        accounts: control.accounts,
+        assets: new DynamoAssetStore(dynamo.documentClient, dynamo.inventoryTable),
+        findings: new DynamoFindingsStore(dynamo.documentClient, dynamo.inventoryTable),
+      }),
+      silentLogger,
+    );
+    const summary = async () =>
+      FindingsSummaryBody.parse(bodyOf(await findings(apiEvent({ method: 'GET', resource: '/findings/summary', tenantId })))).pipeline;
+    expect(await summary()).toEqual({ failingRegions: 0, accountsWithFailingRegion: 0 }); // never checked
+    ruleState = 'DISABLED';
+    await runChecks();
+    expect(await summary()).toEqual({ failingRegions: 2, accountsWithFailingRegion: 1 });
+    ruleState = 'ENABLED_WITH_ALL_CLOUDTRAIL_MANAGEMENT_EVENTS';
+    await runChecks();
+    expect(await summary()).toEqual({ failingRegions: 0, accountsWithFailingRegion: 0 });
   });
 
   it('a reader may read health but not run the checks', async () => {
