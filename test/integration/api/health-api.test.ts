@@ -33,6 +33,8 @@ const namesSeen: PipelineNames[] = [];
 let readDelayMs = 0;
 /** false: runs are started but never carried out (their function crashed). */
 let runsRun = true;
+/** The checks themselves throw (a bug, not an AWS answer). */
+let readerBroken = false;
 /** Added to the clock of the routes. */
 let clockOffsetMs = 0;
 let runner: InProcessHealthCheckRunner;
@@ -43,6 +45,7 @@ function fakeReader(names: PipelineNames): PipelineReader {
   return {
     read: async (region): Promise<RegionObservations> => {
       if (readDelayMs > 0) await new Promise((resolve) => setTimeout(resolve, readDelayMs));
+      if (readerBroken) throw new Error('a bug in the reader');
       const primary = region === 'us-east-1';
       const destArn = `arn:aws:events:us-east-1:${ACCOUNT}:api-destination/${names.apiDestination}/uuid`;
       const connArn = `arn:aws:events:us-east-1:${ACCOUNT}:connection/${names.connection}/uuid`;
@@ -98,6 +101,7 @@ beforeEach(async () => {
   ruleState = 'ENABLED_WITH_ALL_CLOUDTRAIL_MANAGEMENT_EVENTS';
   readDelayMs = 0;
   runsRun = true;
+  readerBroken = false;
   clockOffsetMs = 0;
   await control.tenants.createTenant({ tenantId, name: 'Acme', externalId: `ext-${n}-abcdef`, createdAt: new Date().toISOString() });
   await control.accounts.linkAccount({ tenantId, accountId: ACCOUNT, roleArn: ROLE, regions: ['us-east-1', 'eu-west-1'], now: new Date().toISOString() });
@@ -226,6 +230,16 @@ describe('pipeline health API', () => {
     const failed = HealthCheckRun.parse(bodyOf(await poll(runId)));
     expect(failed).toMatchObject({ status: 'FAILED', error: expect.stringMatching(/did not finish by .*run it again/) });
     expect(HealthCheckRun.parse(bodyOf(await poll(runId)))).toEqual(failed);
+  });
+
+  it('checks that throw end their run FAILED with a generic reason: 503 with Retry-After and the run’s Location', async () => {
+    readerBroken = true;
+    const ran = await runChecks();
+    expect(ran.statusCode).toBe(503);
+    expect(ran.headers).toMatchObject({ 'Retry-After': '30', Location: expect.stringMatching(/\/health-checks\/[0-9A-Z]{26}$/) });
+    expect(JSON.stringify(bodyOf(ran))).not.toContain('a bug in the reader');
+    const runId = String(ran.headers?.Location).split('/').at(-1)!;
+    expect(bodyOf(await poll(runId))).toMatchObject({ status: 'FAILED', error: expect.stringMatching(/failed unexpectedly/) });
   });
 
   it('a fast check answers 200 with the result and names its run; unknown and malformed runs are 404 and 400', async () => {
