@@ -47,7 +47,10 @@ export function healthRoutes(deps: HealthRoutesDeps): Pick<RouteHandlers<'accoun
       });
       const location = { Location: runPath(params.accountId, run.runId) };
       if (run.status === 'SUCCEEDED' && run.report) return jsonResponse(200, run.report, location);
-      if (run.status === 'FAILED') return { ...errorResponse(503, 'HealthCheckFailed', run.error ?? 'The check failed'), headers: { ...errorResponse(503, '', '').headers, ...location, 'Retry-After': '30' } };
+      if (run.status === 'FAILED') {
+        const failed = errorResponse(503, 'HealthCheckFailed', run.error ?? 'The check failed');
+        return { ...failed, headers: { ...failed.headers, ...location, 'Retry-After': '30' } };
+      }
       return jsonResponse(202, presentRun(run), location);
     },
     'GET /data-sources/aws/accounts/{accountId}/health-checks/{runId}': async ({ params }, caller) =>
