@@ -25,6 +25,7 @@ const SAMPLE: Readonly<Record<string, string>> = {
   assetId: 'AbCdEfGhIjKlMnOpQrStUv',
   findingId: 'AbCdEfGhIjKlMnOpQrStUv',
   suppressionId: 'AbCdEfGhIjKlMnOpQrStUv',
+  runId: '01JABCDEFGHJKMNPQRSTVWXYZ1',
 };
 const concretePath = (path: string) => path.replace(/\{([^}]+)\}/g, (_m, name: string) => SAMPLE[name]);
 
