@@ -92,6 +92,8 @@ export function findingsRoutes(deps: FindingsRoutesDeps): RouteHandlers<'finding
       const mostUrgent = findings.filter((f) => f.status === 'open').slice(0, 3).map(presentFinding);
       return jsonResponse(200, { ...summarizeFindings(findings, assets, now()), mostUrgent });
     },
+    'GET /findings/{findingId}': async ({ params: { findingId } }, caller) =>
+      jsonResponse(200, { finding: presentFinding(await owned(caller.tenantId, findingId)) }),
     'POST /findings/{findingId}/suppressions': async ({ params: { findingId }, body }, caller) => {
       const finding = await owned(caller.tenantId, findingId);
       const suppressed = suppressFinding(finding, { reason: body.reason, expiresAt: body.expiresAt, by: `token:${caller.tokenId}` }, now());

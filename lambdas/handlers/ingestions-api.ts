@@ -14,7 +14,7 @@ const logger = createLogger('ingestions-api');
 // Per token, before anything else (lambdas/api/api-handler.ts): one tenant's flood is answered 429, not served.
 const rateLimit = new TokenRateLimiter(new DynamoRateCounter(createDocumentClient(), env.CONTROL_TABLE_NAME, 'api'), DEFAULT_API_REQUESTS_PER_SECOND);
 
-/** POST …/accounts/{accountId}/ingestions (admin), GET …/ingestions/{ingestionId} (reader). */
+/** POST …/accounts/{accountId}/ingestions (admin), GET …/ingestions and GET …/ingestions/{ingestionId} (reader). */
 export const handler = apiHandler(
   ingestionsRoutes({
     ...dynamoControlStores(createDocumentClient(), env.CONTROL_TABLE_NAME),
