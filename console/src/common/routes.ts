@@ -17,11 +17,9 @@ export interface RouteDef {
 
 const DATA_SOURCES = { text: 'Data sources', href: '/data-sources' };
 const INVENTORY = { text: 'Inventory', href: '/inventory' };
+const FINDINGS = { text: 'Findings', href: '/findings' };
 
-/**
- * Every page of the console (Troubleshooting is a tab of the account details page). Findings are added here (and to the navigation) when their API
- * routes exist: the console only shows what the /v1 API serves.
- */
+/** Every page of the console (Troubleshooting is a tab of the account details page). */
 export const ROUTES: readonly RouteDef[] = [
   { path: '/', title: 'Dashboard', page: lazy(() => import('../pages/dashboard')), crumbs: () => [] },
   { path: '/data-sources', title: 'Data sources', page: lazy(() => import('../pages/data-sources')), crumbs: () => [DATA_SOURCES] },
@@ -40,6 +38,8 @@ export const ROUTES: readonly RouteDef[] = [
   },
   { path: '/inventory', title: 'Inventory', page: lazy(() => import('../pages/inventory')), crumbs: () => [INVENTORY] },
   { path: '/inventory/:assetId', title: 'Asset', page: lazy(() => import('../pages/asset')), crumbs: (p) => [INVENTORY, { text: 'Asset', href: `/inventory/${p.assetId}` }] },
+  { path: '/findings', title: 'Findings', page: lazy(() => import('../pages/findings')), crumbs: () => [FINDINGS] },
+  { path: '/findings/:findingId', title: 'Finding', page: lazy(() => import('../pages/finding')), crumbs: (p) => [FINDINGS, { text: 'Finding', href: `/findings/${p.findingId}` }] },
   { path: '/tokens', title: 'API tokens', page: lazy(() => import('../pages/api-tokens')), adminOnly: true, crumbs: () => [{ text: 'API tokens', href: '/tokens' }] },
 ];
 
