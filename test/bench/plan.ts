@@ -1,4 +1,5 @@
 /** What `npm run bench` runs: the full plan (< 15 minutes on a 2-core machine) and the `--smoke` one (~2 minutes). */
+import type { ConsoleBenchOptions } from './console-bench';
 import type { CrawlIngestionOptions } from './crawl-ingestion-bench';
 import type { EventThroughputOptions } from './event-throughput-bench';
 import type { FaultsOptions } from './fault-recovery-bench';
@@ -16,6 +17,8 @@ export interface BenchPlan {
   readonly bundleRuns: number;
   readonly faults: FaultsOptions;
   readonly tenantFlood: TenantFloodOptions;
+  /** The console's budgets: Inventory of a large estate in a real browser (test/bench/console-bench.ts). */
+  readonly console: ConsoleBenchOptions;
 }
 
 export const FULL_PLAN: BenchPlan = {
@@ -27,6 +30,7 @@ export const FULL_PLAN: BenchPlan = {
   bundleRuns: 5,
   faults: { events: 2_000, concurrency: 16, crashBacklog: 1_000, estateSize: 60, seed: 7 },
   tenantFlood: { limitPerSecond: 10, quietPerSecond: 5, seconds: 12, seed: 7 },
+  console: { estateSize: 30_000, regions: ['us-east-1', 'eu-west-1', 'us-west-2', 'eu-central-1'], runs: 5 },
 };
 
 export const SMOKE_PLAN: BenchPlan = {
@@ -38,4 +42,5 @@ export const SMOKE_PLAN: BenchPlan = {
   bundleRuns: 1,
   faults: { events: 300, concurrency: 8, crashBacklog: 200, estateSize: 40, seed: 7 },
   tenantFlood: { limitPerSecond: 20, quietPerSecond: 10, seconds: 3, seed: 7 },
+  console: { estateSize: 1_000, regions: ['us-east-1', 'eu-west-1'], runs: 2 },
 };

@@ -1,6 +1,7 @@
 /** The shape of test/bench/results.json (documented in BENCHMARKS.md) and the figures derived from the raw suites. */
 import type { TenantFloodResult } from './tenant-flood-bench';
 import type { BundleResult } from './bundle-bench';
+import type { ConsoleBenchResult } from './console-bench';
 import type { CrawlIngestionResult } from './crawl-ingestion-bench';
 import type { EventThroughputResult } from './event-throughput-bench';
 import type { CrashRecoveryResult, DurabilityPoint } from './fault-recovery-bench';
@@ -48,6 +49,7 @@ export interface BenchResults {
   readonly bundles?: SuiteOutcome<BundleResult[]>;
   readonly faults?: SuiteOutcome<FaultsResult>;
   readonly flood?: SuiteOutcome<TenantFloodResult>;
+  readonly console?: SuiteOutcome<ConsoleBenchResult>;
 }
 
 export interface FaultsResult {
@@ -90,6 +92,7 @@ export function buildResults(input: {
   bundles?: SuiteOutcome<BundleResult[]>;
   faults?: SuiteOutcome<FaultsResult>;
   flood?: SuiteOutcome<TenantFloodResult>;
+  console?: SuiteOutcome<ConsoleBenchResult>;
 }): BenchResults {
   const events = input.events?.ok
     ? {
@@ -116,5 +119,6 @@ export function buildResults(input: {
     ...(input.bundles && { bundles: input.bundles }),
     ...(input.faults && { faults: input.faults }),
     ...(input.flood && { flood: input.flood }),
+    ...(input.console && { console: input.console }),
   };
 }

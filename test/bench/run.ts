@@ -2,12 +2,13 @@
  * `npm run bench` — runs the benchmarks and writes BENCHMARKS.md and test/bench/results.json.
  *   npm run bench                      full plan (< 15 min on 2 cores)
  *   npm run bench -- --smoke           small sizes (~2 min); writes to the OS temp dir, not the committed files
- *   npm run bench -- --only=crawl,events,scaling,bundles,faults,flood   a subset (files still written: missing parts say so)
+ *   npm run bench -- --only=crawl,events,scaling,bundles,faults,flood,console   a subset (files still written: missing parts say so)
  *   npm run bench -- --only=events --merge   re-runs a part and keeps the other parts of the committed results.json
  *   npm run bench -- --render-only     rewrites BENCHMARKS.md from the committed results.json (no measurement)
  *   npm run bench -- --only=events --events=20000   the event suite with another event count than the plan's
  * Each suite that needs the local runtime runs in its own process (suite-child.ts): one runtime per process.
  */
+import type { ConsoleBenchResult } from './console-bench';
 import type { TenantFloodResult } from './tenant-flood-bench';
 import { spawn } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -22,7 +23,7 @@ import type { CrashRecoveryResult, DurabilityPoint } from './fault-recovery-benc
 
 const ROOT = join(__dirname, '..', '..');
 const TSX_CLI = join(ROOT, 'node_modules', 'tsx', 'dist', 'cli.mjs');
-const SUITES = ['crawl', 'events', 'scaling', 'bundles', 'faults', 'flood'] as const;
+const SUITES = ['crawl', 'events', 'scaling', 'bundles', 'faults', 'flood', 'console'] as const;
 type Suite = (typeof SUITES)[number];
 
 async function runChild<T>(suite: string, options: unknown): Promise<T> {
@@ -120,6 +121,10 @@ async function main(): Promise<void> {
 
   const flood = only.has('flood') ? await timed('two-tenant flood (benchmark 7)', () => runChild<TenantFloodResult>('tenant-flood', plan.tenantFlood)) : undefined;
 
+  const consoleBench = only.has('console')
+    ? await timed('console in a browser (benchmark 8)', () => runChild<ConsoleBenchResult>('console', plan.console))
+    : undefined;
+
   const results = buildResults({
     plan,
     command,
@@ -132,6 +137,7 @@ async function main(): Promise<void> {
     bundles,
     faults,
     flood,
+    console: consoleBench,
   });
   if (args.includes('--merge') && plan.name === 'full') {
     // Keep the parts not run now from the previous results (each part's ratios are internal to that part).
@@ -143,6 +149,7 @@ async function main(): Promise<void> {
     if (!only.has('bundles') && previous.bundles) merged.bundles = previous.bundles;
     if (!only.has('faults') && previous.faults) merged.faults = previous.faults;
     if (!only.has('flood') && previous.flood) merged.flood = previous.flood;
+    if (!only.has('console') && previous.console) merged.console = previous.console;
     merged.merged = { rerunParts: [...only], rerunAt: startedAt, othersFrom: previous.merged?.othersFrom ?? previous.startedAt };
     merged.command = 'npm run bench';
     merged.durationSeconds = previous.durationSeconds;

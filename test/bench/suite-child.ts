@@ -12,6 +12,7 @@ const SUITES: Record<string, (options: never) => Promise<unknown>> = {
   'durability-point': async (o) => (await import('./fault-recovery-bench')).runDurabilityPoint(o),
   'crash-recovery': async (o) => (await import('./fault-recovery-bench')).runCrashRecovery(o),
   'tenant-flood': async (o) => (await import('./tenant-flood-bench')).runTenantFloodBench(o),
+  console: async (o) => (await import('./console-bench')).runConsoleBench(o),
 };
 
 async function main(): Promise<void> {

@@ -37,6 +37,7 @@ export function BlastRadiusTable({ entries, total, variant }: { entries: readonl
   return (
     <Table
       variant={variant}
+      wrapLines
       header={
         <Header
           variant={variant === 'embedded' ? 'h3' : 'h2'}

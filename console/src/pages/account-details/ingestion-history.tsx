@@ -40,6 +40,7 @@ export function IngestionHistory({ accountId, running }: { accountId: string; ru
       }
       items={page.data?.items ?? []}
       trackBy="ingestionId"
+      wrapLines
       loading={page.isPending}
       loadingText="Loading ingestion history"
       ariaLabels={{ tableLabel: 'Ingestion history' }}

@@ -9,7 +9,7 @@ export const findingHref = (f: Pick<Finding, 'findingId'>) => `/findings/${f.fin
 
 /** The API's order is the table's: severity, then due date (no client-side re-sorting of one page). */
 export const COLUMNS: TableProps.ColumnDefinition<Finding>[] = [
-  { id: 'severity', header: 'Severity', cell: (f) => <SeverityBadge severity={f.severity} /> },
+  { id: 'severity', header: 'Severity', cell: (f) => <SeverityBadge severity={f.severity} />, width: 110 },
   {
     id: 'title',
     header: 'Finding',
@@ -19,12 +19,12 @@ export const COLUMNS: TableProps.ColumnDefinition<Finding>[] = [
       </Link>
     ),
     isRowHeader: true,
-    minWidth: 240,
+    width: 300,
   },
-  { id: 'asset', header: 'Asset', cell: (f) => `${f.asset.name} (${f.asset.type})` },
-  { id: 'status', header: 'Status', cell: (f) => <FindingStatusIndicator status={f.status} /> },
-  { id: 'dueAt', header: 'Due', cell: (f) => formatDay(f.dueAt) },
-  { id: 'blastRadius', header: 'Blast radius', cell: (f) => f.blastRadiusTotal },
+  { id: 'asset', header: 'Asset', cell: (f) => `${f.asset.name} (${f.asset.type})`, width: 260 },
+  { id: 'status', header: 'Status', cell: (f) => <FindingStatusIndicator status={f.status} />, width: 130 },
+  { id: 'dueAt', header: 'Due', cell: (f) => formatDay(f.dueAt), width: 130 },
+  { id: 'blastRadius', header: 'Blast radius', cell: (f) => f.blastRadiusTotal, width: 130 },
   { id: 'ruleId', header: 'Rule', cell: (f) => f.ruleId },
   { id: 'region', header: 'Region', cell: (f) => f.asset.region },
   { id: 'accountId', header: 'Account', cell: (f) => f.asset.accountId },

@@ -59,6 +59,7 @@ function FindingsTable({ search }: { search: URLSearchParams }) {
         loading={page.isPending || (page.isFetching && page.isPlaceholderData)}
         loadingText="Loading findings"
         resizableColumns
+        wrapLines
         stickyHeader
         ariaLabels={{ tableLabel: 'Findings' }}
         header={
