@@ -136,7 +136,7 @@ export async function runConsoleBench(options: ConsoleBenchOptions): Promise<Con
     const lastApiTiming = () =>
       page.evaluate(() => {
         const entries = performance.getEntriesByType('resource').filter((e) => e.name.includes('/v1/inventory'));
-        const last = entries[entries.length - 1] as { startTime: number; responseEnd: number } | undefined;
+        const last = entries[entries.length - 1] as unknown as { startTime: number; responseEnd: number } | undefined;
         return last ? { startedAt: last.startTime, ms: last.responseEnd - last.startTime } : undefined;
       });
 
