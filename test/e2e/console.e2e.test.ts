@@ -187,7 +187,9 @@ async function journey(context: BrowserContext, page: Page): Promise<void> {
     expect(new Set(severities.map((t) => t.trim().toLowerCase()))).toEqual(new Set([target.severity]));
     await expectAccessible(page);
     await screenshot(page, 'findings');
-    await findingRows.filter({ hasText: `${target.asset.name} (` }).filter({ hasText: target.title }).first().getByRole('link', { name: target.title }).click();
+    // With the keyboard: the row's link, then the Suppress button
+    await findingRows.filter({ hasText: `${target.asset.name} (` }).filter({ hasText: target.title }).first().getByRole('link', { name: target.title }).focus();
+    await page.keyboard.press('Enter');
     await page.waitForURL(`${origin}/findings/${target.findingId}`);
     await page.getByRole('heading', { name: target.title, level: 1 }).waitFor();
     await page.getByRole('heading', { name: /^Blast radius/ }).waitFor();
@@ -197,14 +199,16 @@ async function journey(context: BrowserContext, page: Page): Promise<void> {
     await screenshot(page, 'finding');
 
     // Suppress (admin): a reason is required, then the finding is suppressed with it
-    await page.getByRole('button', { name: 'Suppress', exact: true }).click();
+    await page.getByRole('button', { name: 'Suppress', exact: true }).focus();
+    await page.keyboard.press('Enter');
     const dialog = page.getByRole('dialog');
     await dialog.getByRole('button', { name: 'Suppress', exact: true }).click();
     await dialog.getByText('Say why this finding is accepted').waitFor();
     await dialog.getByLabel('Reason').fill('Test certificate, replaced next sprint');
     await expectAccessible(page);
     await screenshot(page, 'suppress');
-    await dialog.getByRole('button', { name: 'Suppress', exact: true }).click();
+    await dialog.getByRole('button', { name: 'Suppress', exact: true }).focus();
+    await page.keyboard.press('Enter');
     await page.getByText('Finding suppressed').first().waitFor();
     await page.getByRole('button', { name: 'Dismiss notification' }).first().click();
     await page.getByText('Suppressed', { exact: true }).first().waitFor();
