@@ -46,6 +46,11 @@ export function App() {
   }, [session, pathname, search]);
 
   const match = session && pathname !== '/sign-in' ? matchRoute(pathname) : undefined;
+  const prefetch = match?.route.prefetch;
+  const searchKey = search.toString();
+  useEffect(() => {
+    if (prefetch) prefetch(queryClient, new URLSearchParams(searchKey));
+  }, [prefetch, searchKey]);
   useEffect(() => {
     document.title = `${match ? match.route.title : pathname === '/sign-in' || !session ? 'Sign in' : 'Not found'} · AQtive Guard`;
   }, [match, pathname, session]);

@@ -1,4 +1,6 @@
+import type { QueryClient } from '@tanstack/react-query';
 import { lazy, type ComponentType, type LazyExoticComponent } from 'react';
+import { DEFAULT_INVENTORY_PAGE_SIZE, inventoryPageQuery, savedInventoryPreferences } from './inventory-query';
 
 export interface PageProps {
   readonly params: Readonly<Record<string, string>>;
@@ -11,6 +13,8 @@ export interface RouteDef {
   /** One chunk per page (esbuild splitting): only the visited page's code is loaded. */
   readonly page: LazyExoticComponent<ComponentType<PageProps>>;
   readonly adminOnly?: boolean;
+  /** Starts the page's first request while its code loads (instead of after: one round trip less before it shows). */
+  readonly prefetch?: (client: QueryClient, search: URLSearchParams) => void;
   /** The breadcrumb trail below the home crumb. */
   readonly crumbs: (params: Readonly<Record<string, string>>) => ReadonlyArray<{ text: string; href: string }>;
 }
@@ -36,7 +40,13 @@ export const ROUTES: readonly RouteDef[] = [
     page: lazy(() => import('../pages/account-details')),
     crumbs: (p) => [DATA_SOURCES, { text: `Account ${p.accountId}`, href: `/data-sources/aws/accounts/${p.accountId}` }],
   },
-  { path: '/inventory', title: 'Inventory', page: lazy(() => import('../pages/inventory')), crumbs: () => [INVENTORY] },
+  {
+    path: '/inventory',
+    title: 'Inventory',
+    page: lazy(() => import('../pages/inventory')),
+    prefetch: (client, search) => void client.prefetchQuery(inventoryPageQuery(search.toString(), undefined, savedInventoryPreferences().pageSize ?? DEFAULT_INVENTORY_PAGE_SIZE)),
+    crumbs: () => [INVENTORY],
+  },
   { path: '/inventory/:assetId', title: 'Asset', page: lazy(() => import('../pages/asset')), crumbs: (p) => [INVENTORY, { text: 'Asset', href: `/inventory/${p.assetId}` }] },
   { path: '/findings', title: 'Findings', page: lazy(() => import('../pages/findings')), crumbs: () => [FINDINGS] },
   { path: '/findings/:findingId', title: 'Finding', page: lazy(() => import('../pages/finding')), crumbs: (p) => [FINDINGS, { text: 'Finding', href: `/findings/${p.findingId}` }] },

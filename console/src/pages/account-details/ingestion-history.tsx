@@ -4,7 +4,7 @@ import Pagination from '@cloudscape-design/components/pagination';
 import StatusIndicator from '@cloudscape-design/components/status-indicator';
 import Table from '@cloudscape-design/components/table';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { apiGet } from '../../api/client';
 import type { IngestionList } from '../../api/types';
 import { ACCOUNTS_PATH } from '../../common/aws-hooks';
@@ -27,9 +27,8 @@ export function IngestionHistory({ accountId, running }: { accountId: string; ru
     placeholderData: keepPreviousData,
   });
   const nextCursor = page.data?.nextCursor ?? null;
-  useEffect(() => {
-    if (nextCursor && !page.isPlaceholderData) setCursors((c) => (c.length === pageIndex + 1 ? [...c, nextCursor] : c));
-  }, [nextCursor, pageIndex, page.isPlaceholderData]);
+  // The cursors known so far, the next one included (derived: no second render when a page arrives).
+  const known = nextCursor && !page.isPlaceholderData && cursors.length === pageIndex + 1 ? [...cursors, nextCursor] : cursors;
 
   return (
     <Table
@@ -74,7 +73,15 @@ export function IngestionHistory({ accountId, running }: { accountId: string; ru
         { id: 'regions', header: 'Regions', cell: (i) => (i.regions.length ? i.regions.join(', ') : '-') },
       ]}
       pagination={
-        <Pagination currentPageIndex={pageIndex + 1} pagesCount={cursors.length} openEnd={nextCursor !== null} onChange={(e) => setPageIndex(e.detail.currentPageIndex - 1)} />
+        <Pagination
+          currentPageIndex={pageIndex + 1}
+          pagesCount={known.length}
+          openEnd={nextCursor !== null}
+          onChange={(e) => {
+            setCursors(known);
+            setPageIndex(e.detail.currentPageIndex - 1);
+          }}
+        />
       }
     />
   );

@@ -4,7 +4,7 @@ import Pagination from '@cloudscape-design/components/pagination';
 import PropertyFilter, { type PropertyFilterProps } from '@cloudscape-design/components/property-filter';
 import SpaceBetween from '@cloudscape-design/components/space-between';
 import Table from '@cloudscape-design/components/table';
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { findingsFilterToParams, findingsParamsToFilter } from '../../common/findings-filter';
 import { FilterError } from '../../common/inventory-filter';
 import { RequestError } from '../../common/request-error';
@@ -33,9 +33,8 @@ function FindingsTable({ search }: { search: URLSearchParams }) {
   const rules = useRules();
   const page = useFindingsPage(filter, cursors[pageIndex], PAGE_SIZE);
   const nextCursor = page.data?.nextCursor ?? null;
-  useEffect(() => {
-    if (nextCursor && !page.isPlaceholderData) setCursors((c) => (c.length === pageIndex + 1 ? [...c, nextCursor] : c));
-  }, [nextCursor, pageIndex, page.isPlaceholderData]);
+  // The cursors known so far, the next one included (derived: no second render when a page arrives).
+  const known = nextCursor && !page.isPlaceholderData && cursors.length === pageIndex + 1 ? [...cursors, nextCursor] : cursors;
 
   const onFilterChange = (next: PropertyFilterProps.Query) => {
     try {
@@ -95,7 +94,15 @@ function FindingsTable({ search }: { search: URLSearchParams }) {
           </Box>
         }
         pagination={
-          <Pagination currentPageIndex={pageIndex + 1} pagesCount={cursors.length} openEnd={nextCursor !== null} onChange={(e) => setPageIndex(e.detail.currentPageIndex - 1)} />
+          <Pagination
+            currentPageIndex={pageIndex + 1}
+            pagesCount={known.length}
+            openEnd={nextCursor !== null}
+            onChange={(e) => {
+              setCursors(known);
+              setPageIndex(e.detail.currentPageIndex - 1);
+            }}
+          />
         }
       />
     </SpaceBetween>
