@@ -19,13 +19,15 @@ export const COLUMNS: TableProps.ColumnDefinition<Finding>[] = [
       </Link>
     ),
     isRowHeader: true,
-    width: 300,
+    width: 280,
   },
-  { id: 'asset', header: 'Asset', cell: (f) => `${f.asset.name} (${f.asset.type})`, width: 260 },
-  { id: 'status', header: 'Status', cell: (f) => <FindingStatusIndicator status={f.status} />, width: 130 },
+  { id: 'asset', header: 'Asset', cell: (f) => `${f.asset.name} (${f.asset.type})`, width: 240 },
+  { id: 'status', header: 'Status', cell: (f) => <FindingStatusIndicator status={f.status} />, width: 120 },
   { id: 'dueAt', header: 'Due', cell: (f) => formatDay(f.dueAt), width: 130 },
-  { id: 'blastRadius', header: 'Blast radius', cell: (f) => f.blastRadiusTotal, width: 130 },
+  { id: 'blastRadius', header: 'Blast radius', cell: (f) => f.blastRadiusTotal },
   { id: 'ruleId', header: 'Rule', cell: (f) => f.ruleId },
   { id: 'region', header: 'Region', cell: (f) => f.asset.region },
   { id: 'accountId', header: 'Account', cell: (f) => f.asset.accountId },
 ];
+
+export const DEFAULT_VISIBLE = ['severity', 'title', 'asset', 'status', 'dueAt', 'blastRadius'];

@@ -1,4 +1,5 @@
 import Box from '@cloudscape-design/components/box';
+import CollectionPreferences, { type CollectionPreferencesProps } from '@cloudscape-design/components/collection-preferences';
 import Header from '@cloudscape-design/components/header';
 import Pagination from '@cloudscape-design/components/pagination';
 import PropertyFilter, { type PropertyFilterProps } from '@cloudscape-design/components/property-filter';
@@ -9,11 +10,22 @@ import { findingsFilterToParams, findingsParamsToFilter } from '../../common/fin
 import { FilterError } from '../../common/inventory-filter';
 import { RequestError } from '../../common/request-error';
 import { navigate, useLocation } from '../../common/router';
-import { COLUMNS } from './columns';
+import { COLUMNS, DEFAULT_VISIBLE } from './columns';
 import { FILTERING_PROPERTIES, filteringOptions } from './filter-options';
 import { useFindingsPage, useRules } from './hooks';
 
 const PAGE_SIZE = 50;
+const COLUMNS_KEY = 'aqg.findings.columns';
+
+function loadColumns(): CollectionPreferencesProps.ContentDisplayItem[] {
+  try {
+    const saved = JSON.parse(localStorage.getItem(COLUMNS_KEY) ?? 'null') as CollectionPreferencesProps.ContentDisplayItem[] | null;
+    if (Array.isArray(saved)) return saved;
+  } catch {
+    // A damaged saved value: the defaults.
+  }
+  return COLUMNS.map((c) => ({ id: c.id!, visible: DEFAULT_VISIBLE.includes(c.id!) }));
+}
 
 /**
  * Findings, most urgent first (severity, then due date: the API's order). The filter lives in the URL (a view can be
@@ -31,6 +43,7 @@ function FindingsTable({ search }: { search: URLSearchParams }) {
   const [pageIndex, setPageIndex] = useState(0);
   const [filterError, setFilterError] = useState<string>();
   const rules = useRules();
+  const [columns, setColumns] = useState(loadColumns);
   const page = useFindingsPage(filter, cursors[pageIndex], PAGE_SIZE);
   const nextCursor = page.data?.nextCursor ?? null;
   // The cursors known so far, the next one included (derived: no second render when a page arrives).
@@ -54,6 +67,7 @@ function FindingsTable({ search }: { search: URLSearchParams }) {
         variant="full-page"
         items={page.data?.items ?? []}
         columnDefinitions={COLUMNS}
+        columnDisplay={columns}
         trackBy="findingId"
         loading={page.isPending || (page.isFetching && page.isPlaceholderData)}
         loadingText="Loading findings"
@@ -92,6 +106,20 @@ function FindingsTable({ search }: { search: URLSearchParams }) {
               {filter ? 'No finding matches this filter.' : 'Nothing to fix in the connected accounts, or no ingestion has run yet.'}
             </Box>
           </Box>
+        }
+        preferences={
+          <CollectionPreferences
+            title="Preferences"
+            confirmLabel="Confirm"
+            cancelLabel="Cancel"
+            preferences={{ contentDisplay: columns }}
+            onConfirm={(e) => {
+              const next = e.detail.contentDisplay ?? columns;
+              setColumns([...next]);
+              localStorage.setItem(COLUMNS_KEY, JSON.stringify(next));
+            }}
+            contentDisplayPreference={{ title: 'Columns', options: COLUMNS.map((c) => ({ id: c.id!, label: String(c.header), alwaysVisible: c.id === 'title' })) }}
+          />
         }
         pagination={
           <Pagination
