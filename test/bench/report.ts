@@ -199,6 +199,16 @@ function consoleSection(r: BenchResults): string[] {
     `All JavaScript, every page's chunk included: ${kib(x.totalJsGzipBytes)} KiB gzipped (pages load their own chunk when first visited). ` +
       `${int(x.inventoryResponses)} inventory answers were received; the largest \`limit\` the console asked for was ${int(x.largestInventoryLimit)}. The verdicts use the slowest run.`,
     '',
+    ...(x.documentMs
+      ? [
+          `Where a full load's time goes (p50): the document arrives from the local runtime at ${f(x.documentMs.p50)} ms; the page's JavaScript sends the ` +
+            `\`/v1/inventory\` request at ${f(x.apiStartedAtMs.p50)} ms (the route asks for the first page while the page's code loads); the answer takes ` +
+            `${f(x.apiMs.p50)} ms; the rest is the browser running the page and drawing ${int(x.pageSize)} rows. The local runtime is one Node.js process serving the ` +
+            'console, the API and its handlers, and dynalite is another, on the same two cores as Chromium and, during this run, the other work of the machine ' +
+            `(load average ${r.machine.loadAverage1m} at the start): the same page from CloudFront and API Gateway does not share a CPU with its server.`,
+          '',
+        ]
+      : []),
   );
   return out;
 }
