@@ -11,12 +11,16 @@ import { PipelineHealthChecks } from './constructs/pipeline-health-checks';
 import { PlatformApi } from './constructs/platform-api';
 import { EVENTS_PATH } from '../lambdas/shared/protocol';
 
+/**
+ * How long API Gateway caches the authorizer's decision per token: one second. A revoked token keeps working for at
+ * most that long on the read and events routes (the token routes re-read the caller's token, so it can never mint or
+ * revoke after revocation), and a flood of one token's requests costs one authorizer invocation and one GetItem per
+ * second, not one per request. API Gateway cannot drop one token's entry sooner (SECURITY.md).
+ */
+export const AUTHORIZER_CACHE_TTL = Duration.seconds(1);
+
 export interface BackendStackProps extends StackProps {
-  /**
-   * How long API Gateway caches the authorizer's decision per token — also how long a revoked token keeps working.
-   * API Gateway cannot invalidate one token's entry, so revocation is immediate only with no cache: each request
-   * then costs one authorizer invocation (one consistent GetItem; SECURITY.md). @default 0 (no cache)
-   */
+  /** How long API Gateway caches the authorizer's decision per token, and so how long a revoked token keeps working. @default AUTHORIZER_CACHE_TTL */
   readonly authorizerCacheTtl?: Duration;
   /** @default RemovalPolicy.RETAIN */
   readonly tableRemovalPolicy?: RemovalPolicy;
@@ -62,7 +66,7 @@ export class BackendStack extends Stack {
         'findings-api': apiFunctions.findings.function,
         'events-intake': events.intake.function,
       },
-      authorizerCacheTtl: props.authorizerCacheTtl ?? Duration.seconds(0),
+      authorizerCacheTtl: props.authorizerCacheTtl ?? AUTHORIZER_CACHE_TTL,
     });
 
     if (props.consoleDistDir !== undefined) {

@@ -105,9 +105,12 @@ function requestContext(request: IncomingApiRequest, match: RouteMatch, requestI
 
 /** The REQUEST authorizer's event. https://docs.aws.amazon.com/apigateway/latest/developerguide/api-gateway-lambda-authorizer-input.html */
 export function authorizerEvent(request: IncomingApiRequest, match: RouteMatch, requestId: string): APIGatewayRequestAuthorizerEvent {
+  return { type: 'REQUEST', methodArn: methodArn(request), ...requestFields(request, match, requestId) } as unknown as APIGatewayRequestAuthorizerEvent;
+}
+
+/** What the authorizer's event and the proxy event share. */
+function requestFields(request: IncomingApiRequest, match: RouteMatch, requestId: string) {
   return {
-    type: 'REQUEST',
-    methodArn: methodArn(request),
     resource: match.route.resourcePath,
     path: request.path,
     httpMethod: request.httpMethod,
@@ -116,7 +119,7 @@ export function authorizerEvent(request: IncomingApiRequest, match: RouteMatch, 
     pathParameters: match.pathParameters,
     stageVariables: null,
     requestContext: requestContext(request, match, requestId),
-  } as unknown as APIGatewayRequestAuthorizerEvent;
+  };
 }
 
 /**
@@ -131,15 +134,10 @@ export function proxyEvent(
   authorizer: Record<string, string> | null,
   requestId: string = request.requestId ?? randomUUID(),
 ): APIGatewayProxyEvent {
+  const fields = requestFields(request, match, requestId);
   return {
-    resource: match.route.resourcePath,
-    path: request.path,
-    httpMethod: request.httpMethod,
-    ...requestHeaders(request),
-    ...queryParameters(request.query),
-    pathParameters: match.pathParameters,
-    stageVariables: null,
-    requestContext: { ...requestContext(request, match, requestId), authorizer },
+    ...fields,
+    requestContext: { ...fields.requestContext, authorizer },
     body: request.body.length > 0 ? request.body.toString('utf8') : null,
     isBase64Encoded: false,
   } as unknown as APIGatewayProxyEvent;

@@ -1,6 +1,7 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import type { SQSBatchResponse, SQSEvent, SQSRecord } from 'aws-lambda';
 import type { LocalQueue as QueueConfig } from './backend-template';
+import { FairReadyMessages } from './fair-ready-messages';
 import type { JournaledMessage, QueueJournal } from './queue-journal';
 import { type SqsMessageAttributeValue, lambdaMessageAttribute, md5Hex, md5OfMessageAttributes } from './sqs-message';
 
@@ -56,6 +57,7 @@ interface Message {
   readonly body: string;
   readonly md5OfBody: string;
   readonly attributes: Readonly<Record<string, SqsMessageAttributeValue>>;
+  readonly messageGroupId?: string;
   readonly sentAt: number;
   receiveCount: number;
   firstReceivedAt?: number;
@@ -86,11 +88,11 @@ export const DEFAULT_CONCURRENT_BATCHES = 5;
  * https://docs.aws.amazon.com/lambda/latest/dg/services-sqs-errorhandling.html
  *
  * Messages live in three places, so sending and scheduling stay O(1) however deep the queue is: `ready` (visible,
- * FIFO), `waiting` (delayed or failed, visible later) and `inFlight` (in a batch being processed).
+ * oldest first within a `MessageGroupId`, quietest group first: SQS fair queues), `waiting` (delayed or failed,
+ * visible later) and `inFlight` (in a batch being processed).
  */
 export class InProcessQueue {
-  private ready: Message[] = [];
-  private readyHead = 0;
+  private readonly ready = new FairReadyMessages<Message>();
   private waiting: Message[] = [];
   private readonly inFlight = new Set<Message>();
   private readonly batches = new Set<Promise<void>>();
@@ -131,14 +133,15 @@ export class InProcessQueue {
   }
 
   private get readyCount(): number {
-    return this.ready.length - this.readyHead;
+    return this.ready.length;
   }
 
   /**
    * Queues a message; with a journal, resolves only once it is on disk (SQS answers SendMessage once the message is
-   * stored redundantly: the caller may then acknowledge it to its own sender).
+   * stored redundantly: the caller may then acknowledge it to its own sender). `messageGroupId` names the tenant
+   * (fair queues).
    */
-  async send(body: string, attributes: Readonly<Record<string, SqsMessageAttributeValue>> = {}, delaySeconds = 0) {
+  async send(body: string, attributes: Readonly<Record<string, SqsMessageAttributeValue>> = {}, delaySeconds = 0, messageGroupId?: string) {
     if (this.stopped) throw new QueueStoppedError();
     const now = Date.now();
     const message: Message = {
@@ -146,6 +149,7 @@ export class InProcessQueue {
       body,
       md5OfBody: md5Hex(body),
       attributes,
+      ...(messageGroupId !== undefined && { messageGroupId }),
       sentAt: now,
       receiveCount: 0,
       visibleAt: now + delaySeconds * 1000,
@@ -154,6 +158,7 @@ export class InProcessQueue {
       messageId: message.messageId,
       body,
       attributes,
+      ...(messageGroupId !== undefined && { messageGroupId }),
       sentAt: now,
       receiveCount: 0,
       visibleAt: message.visibleAt,
@@ -219,12 +224,12 @@ export class InProcessQueue {
     const { batchSize, maxBatchingWindowSeconds } = this.options.config;
     while (this.batches.size < this.maxBatches && this.readyCount > 0) {
       // The batching window: wait for more messages (a full batch or the window's end, whichever comes first).
-      const windowEnds = this.ready[this.readyHead].visibleAt + maxBatchingWindowSeconds * 1000;
+      const windowEnds = this.ready.oldestVisibleAt() + maxBatchingWindowSeconds * 1000;
       if (this.readyCount < batchSize && windowEnds > now) {
         this.wakeAt(windowEnds, now);
         return;
       }
-      this.startBatch(this.takeReady(batchSize));
+      this.startBatch(this.ready.take(batchSize));
     }
     if (this.readyCount === 0 && this.waiting.length > 0) {
       let next = Number.POSITIVE_INFINITY;
@@ -238,12 +243,13 @@ export class InProcessQueue {
   private compactIfWorthIt(): void {
     const journal = this.options.journal;
     if (!journal || journal.appendedSinceCompaction <= COMPACT_AFTER_ENTRIES || journal.appendedSinceCompaction < 4 * this.depth) return;
-    const live = [...this.ready.slice(this.readyHead), ...this.waiting, ...this.inFlight]
+    const live = [...this.ready.all(), ...this.waiting, ...this.inFlight]
       .filter((m) => !m.settled)
       .map((m) => ({
         messageId: m.messageId,
         body: m.body,
         attributes: m.attributes,
+        ...(m.messageGroupId !== undefined && { messageGroupId: m.messageGroupId }),
         sentAt: m.sentAt,
         receiveCount: m.receiveCount,
         ...(m.firstReceivedAt !== undefined && { firstReceivedAt: m.firstReceivedAt }),
@@ -256,7 +262,10 @@ export class InProcessQueue {
   private promoteDue(now: number): void {
     if (this.waiting.length === 0) return;
     const still: Message[] = [];
-    for (const m of this.waiting) (m.visibleAt <= now ? this.ready : still).push(m);
+    for (const m of this.waiting) {
+      if (m.visibleAt <= now) this.ready.push(m);
+      else still.push(m);
+    }
     this.waiting = still;
   }
 
@@ -278,20 +287,13 @@ export class InProcessQueue {
     this.timerAt = Number.POSITIVE_INFINITY;
   }
 
-  private takeReady(n: number): Message[] {
-    const taken = this.ready.slice(this.readyHead, this.readyHead + n);
-    this.readyHead += taken.length;
-    if (this.readyHead > 1024 && this.readyHead * 2 > this.ready.length) {
-      this.ready = this.ready.slice(this.readyHead);
-      this.readyHead = 0;
-    }
-    return taken;
-  }
-
   private startBatch(candidates: Message[]): void {
     for (const m of candidates) this.inFlight.add(m);
     const batch = this.deliver(candidates).finally(() => {
-      for (const m of candidates) this.inFlight.delete(m);
+      for (const m of candidates) {
+        this.inFlight.delete(m);
+        this.ready.settled(m);
+      }
       this.batches.delete(batch);
       this.schedule();
     });
@@ -376,6 +378,7 @@ export class InProcessQueue {
         SentTimestamp: String(m.sentAt),
         SenderId: 'AIDALOCALRUNTIME',
         ApproximateFirstReceiveTimestamp: String(m.firstReceivedAt ?? m.sentAt),
+        ...(m.messageGroupId !== undefined && { MessageGroupId: m.messageGroupId }),
       },
       messageAttributes: Object.fromEntries(Object.entries(m.attributes).map(([k, v]) => [k, lambdaMessageAttribute(v)])),
       md5OfBody: m.md5OfBody,

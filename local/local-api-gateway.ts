@@ -79,7 +79,11 @@ export async function startLocalApiGateway(options: LocalApiGatewayOptions): Pro
         throw new GatewayAnswer('AUTHORIZER_CONFIGURATION_ERROR');
       }
       cached = { output, expiresAt: Date.now() + options.authorizer.resultTtlSeconds * 1000 };
-      if (options.authorizer.resultTtlSeconds > 0) cache.set(key, cached);
+      if (options.authorizer.resultTtlSeconds > 0) {
+        // Expired entries go once the cache grows, so many tokens over time cannot grow it without end.
+        if (cache.size >= 1000) for (const [k, v] of cache) if (v.expiresAt <= Date.now()) cache.delete(k);
+        cache.set(key, cached);
+      }
     }
     if (evaluatePolicy(cached.output, methodArn(request)) !== 'ALLOW') throw new GatewayAnswer('ACCESS_DENIED');
     return { ...cached.output.context, principalId: cached.output.principalId };

@@ -8,6 +8,7 @@ export interface JournaledMessage {
   readonly messageId: string;
   readonly body: string;
   readonly attributes: Readonly<Record<string, SqsMessageAttributeValue>>;
+  readonly messageGroupId?: string;
   readonly sentAt: number;
   readonly receiveCount: number;
   readonly firstReceivedAt?: number;

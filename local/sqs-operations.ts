@@ -18,7 +18,8 @@ export const deadLetterSink = (source: InProcessQueue, reasonAttribute: string):
 });
 
 /**
- * SendMessage and SendMessageBatch for the in-process queues, keyed by queue URL, with SQS's validation.
+ * SendMessage and SendMessageBatch for the in-process queues, keyed by queue URL, with SQS's validation. A
+ * `MessageGroupId` on these standard queues makes them fair queues (local/fair-ready-messages.ts).
  * https://docs.aws.amazon.com/AWSSimpleQueueService/latest/APIReference/API_SendMessage.html
  */
 export function sqsOperations(queuesByUrl: ReadonlyMap<string, MessageSink>): AwsJsonOperations {
@@ -44,8 +45,13 @@ export function sqsOperations(queuesByUrl: ReadonlyMap<string, MessageSink>): Aw
     if (size > MAX_MESSAGE_BYTES) throw invalid(`Message must be shorter than ${MAX_MESSAGE_BYTES} bytes.`);
     const delay = entry.DelaySeconds === undefined ? 0 : Number(entry.DelaySeconds);
     if (!Number.isInteger(delay) || delay < 0 || delay > 900) throw invalid('DelaySeconds must be >= 0 and <= 900.');
+    const group = entry.MessageGroupId;
+    // Up to 128 alphanumeric or punctuation characters (SendMessage's MessageGroupId).
+    if (group !== undefined && (typeof group !== 'string' || !/^[\x21-\x7e]{1,128}$/.test(group))) {
+      throw invalid('MessageGroupId must be 1 to 128 alphanumeric or punctuation characters.');
+    }
     try {
-      return await queue.send(body, attributes, delay);
+      return await queue.send(body, attributes, delay, group);
     } catch (err) {
       // Stopping, or the journal could not be written: not stored, so not acknowledged (the SDK retries a 503).
       throw new AwsJsonError('ServiceUnavailable', `The message was not stored: ${(err as Error).message}`, 503);

@@ -7,6 +7,7 @@ import {
   RoleAssumptionError,
   RoleVerificationUnavailableError,
 } from '../control/errors';
+import { TokenLookupError, UnauthorizedError } from '../auth/authorize';
 import { FindingsInputError } from '../findings/errors';
 import { InvalidCursorError } from '../inventory/inventory-cursor';
 import { errorResponse, internalErrorResponse } from '../shared/http';
@@ -26,6 +27,7 @@ export function toErrorResponse(err: unknown, logger: ErrorLogger): APIGatewayPr
   if (err instanceof ValidationError) return errorResponse(400, 'ValidationError', err.message, err.field);
   if (err instanceof InvalidCursorError) return errorResponse(400, 'ValidationError', err.message, err.field);
   if (err instanceof FindingsInputError) return errorResponse(400, 'ValidationError', err.message, err.field);
+  if (err instanceof UnauthorizedError) return errorResponse(401, 'Unauthorized', 'This token is unknown, revoked or expired');
   if (err instanceof ForbiddenError) return errorResponse(403, 'Forbidden', 'This token is not allowed to call this route');
   // Another tenant's ids land here too, indistinguishable from ids that do not exist.
   if (err instanceof NotFoundError) return errorResponse(404, 'NotFound', `${err.resource} not found`);
@@ -38,7 +40,7 @@ export function toErrorResponse(err: unknown, logger: ErrorLogger): APIGatewayPr
     return { ...errorResponse(503, 'RoleVerificationUnavailable', err.message, 'roleArn'), headers: { 'Content-Type': 'application/json', 'Cache-Control': 'no-store', 'Retry-After': '30' } };
   }
   if (err instanceof AccountMismatchError) return errorResponse(422, 'AccountMismatch', err.message, 'roleArn');
-  if (isPlatformUnavailableError(err)) {
+  if (isPlatformUnavailableError(err) || err instanceof TokenLookupError) {
     logger.error('Platform dependency unavailable after retries', { error: err as Error });
     return serviceUnavailableResponse();
   }

@@ -50,8 +50,12 @@ export interface AuthorizerContext {
 
 export type AuthorizerDecision = APIGatewayAuthorizerResult & { context: AuthorizerContext };
 
-export async function authorize(request: AuthorizerRequest, deps: AuthorizerDeps): Promise<AuthorizerDecision> {
-  const secret = headerValue(request.headers, API_KEY_HEADER);
+/**
+ * The stored token behind the presented X-API-Key, if it is valid now: known, same id, not revoked, not expired.
+ * Throws UnauthorizedError otherwise, TokenLookupError when the store cannot answer.
+ */
+export async function verifyPresentedToken(headers: AuthorizerRequest['headers'], deps: AuthorizerDeps): Promise<StoredToken> {
+  const secret = headerValue(headers, API_KEY_HEADER);
   const parsed = secret ? parseTokenSecret(secret) : undefined;
   if (!secret || !parsed) throw new UnauthorizedError();
 
@@ -67,7 +71,11 @@ export async function authorize(request: AuthorizerRequest, deps: AuthorizerDeps
   }
   if (token.revokedAt) throw new UnauthorizedError();
   if (token.expiresAt && Date.parse(token.expiresAt) <= deps.now().getTime()) throw new UnauthorizedError();
+  return token;
+}
 
+export async function authorize(request: AuthorizerRequest, deps: AuthorizerDeps): Promise<AuthorizerDecision> {
+  const token = await verifyPresentedToken(request.headers, deps);
   const permissions = effectivePermissions(token.permissions);
   const route = findRoute(request.httpMethod, request.resource);
   const allowedHere = route?.permission !== undefined && permissions.has(route.permission);

@@ -1,6 +1,6 @@
 import { UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { TTL_ATTRIBUTE } from '../shared/table-schema';
-import type { RateCounter } from './rate-limit';
+import { DEFAULT_API_REQUESTS_PER_SECOND, type RateCounter, TokenRateLimiter } from './rate-limit';
 
 /**
  * Window counters in the control table: `pk RATE#<tokenId>`, `sk [<scope>#]<window start, epoch seconds>`, one ADD per
@@ -27,4 +27,9 @@ export class DynamoRateCounter implements RateCounter {
     );
     return Number(Attributes?.count ?? 1);
   }
+}
+
+/** The per-token limit every API route takes a request from before anything else (lambdas/api/api-handler.ts). */
+export function apiRateLimit(db: DynamoDBDocumentClient, controlTableName: string): TokenRateLimiter {
+  return new TokenRateLimiter(new DynamoRateCounter(db, controlTableName, 'api'), DEFAULT_API_REQUESTS_PER_SECOND);
 }

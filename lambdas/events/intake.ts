@@ -40,7 +40,12 @@ export interface IntakeRequest {
 }
 
 export interface EventQueue {
-  send(messageBody: string): Promise<void>;
+  /**
+   * `messageGroupId` is the tenant: on a standard queue it makes SQS a fair queue, which delivers a quiet tenant's
+   * events ahead of another tenant's backlog
+   * (https://docs.aws.amazon.com/AWSSimpleQueueService/latest/SQSDeveloperGuide/sqs-fair-queues.html).
+   */
+  send(messageBody: string, messageGroupId: string): Promise<void>;
 }
 
 export interface IntakeDependencies {
@@ -112,7 +117,7 @@ export async function acceptEvent(request: IntakeRequest, deps: IntakeDependenci
   };
   const body = fitToQueue(message, deps.maxQueueMessageBytes ?? MAX_QUEUE_MESSAGE_BYTES);
   try {
-    await deps.queue.send(body);
+    await deps.queue.send(body, request.tenantId);
   } catch (err) {
     throw new EventQueueUnavailableError({ cause: err });
   }

@@ -34,7 +34,15 @@ export interface RateLimit {
   take(tokenId: string): Promise<RateDecision>;
 }
 
+/**
+ * A window's count only grows, so a token found over its limit stays refused until the window ends: this instance
+ * remembers that and refuses the rest of a flood without another counter write. A flood then costs one write per
+ * window and instance, and the table's capacity stays with the other tenants.
+ */
 export class TokenRateLimiter implements RateLimit {
+  private refusedWindow = -1;
+  private readonly refused = new Set<string>();
+
   constructor(
     private readonly counter: RateCounter,
     private readonly perSecond: number = DEFAULT_EVENTS_PER_SECOND,
@@ -42,9 +50,15 @@ export class TokenRateLimiter implements RateLimit {
   ) {}
 
   async take(tokenId: string): Promise<RateDecision> {
-    const nowMs = this.now().getTime();
-    const window = Math.floor(nowMs / 1000);
+    const window = Math.floor(this.now().getTime() / 1000);
+    if (window !== this.refusedWindow) {
+      this.refused.clear();
+      this.refusedWindow = window;
+    }
+    if (this.refused.has(tokenId)) return { allowed: false, retryAfterSeconds: 1 };
     const count = await this.counter.increment(tokenId, window);
-    return { allowed: count <= this.perSecond, retryAfterSeconds: 1 };
+    const allowed = count <= this.perSecond;
+    if (!allowed && window === this.refusedWindow) this.refused.add(tokenId);
+    return { allowed, retryAfterSeconds: 1 };
   }
 }

@@ -45,7 +45,14 @@ export class SqsRecordForwarder implements DeadLetterSink, DelayedRetry {
 
   async retryLater(record: SQSRecord, delaySeconds: number): Promise<void> {
     await this.sqs.send(
-      new SendMessageCommand({ QueueUrl: this.queues.eventsQueueUrl, MessageBody: record.body, MessageAttributes: attributesOf(record), DelaySeconds: delaySeconds }),
+      new SendMessageCommand({
+        QueueUrl: this.queues.eventsQueueUrl,
+        MessageBody: record.body,
+        MessageAttributes: attributesOf(record),
+        DelaySeconds: delaySeconds,
+        // Back in its tenant's group, so the fair queue still counts it as that tenant's.
+        ...(record.attributes.MessageGroupId !== undefined && { MessageGroupId: record.attributes.MessageGroupId }),
+      }),
     );
   }
 }

@@ -11,8 +11,7 @@ import { servedTemplateVersion } from '../health/template-version';
 import { EventBridgePipelineReader, PipelineClientsCache } from '../health/eventbridge-pipeline-clients';
 import { SfnIngestionStarter } from '../ingestion/sfn-ingestion-starter';
 import { DynamoAssetStore } from '../inventory/dynamo-asset-store';
-import { DynamoRateCounter } from '../events/dynamo-rate-counter';
-import { DEFAULT_API_REQUESTS_PER_SECOND, TokenRateLimiter } from '../events/rate-limit';
+import { apiRateLimit } from '../events/dynamo-rate-counter';
 import { createDocumentClient, createSfnClient } from '../shared/platform-clients';
 import { parseEnvironment } from '../shared/environment';
 import { createLogger } from '../shared/powertools';
@@ -21,7 +20,7 @@ const env = parseEnvironment('accounts-api');
 const logger = createLogger('accounts-api');
 const db = createDocumentClient();
 // Per token, before anything else (lambdas/api/api-handler.ts): one tenant's flood is answered 429, not served.
-const rateLimit = new TokenRateLimiter(new DynamoRateCounter(db, env.CONTROL_TABLE_NAME, 'api'), DEFAULT_API_REQUESTS_PER_SECOND);
+const rateLimit = apiRateLimit(db, env.CONTROL_TABLE_NAME);
 const stores = dynamoControlStores(db, env.CONTROL_TABLE_NAME);
 const pipelineClients = new PipelineClientsCache({ platformRoleArn: env.PLATFORM_ACCESS_ROLE_ARN });
 const pacer = new TokenBucketPacer();

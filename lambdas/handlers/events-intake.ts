@@ -17,8 +17,8 @@ const logger = createLogger('events-intake');
 const sqs = createSqsClient();
 const limiter = new TokenRateLimiter(new DynamoRateCounter(createDocumentClient(), env.CONTROL_TABLE_NAME), env.EVENTS_PER_SECOND_PER_TOKEN);
 const queue: EventQueue = {
-  send: async (messageBody) => {
-    await sqs.send(new SendMessageCommand({ QueueUrl: env.EVENTS_QUEUE_URL, MessageBody: messageBody }));
+  send: async (messageBody, messageGroupId) => {
+    await sqs.send(new SendMessageCommand({ QueueUrl: env.EVENTS_QUEUE_URL, MessageBody: messageBody, MessageGroupId: messageGroupId }));
   },
 };
 

@@ -1,8 +1,7 @@
 import { apiHandler } from '../api/api-handler';
 import { findingsRoutes } from '../api/findings-routes';
 import { DynamoAccountStore } from '../control/dynamo-account-store';
-import { DynamoRateCounter } from '../events/dynamo-rate-counter';
-import { DEFAULT_API_REQUESTS_PER_SECOND, TokenRateLimiter } from '../events/rate-limit';
+import { apiRateLimit } from '../events/dynamo-rate-counter';
 import { DynamoFindingsStore } from '../findings/dynamo-findings-store';
 import { DynamoAssetStore } from '../inventory/dynamo-asset-store';
 import { createDocumentClient } from '../shared/platform-clients';
@@ -13,7 +12,7 @@ const env = parseEnvironment('findings-api');
 const logger = createLogger('findings-api');
 const db = createDocumentClient();
 // Per token, before anything else (lambdas/api/api-handler.ts): one tenant's flood is answered 429, not served.
-const rateLimit = new TokenRateLimiter(new DynamoRateCounter(db, env.CONTROL_TABLE_NAME, 'api'), DEFAULT_API_REQUESTS_PER_SECOND);
+const rateLimit = apiRateLimit(db, env.CONTROL_TABLE_NAME);
 
 /** GET /findings, /findings/rules, /findings/summary (reader); POST/DELETE /findings/{findingId}/suppressions (admin). */
 export const handler = apiHandler(

@@ -3,8 +3,7 @@ import { inventoryRoutes } from '../api/inventory-routes';
 import { DynamoAccountStore } from '../control/dynamo-account-store';
 import { dynamoInventoryStores } from '../inventory/dynamo-inventory-stores';
 import { DynamoFindingsStore } from '../findings/dynamo-findings-store';
-import { DynamoRateCounter } from '../events/dynamo-rate-counter';
-import { DEFAULT_API_REQUESTS_PER_SECOND, TokenRateLimiter } from '../events/rate-limit';
+import { apiRateLimit } from '../events/dynamo-rate-counter';
 import { createDocumentClient } from '../shared/platform-clients';
 import { parseEnvironment } from '../shared/environment';
 import { createLogger } from '../shared/powertools';
@@ -13,7 +12,7 @@ const env = parseEnvironment('inventory-api');
 const logger = createLogger('inventory-api');
 const db = createDocumentClient();
 // Per token, before anything else (lambdas/api/api-handler.ts): one tenant's flood is answered 429, not served.
-const rateLimit = new TokenRateLimiter(new DynamoRateCounter(db, env.CONTROL_TABLE_NAME, 'api'), DEFAULT_API_REQUESTS_PER_SECOND);
+const rateLimit = apiRateLimit(db, env.CONTROL_TABLE_NAME);
 
 /** GET /inventory, GET /inventory/cbom, GET /inventory/{assetId} (reader). */
 export const handler = apiHandler(

@@ -4,8 +4,7 @@ import { apiHandler } from '../api/api-handler';
 import { publicBaseUrl } from '../api/public-url';
 import { templateRoutes } from '../api/template-route';
 import { DynamoTenantStore } from '../control/dynamo-tenant-store';
-import { DynamoRateCounter } from '../events/dynamo-rate-counter';
-import { DEFAULT_API_REQUESTS_PER_SECOND, TokenRateLimiter } from '../events/rate-limit';
+import { apiRateLimit } from '../events/dynamo-rate-counter';
 import { createDocumentClient } from '../shared/platform-clients';
 import { parseEnvironment } from '../shared/environment';
 import { createLogger } from '../shared/powertools';
@@ -13,7 +12,8 @@ import { createLogger } from '../shared/powertools';
 const env = parseEnvironment('template-api');
 const logger = createLogger('template-api');
 // Per token, before anything else (lambdas/api/api-handler.ts): one tenant's flood is answered 429, not served.
-const rateLimit = new TokenRateLimiter(new DynamoRateCounter(createDocumentClient(), env.CONTROL_TABLE_NAME, 'api'), DEFAULT_API_REQUESTS_PER_SECOND);
+const db = createDocumentClient();
+const rateLimit = apiRateLimit(db, env.CONTROL_TABLE_NAME);
 
 let principal: Promise<string> | undefined;
 function platformPrincipalArn(): Promise<string> {
@@ -31,7 +31,7 @@ function platformPrincipalArn(): Promise<string> {
 /** GET /data-sources/aws/template (admin): the customer template with this tenant's values filled in. */
 export const handler = apiHandler(
   templateRoutes({
-    tenants: new DynamoTenantStore(createDocumentClient(), env.CONTROL_TABLE_NAME),
+    tenants: new DynamoTenantStore(db, env.CONTROL_TABLE_NAME),
     template: customerTemplate,
     platformPrincipalArn,
     baseUrl: (event) => publicBaseUrl(event, env.PUBLIC_API_URL),

@@ -244,14 +244,12 @@ export class DynamoAssetStore implements AssetStore {
       const pk = inventoryKeys.assetScope(input.tenantId, input.accountId, region);
       for await (const items of queryPages(this.db, this.scopeQuery(pk, undefined, 'id'))) {
         for (const i of items) {
-          // The asset's partition holds its usages and history: those first, the asset item last, so a retry after
-          // a failure finds the asset again.
-          const rows = await queryAll(this.db, {
-            TableName: this.tableName,
-            KeyConditionExpression: 'pk = :pk',
-            ExpressionAttributeValues: { ':pk': inventoryKeys.asset(String(i.id)).pk },
-            ProjectionExpression: 'pk, sk',
-          });
+          // Its usage edges' partition, then its own (history, findings), the asset item last, so a retry after a
+          // failure finds the asset again.
+          const partition = (pk: string) =>
+            queryAll(this.db, { TableName: this.tableName, KeyConditionExpression: 'pk = :pk', ExpressionAttributeValues: { ':pk': pk }, ProjectionExpression: 'pk, sk' });
+          const id = String(i.id);
+          const rows = [...(await partition(inventoryKeys.usagesOf(id))), ...(await partition(inventoryKeys.asset(id).pk))];
           rows.sort((a, b) => (a.sk === 'ASSET' ? 1 : 0) - (b.sk === 'ASSET' ? 1 : 0));
           for (const row of rows) {
             await this.db.send(new DeleteCommand({ TableName: this.tableName, Key: { pk: row.pk, sk: row.sk } }));

@@ -12,10 +12,7 @@ import type { UsageObservation, UsageStore } from './usage-store';
  */
 export const MAX_USAGE_EDGES_PER_ASSET = 100;
 
-/** Sort-key prefix of usage edges. */
-const USAGE_PREFIX = 'USAGE#';
-
-/** Usage edges in the INVENTORY table, in the asset's partition (key design: lambdas/shared/table-schema.ts). */
+/** Usage edges in the INVENTORY table, a partition per asset (key design: lambdas/shared/table-schema.ts). */
 export class DynamoUsageStore implements UsageStore {
   constructor(
     private readonly db: DynamoDBDocumentClient,
@@ -74,8 +71,8 @@ export class DynamoUsageStore implements UsageStore {
   private async trimUsages(pk: string): Promise<void> {
     const items = await queryAll(this.db, {
       TableName: this.tableName,
-      KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
-      ExpressionAttributeValues: { ':pk': pk, ':prefix': USAGE_PREFIX },
+      KeyConditionExpression: 'pk = :pk',
+      ExpressionAttributeValues: { ':pk': pk },
       ProjectionExpression: 'sk, lastSeen',
       ConsistentRead: true,
     });
@@ -93,8 +90,8 @@ export class DynamoUsageStore implements UsageStore {
   async listUsages(id: string): Promise<Usage[]> {
     const items = await queryAll(this.db, {
       TableName: this.tableName,
-      KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
-      ExpressionAttributeValues: { ':pk': inventoryKeys.asset(id).pk, ':prefix': USAGE_PREFIX },
+      KeyConditionExpression: 'pk = :pk',
+      ExpressionAttributeValues: { ':pk': inventoryKeys.usagesOf(id) },
     });
     return items.map((i) => withoutKeys<Usage>(i, [TTL_ATTRIBUTE]));
   }

@@ -5,11 +5,13 @@
  * Two tables, both `pk`/`sk` strings with generic GSI attributes and a TTL attribute `expiresAt` (epoch seconds):
  *
  * INVENTORY table — one partition per asset, so a crawl's writes spread over as many partitions as there are
- * assets (no per-tenant hot key):
+ * assets (no per-tenant hot key). Usage edges have a partition of their own beside the asset's: they are written only
+ * by the event processor, and a `dynamodb:LeadingKeys` condition on `USAGE#*` (lib/constructs/inventory-tables.ts) can
+ * say so, which it could not while they shared the asset's `ASSET#` key:
  *   asset      pk ASSET#<assetId>                sk ASSET
  *              gsi1 (byScope)  pk <tenantId>#<accountId>#<region>   sk <type>#<arn>
  *              gsi2 (byExpiry) pk <tenantId>#EXPIRY                 sk <notAfter>#<assetId>   (only assets with notAfter)
- *   usage      pk ASSET#<assetId>                sk USAGE#<resourceArn>
+ *   usage      pk USAGE#<assetId>                sk <resourceArn>
  *   history    pk ASSET#<assetId>                sk HISTORY#<eventTime>#<eventId>   expiresAt = retention
  *   event seen pk EVENT#<tenantId>#<eventId>     sk EVENT                            expiresAt = dedup window
  *   finding    pk ASSET#<assetId>                sk FINDING#<ruleId>   (one per rule and asset; lambdas/findings/)
@@ -41,7 +43,8 @@ export const inventoryKeys = {
   assetScopeSort: (type: string, arn: string) => `${type}#${arn}`,
   expiryPartition: (tenantId: string) => `${tenantId}#EXPIRY`,
   expirySort: (notAfter: string, assetId: string) => `${notAfter}#${assetId}`,
-  usage: (assetId: string, resourceArn: string) => ({ pk: `ASSET#${assetId}`, sk: `USAGE#${resourceArn}` }),
+  usage: (assetId: string, resourceArn: string) => ({ pk: `USAGE#${assetId}`, sk: resourceArn }),
+  usagesOf: (assetId: string) => `USAGE#${assetId}`,
   history: (assetId: string, eventTime: string, eventId: string) => ({
     pk: `ASSET#${assetId}`,
     sk: `HISTORY#${eventTime}#${eventId}`,

@@ -54,6 +54,7 @@ export class ApiFunctions extends Construct {
     });
     tables.grant(this.accounts.function, 'control', [...READ, 'PutItem', 'UpdateItem']);
     tables.grant(this.accounts.function, 'inventory', [...READ, 'UpdateItem', 'DeleteItem']); // unlink marks assets; purge deletes them
+    tables.grant(this.accounts.function, 'inventory', ['DeleteItem'], ['USAGE#*']); // purge deletes usage edges; only the processor writes them
 
     this.ingestions = new PlatformFunction(this, 'Ingestions', {
       handlerName: 'ingestions-api',

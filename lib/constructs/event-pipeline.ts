@@ -81,7 +81,7 @@ export class EventPipeline extends Construct {
     this.deadLetterQueue.grant(this.processor.function, 'sqs:SendMessage');
     this.queue.grant(this.processor.function, 'sqs:SendMessage');
     tables.grant(this.processor.function, 'control', [...READ, 'UpdateItem'], ['TENANT#*']); // health and event counters; never tokens
-    tables.grant(this.processor.function, 'inventory', [...READ, 'PutItem', 'UpdateItem', 'DeleteItem'], ['ASSET#*', 'EVENT#*']); // assets, history, usage, dedup markers
+    tables.grant(this.processor.function, 'inventory', [...READ, 'PutItem', 'UpdateItem', 'DeleteItem'], ['ASSET#*', 'USAGE#*', 'EVENT#*']); // assets, history, usage edges, dedup markers
     // A flood of events takes at most this many concurrent executions; the event source stops polling there rather
     // than being throttled (https://docs.aws.amazon.com/lambda/latest/dg/services-sqs-scaling.html).
     (this.processor.function.node.defaultChild as lambda.CfnFunction).reservedConcurrentExecutions = PROCESSOR_CONCURRENCY;

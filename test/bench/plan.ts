@@ -29,7 +29,7 @@ export const FULL_PLAN: BenchPlan = {
   scalingSizes: [1_000, 10_000, 30_000],
   bundleRuns: 5,
   faults: { events: 2_000, concurrency: 16, crashBacklog: 1_000, estateSize: 60, seed: 7 },
-  tenantFlood: { limitPerSecond: 10, quietPerSecond: 5, seconds: 12, seed: 7 },
+  tenantFlood: { limitPerSecond: 10, quietPerSecond: 8, seconds: 25, seed: 7 },
   console: { estateSize: 30_000, regions: ['us-east-1', 'eu-west-1', 'us-west-2', 'eu-central-1'], runs: 5 },
 };
 

@@ -27,7 +27,8 @@ let origin: string;
 
 beforeAll(async () => {
   if (isConsoleBuildStale()) await buildConsole();
-  // The backend caches no authorizer decision by default (lib/backend-stack.ts), so a revoked token is refused at once.
+  // The backend caches the authorizer decision for 1 s (lib/backend-stack.ts): the revoked token below was last used
+  // long before its revocation, so its next request is refused.
   const started = await startE2eRuntime({}, { consoleDir: CONSOLE_DIST });
   ({ runtime, api, cleanup } = started);
   origin = new URL('/', runtime.url).origin;

@@ -230,8 +230,12 @@ describe('backend stack', () => {
     expect(keysOf('template-api', 'Control')).toEqual([['RATE#*']]);
     expect(keysOf('findings-api', 'Control')).toEqual([['RATE#*']]);
     // Only the processor writes dedup markers.
-    expect(keysOf('event-processor', 'Inventory')).toEqual([['ASSET#*', 'EVENT#*']]);
-    expect(keysOf('accounts-api', 'Inventory')).toEqual([['ASSET#*']]);
+    expect(keysOf('event-processor', 'Inventory')).toEqual([['ASSET#*', 'USAGE#*', 'EVENT#*']]);
+    expect(keysOf('accounts-api', 'Inventory')).toEqual([['ASSET#*'], ['USAGE#*']]);
+    // Usage edges: only the processor creates or changes them; the accounts API may only delete them (purge).
+    const usageWriters = (handler: string) => writesOf(handler).filter((st) => JSON.stringify(st.Condition).includes('USAGE#'));
+    expect(usageWriters('accounts-api').map((st) => st.Action)).toEqual(['dynamodb:DeleteItem']);
+    for (const handler of ['tokens-api', 'ingestions-api', 'inventory-api', 'findings-api', 'crawl-service', 'crawl-finalize', 'scheduled-findings']) expect(usageWriters(handler)).toEqual([]);
     // Findings live under their asset's partition (lambdas/shared/table-schema.ts): their writers get ASSET# only.
     for (const handler of ['findings-api', 'scheduled-findings', 'crawl-finalize']) expect(keysOf(handler, 'Inventory')).toEqual([['ASSET#*']]);
   });
@@ -336,8 +340,8 @@ describe('backend stack', () => {
       template.hasResourceProperties('AWS::ApiGateway::Authorizer', {
         Type: 'REQUEST',
         IdentitySource: 'method.request.header.X-API-Key',
-        // No cache: API Gateway cannot drop one token's cached decision, so revocation is immediate only without one.
-        AuthorizerResultTtlInSeconds: 0,
+        // One second: revocation within 1 s, and a flood costs one authorizer call per second per token.
+        AuthorizerResultTtlInSeconds: 1,
       });
       const methods = resources('AWS::ApiGateway::Method').map(([, m]) => m.Properties);
       expect(methods).toHaveLength(24);

@@ -5,7 +5,7 @@ import { DynamoAuditLog } from '../../../lambdas/auth/dynamo-audit-log';
 import { issueToken } from '../../../lambdas/auth/issue-token';
 import { DynamoTokenStore } from '../../../lambdas/control/dynamo-token-store';
 import { startDynalite, type LocalDynamo } from '../../support/dynalite';
-import { apiEvent, bodyOf, silentLogger } from './api-event';
+import { adminCaller, apiEvent, bodyOf, silentLogger } from './api-event';
 
 let dynamo: LocalDynamo;
 let control: DynamoTokenStore;
@@ -27,17 +27,19 @@ const asAdmin = (secret: string) =>
 
 it('tokens record who created them; creation and revocation are in the audit log an admin reads', async () => {
   const tenantId = `audit-${++n}`;
-  const created = bodyOf(await tokens(apiEvent({ method: 'POST', resource: '/tokens', body: { name: 'ci', permissions: ['reader'] }, tenantId })));
+  const admin = await adminCaller(control, audit, tenantId);
+  const created = bodyOf(await tokens(apiEvent({ method: 'POST', resource: '/tokens', body: { name: 'ci', permissions: ['reader'] }, ...admin })));
   const token = created.token as { tokenId: string; createdBy: string };
-  expect(token.createdBy).toBe('tok'); // the calling token's id (api-event.ts)
-  expect(await tokens(apiEvent({ method: 'DELETE', resource: '/tokens/{tokenId}', pathParameters: { tokenId: token.tokenId }, tenantId }))).toMatchObject({ statusCode: 200 });
+  expect(token.createdBy).toBe(admin.tokenId); // the calling token's id
+  expect(await tokens(apiEvent({ method: 'DELETE', resource: '/tokens/{tokenId}', pathParameters: { tokenId: token.tokenId }, ...admin }))).toMatchObject({ statusCode: 200 });
 
   const log = await tokens(apiEvent({ method: 'GET', resource: '/audit-log', tenantId }));
   expect(log.statusCode).toBe(200);
   expect(log.body).not.toContain('aqg_'); // never a secret
   expect(bodyOf(log).items).toEqual([
-    expect.objectContaining({ action: 'token-revoked', actor: 'tok', tokenId: token.tokenId, tokenName: 'ci' }),
-    expect.objectContaining({ action: 'token-created', actor: 'tok', tokenId: token.tokenId, permissions: ['reader'] }),
+    expect.objectContaining({ action: 'token-revoked', actor: admin.tokenId, tokenId: token.tokenId, tokenName: 'ci' }),
+    expect.objectContaining({ action: 'token-created', actor: admin.tokenId, tokenId: token.tokenId, permissions: ['reader'] }),
+    expect.objectContaining({ action: 'token-created', actor: 'admin-cli', tokenId: admin.tokenId }),
   ]);
   // Another tenant sees nothing of it; a reader may not read it.
   expect(bodyOf(await tokens(apiEvent({ method: 'GET', resource: '/audit-log', tenantId: 'someone-else' }))).items).toEqual([]);
@@ -46,7 +48,8 @@ it('tokens record who created them; creation and revocation are in the audit log
 
 it('pages newest first with `before`, and refuses a cursor it did not issue', async () => {
   const tenantId = `audit-${++n}`;
-  for (let i = 0; i < 5; i++) await tokens(apiEvent({ method: 'POST', resource: '/tokens', body: { name: `t${i}`, permissions: ['reader'] }, tenantId }));
+  const admin = await adminCaller(control, audit, tenantId);
+  for (let i = 0; i < 5; i++) await tokens(apiEvent({ method: 'POST', resource: '/tokens', body: { name: `t${i}`, permissions: ['reader'] }, ...admin }));
   const seen: string[] = [];
   let before: string | undefined;
   do {
@@ -54,7 +57,7 @@ it('pages newest first with `before`, and refuses a cursor it did not issue', as
     seen.push(...(page.items as Array<{ tokenName: string }>).map((e) => e.tokenName));
     before = page.next as string | undefined;
   } while (before);
-  expect(seen).toEqual(['t4', 't3', 't2', 't1', 't0']);
+  expect(seen).toEqual(['t4', 't3', 't2', 't1', 't0', 'test admin']);
   for (const bad of ['', 'AUDIT#x', '__proto__', 'TOKEN#abc']) {
     const res = await tokens(apiEvent({ method: 'GET', resource: '/audit-log', tenantId, query: { before: bad } }));
     expect(res.statusCode).toBe(400);

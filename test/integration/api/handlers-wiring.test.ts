@@ -2,7 +2,9 @@
 process.env.POWERTOOLS_LOG_LEVEL = 'SILENT';
 import { startDynalite, type LocalDynamo } from '../../support/dynalite';
 import { DynamoTenantStore } from '../../../lambdas/control/dynamo-tenant-store';
-import { apiEvent, bodyOf } from './api-event';
+import { DynamoAuditLog } from '../../../lambdas/auth/dynamo-audit-log';
+import { DynamoTokenStore } from '../../../lambdas/control/dynamo-token-store';
+import { adminCaller, apiEvent, bodyOf } from './api-event';
 
 let dynamo: LocalDynamo;
 
@@ -28,7 +30,8 @@ afterAll(async () => {
 describe('handler modules', () => {
   it('tokens-api and inventory-api answer through their own clients', async () => {
     const tokens = (await import('../../../lambdas/handlers/tokens-api')).handler;
-    const created = await tokens(apiEvent({ method: 'POST', resource: '/tokens', body: { name: 'ci', permissions: ['reader'] }, tenantId: 'wired' }));
+    const admin = await adminCaller(new DynamoTokenStore(dynamo.documentClient, dynamo.controlTable), new DynamoAuditLog(dynamo.documentClient, dynamo.controlTable), 'wired');
+    const created = await tokens(apiEvent({ method: 'POST', resource: '/tokens', body: { name: 'ci', permissions: ['reader'] }, ...admin }));
     expect(created.statusCode).toBe(201);
     const inventory = (await import('../../../lambdas/handlers/inventory-api')).handler;
     const page = await inventory(apiEvent({ method: 'GET', resource: '/inventory', tenantId: 'wired', permissions: 'reader' }));

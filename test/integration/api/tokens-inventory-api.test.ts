@@ -14,32 +14,35 @@ import customerTemplate from '../../../templates/cloudformation-template.json';
 import { TEMPLATE_PARAMETERS } from '../../../lambdas/shared/protocol';
 import { startDynalite, type LocalDynamo } from '../../support/dynalite';
 import { discovered } from '../repository/asset-fixtures';
-import { apiEvent, bodyOf, silentLogger } from './api-event';
+import { adminCaller, apiEvent, bodyOf, silentLogger } from './api-event';
 
 let dynamo: LocalDynamo;
+const audit = () => new DynamoAuditLog(dynamo.documentClient, dynamo.controlTable);
 let control: ControlStores;
 let inventory: InventoryStores;
 let tokens: ReturnType<typeof apiHandler>;
 let inv: ReturnType<typeof apiHandler>;
 let n = 0;
 let tenantId: string;
+let admin: Awaited<ReturnType<typeof adminCaller>>;
 
 beforeAll(async () => {
   dynamo = await startDynalite();
   control = dynamoControlStores(dynamo.documentClient, dynamo.controlTable);
   inventory = dynamoInventoryStores(dynamo.documentClient, dynamo.inventoryTable, { regions: ['us-east-1', 'eu-west-1'] });
-  tokens = apiHandler(tokensRoutes({ tokens: control.tokens, audit: new DynamoAuditLog(dynamo.documentClient, dynamo.controlTable), now: () => new Date() }), silentLogger);
+  tokens = apiHandler(tokensRoutes({ tokens: control.tokens, audit: audit(), now: () => new Date() }), silentLogger);
   inv = apiHandler(inventoryRoutes({ accounts: control.accounts, ...inventory, findings: new DynamoFindingsStore(dynamo.documentClient, dynamo.inventoryTable) }), silentLogger);
 });
 afterAll(async () => dynamo.stop());
 beforeEach(async () => {
   tenantId = `tenant-${++n}`;
   await control.tenants.createTenant({ tenantId, name: 'Acme', externalId: `ExtId-${n}-abcdefgh`, createdAt: new Date().toISOString() });
+  admin = await adminCaller(control.tokens, audit(), tenantId);
 });
 
 describe('tokens', () => {
   it('creates a token whose secret authorizes once stored, lists it without secrets, revokes it', async () => {
-    const created = await tokens(apiEvent({ method: 'POST', resource: '/tokens', body: { name: 'ci', permissions: ['reader'] }, tenantId }));
+    const created = await tokens(apiEvent({ method: 'POST', resource: '/tokens', body: { name: 'ci', permissions: ['reader'] }, ...admin }));
     expect(created.statusCode).toBe(201);
     const { token, secret } = bodyOf(created) as { token: { tokenId: string }; secret: string };
     expect(secret).toMatch(/^aqg_/);
@@ -51,9 +54,9 @@ describe('tokens', () => {
     const listed = await tokens(apiEvent({ method: 'GET', resource: '/tokens', tenantId }));
     expect(listed.body).not.toContain(secret);
     expect(listed.body).not.toContain('secretHash');
-    expect((bodyOf(listed).items as unknown[]).length).toBe(1);
+    expect((bodyOf(listed).items as unknown[]).length).toBe(2); // the calling admin token and the new one
 
-    const revoked = await tokens(apiEvent({ method: 'DELETE', resource: '/tokens/{tokenId}', pathParameters: { tokenId: token.tokenId }, tenantId }));
+    const revoked = await tokens(apiEvent({ method: 'DELETE', resource: '/tokens/{tokenId}', pathParameters: { tokenId: token.tokenId }, ...admin }));
     expect(revoked.statusCode).toBe(200);
     await expect(authorize({ headers: { 'X-API-Key': secret }, httpMethod: 'GET', resource: '/inventory', methodArn }, deps)).rejects.toThrow('Unauthorized');
   });
@@ -66,19 +69,40 @@ describe('tokens', () => {
     [{ name: 'x', permissions: ['admin'], expiresAt: '2020-01-01T00:00:00Z' }, 'expiresAt'],
     [{ name: 'x', permissions: ['admin'], secret: 'mine' }, 'secret'],
   ])('rejects %j naming %s', async (body, field) => {
-    const res = await tokens(apiEvent({ method: 'POST', resource: '/tokens', body, tenantId }));
+    const res = await tokens(apiEvent({ method: 'POST', resource: '/tokens', body, ...admin }));
     expect(res.statusCode).toBe(400);
     expect(bodyOf(res).error?.field).toBe(field);
   });
 
   it('404 for an unknown or another tenant\'s token, 400 for a malformed id, 403 for a reader', async () => {
-    const created = bodyOf(await tokens(apiEvent({ method: 'POST', resource: '/tokens', body: { name: 'ci', permissions: ['admin'] }, tenantId })));
+    const created = bodyOf(await tokens(apiEvent({ method: 'POST', resource: '/tokens', body: { name: 'ci', permissions: ['admin'] }, ...admin })));
     const tokenId = (created.token as { tokenId: string }).tokenId;
-    const del = (id: string, extra: object = {}) => tokens(apiEvent({ method: 'DELETE', resource: '/tokens/{tokenId}', pathParameters: { tokenId: id }, tenantId, ...extra }));
-    expect((await del(tokenId, { tenantId: 'intruder' })).statusCode).toBe(404);
+    const del = (id: string, extra: object = {}) => tokens(apiEvent({ method: 'DELETE', resource: '/tokens/{tokenId}', pathParameters: { tokenId: id }, ...admin, ...extra }));
+    expect((await del(tokenId, await adminCaller(control.tokens, audit(), 'intruder'))).statusCode).toBe(404);
     expect((await del('0'.repeat(20))).statusCode).toBe(404);
     expect(bodyOf(await del('xyz')).error?.field).toBe('tokenId');
     expect((await tokens(apiEvent({ method: 'GET', resource: '/tokens', tenantId, permissions: 'reader' }))).statusCode).toBe(403);
+  });
+
+  it('a revoked admin token cannot mint or revoke tokens even while API Gateway still caches its decision', async () => {
+    // GIVEN an admin token, revoked, whose authorizer context API Gateway still holds (a decision cached up to 1 s)
+    const victim = bodyOf(await tokens(apiEvent({ method: 'POST', resource: '/tokens', body: { name: 'keep', permissions: ['reader'] }, ...admin })));
+    const victimId = (victim.token as { tokenId: string }).tokenId;
+    await control.tokens.revokeToken(tenantId, admin.tokenId, new Date().toISOString());
+    const before = (bodyOf(await tokens(apiEvent({ method: 'GET', resource: '/tokens', tenantId }))).items as unknown[]).length;
+    // WHEN it tries to mint an admin token, or to revoke another
+    const minted = await tokens(apiEvent({ method: 'POST', resource: '/tokens', body: { name: 'backdoor', permissions: ['admin'] }, ...admin }));
+    const revoked = await tokens(apiEvent({ method: 'DELETE', resource: '/tokens/{tokenId}', pathParameters: { tokenId: victimId }, ...admin }));
+    // THEN both are 401 and nothing was written
+    expect([minted.statusCode, revoked.statusCode]).toEqual([401, 401]);
+    expect(minted.body).not.toContain('aqg_');
+    const after = bodyOf(await tokens(apiEvent({ method: 'GET', resource: '/tokens', tenantId }))).items as Array<{ tokenId: string; revokedAt?: string }>;
+    expect(after).toHaveLength(before);
+    expect(after.find((t) => t.tokenId === victimId)?.revokedAt).toBeUndefined();
+    // AND a secret of another tenant, or none, presented with this tenant's context is refused too
+    const other = await adminCaller(control.tokens, audit(), 'another-tenant');
+    expect((await tokens(apiEvent({ method: 'POST', resource: '/tokens', body: { name: 'x', permissions: ['reader'] }, ...other, tenantId }))).statusCode).toBe(401);
+    expect((await tokens(apiEvent({ method: 'POST', resource: '/tokens', body: { name: 'x', permissions: ['reader'] }, tenantId, tokenId: admin.tokenId }))).statusCode).toBe(401);
   });
 
   it('a request without authorizer context is a generic 500, never a 401', async () => {

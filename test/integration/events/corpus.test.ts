@@ -54,8 +54,8 @@ async function usage(tenantId: string, assetArn: string) {
   const { Items } = await dynamo.documentClient.send(
     new QueryCommand({
       TableName: dynamo.inventoryTable,
-      KeyConditionExpression: 'pk = :pk AND begins_with(sk, :sk)',
-      ExpressionAttributeValues: { ':pk': `ASSET#${assetId(tenantId, assetArn)}`, ':sk': 'USAGE#' },
+      KeyConditionExpression: 'pk = :pk',
+      ExpressionAttributeValues: { ':pk': inventoryKeys.usagesOf(assetId(tenantId, assetArn)) },
     }),
   );
   return Items ?? [];

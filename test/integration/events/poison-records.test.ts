@@ -155,11 +155,13 @@ describe('poison records', () => {
     const { queue, delivered } = pipeline(refresher);
     const tenantId = await linkedTenant();
     const started = Date.now();
-    await queue.send(message(tenantId, 'acm-import-certificate'));
+    await queue.send(message(tenantId, 'acm-import-certificate'), {}, 0, tenantId);
     await queue.drained();
     const elapsed = Date.now() - started;
     expect(calls).toBe(2);
     expect(delivered).toHaveLength(2);
+    // Re-queued in its tenant's group (the fair queue keeps counting it as that tenant's).
+    expect(delivered.map((r) => r.attributes.MessageGroupId)).toEqual([tenantId, tenantId]);
     expect(elapsed).toBeGreaterThanOrEqual(NOT_YET_VISIBLE_RETRY_SECONDS * 1000 - 50);
     expect(elapsed).toBeLessThan(30_000);
     expect(queue.stats).toMatchObject({ redelivered: 0, deadLettered: 0 });

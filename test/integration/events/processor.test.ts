@@ -79,7 +79,7 @@ describe('event processor batches', () => {
     await processSqsBatch(batch([msg(t, e), msg(t, e)]), { ...deps, store });
     await processSqsBatch(batch([msg(t, e)]), { ...deps, store });
     const { Items } = await dynamo.documentClient.send(
-      new QueryCommand({ TableName: dynamo.inventoryTable, KeyConditionExpression: 'pk = :pk AND begins_with(sk, :u)', ExpressionAttributeValues: { ':pk': `ASSET#${assetId(t, KEY)}`, ':u': 'USAGE#' } }),
+      new QueryCommand({ TableName: dynamo.inventoryTable, KeyConditionExpression: 'pk = :pk', ExpressionAttributeValues: { ':pk': inventoryKeys.usagesOf(assetId(t, KEY)) } }),
     );
     expect(Items?.map((i) => i.count)).toEqual([1]);
   });
@@ -102,7 +102,7 @@ describe('event processor batches', () => {
     for (const e of [events[3], events[0], events[5], events[1], events[4], events[2]]) await processSqsBatch(batch([msg(t, e)]), { ...deps, store: capped });
     // THEN the asset keeps the three most recent callers
     const { Items } = await dynamo.documentClient.send(
-      new QueryCommand({ TableName: dynamo.inventoryTable, KeyConditionExpression: 'pk = :pk AND begins_with(sk, :u)', ExpressionAttributeValues: { ':pk': `ASSET#${assetId(t, KEY)}`, ':u': 'USAGE#' } }),
+      new QueryCommand({ TableName: dynamo.inventoryTable, KeyConditionExpression: 'pk = :pk', ExpressionAttributeValues: { ':pk': inventoryKeys.usagesOf(assetId(t, KEY)) } }),
     );
     expect(Items?.map((i) => String(i.resourceArn).split('/').pop()).sort()).toEqual(instances.slice(3));
   });

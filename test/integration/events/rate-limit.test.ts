@@ -23,3 +23,21 @@ it('a token flooding at 10x its limit is refused beyond the limit; another tenan
   nowMs += 1000;
   expect((await limiter.take('tokenA')).allowed).toBe(true);
 });
+
+it('refuses the rest of a window\'s flood without writing the counter again, and forgets it in the next window', async () => {
+  let nowMs = Date.parse('2026-12-03T16:00:00.100Z');
+  let writes = 0;
+  const counter = new DynamoRateCounter(dynamo.documentClient, dynamo.controlTable);
+  const counting = { increment: (tokenId: string, window: number) => (writes++, counter.increment(tokenId, window)) };
+  const limiter = new TokenRateLimiter(counting, 5, () => new Date(nowMs));
+  // One at a time: the sixth is refused by the counter, the next 94 from memory.
+  const decisions = [];
+  for (let i = 0; i < 100; i++) decisions.push(await limiter.take('tokenC'));
+  expect(decisions.filter((d) => d.allowed)).toHaveLength(5);
+  expect(writes).toBe(6);
+  // Another token in the same window still has its own allowance.
+  expect((await limiter.take('tokenD')).allowed).toBe(true);
+  nowMs += 1000;
+  expect((await limiter.take('tokenC')).allowed).toBe(true);
+  expect(writes).toBe(8);
+});

@@ -51,6 +51,31 @@ describe('InProcessQueue', () => {
     await queue.stop();
   }, 5000);
 
+  it('is a fair queue: a quiet tenant\'s messages go ahead of another tenant\'s backlog (MessageGroupId)', async () => {
+    // GIVEN one batch at a time, and a noisy tenant with 20 messages queued before a quiet tenant's one
+    const order: string[] = [];
+    const queue = queueWith(async (event) => void order.push(...bodies(event)), { maxConcurrentBatches: 1 }, { batchSize: 2, maxBatchingWindowSeconds: 0 });
+    const sends: Promise<unknown>[] = [];
+    for (let i = 0; i < 20; i++) sends.push(queue.send(`noisy-${i}`, {}, 0, 'tenant-noisy'));
+    sends.push(queue.send('quiet-0', {}, 0, 'tenant-quiet'));
+    await Promise.all(sends);
+    await queue.drained();
+    // THEN the quiet message is in the second batch (the first went before it arrived), not the last of eleven,
+    // and each group kept its own order
+    expect(order.indexOf('quiet-0')).toBeLessThan(4);
+    expect(order.filter((b) => b.startsWith('noisy'))).toEqual(Array.from({ length: 20 }, (_, i) => `noisy-${i}`));
+    await queue.stop();
+  });
+
+  it('hands each record its MessageGroupId, as Lambda does for a fair queue', async () => {
+    const groups: Array<string | undefined> = [];
+    const queue = queueWith(async (event) => void groups.push(...event.Records.map((r) => r.attributes.MessageGroupId)), {}, { batchSize: 2, maxBatchingWindowSeconds: 0 });
+    await Promise.all([queue.send('a', {}, 0, 'tenant-1'), queue.send('b')]);
+    await queue.drained();
+    expect(groups.sort()).toEqual(['tenant-1', undefined]);
+    await queue.stop();
+  });
+
   it('runs at most maxConcurrentBatches batches at once, each message in one batch', async () => {
     let running = 0;
     let maxRunning = 0;

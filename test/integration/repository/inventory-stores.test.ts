@@ -227,6 +227,8 @@ describe('get, details (with DynamoUsageStore and DynamoHistoryStore), unlink an
     for (const a of [...mine, other]) await assetStore.upsertFromCrawl(a, { tenantId: tenant, ingestionId: 'I', observedAt: '2026-01-01T00:00:00.000Z' });
     const id0 = assetId(tenant, mine[0].arn);
     await dynamo.documentClient.send(new PutCommand({ TableName: dynamo.inventoryTable, Item: { ...inventoryKeys.history(id0, 't', 'e'), x: 1 } }));
+    const edge = inventoryKeys.usage(id0, 'arn:aws:iam::777777777777:role/app');
+    await dynamo.documentClient.send(new PutCommand({ TableName: dynamo.inventoryTable, Item: { ...edge, count: 1 } }));
 
     expect(await assetStore.markAccountUnlinked({ tenantId: tenant, accountId: '777777777777', unlinkedAt: '2026-03-01T00:00:00.000Z' })).toBe(2);
     expect(await raw(id0)).toMatchObject({ unlinkedAt: '2026-03-01T00:00:00.000Z' });
@@ -235,6 +237,7 @@ describe('get, details (with DynamoUsageStore and DynamoHistoryStore), unlink an
     expect(await raw(id0)).toBeUndefined();
     const history = await dynamo.documentClient.send(new GetCommand({ TableName: dynamo.inventoryTable, Key: inventoryKeys.history(id0, 't', 'e') }));
     expect(history.Item).toBeUndefined();
+    expect((await dynamo.documentClient.send(new GetCommand({ TableName: dynamo.inventoryTable, Key: edge }))).Item).toBeUndefined();
     expect(await raw(assetId(tenant, other.arn))).toBeDefined();
   });
 });

@@ -8,7 +8,8 @@ const fixture = (name: string) => JSON.parse(readFileSync(join(__dirname, '../..
 
 function fakeQueue() {
   const sent: string[] = [];
-  return { sent, queue: { send: async (body: string) => void sent.push(body) } };
+  const groups: string[] = [];
+  return { sent, groups, queue: { send: async (body: string, group: string) => void (sent.push(body), groups.push(group)) } };
 }
 
 const request = (body: string | null, isBase64Encoded = false) => ({ body, isBase64Encoded, tenantId: 't1', templateVersion: '1.2.0' });
@@ -22,6 +23,12 @@ describe('acceptEvent', () => {
     const message = JSON.parse(sent[0]!);
     expect(message).toMatchObject({ tenantId: 't1', templateVersion: '1.2.0', receivedAt: '2024-06-01T00:00:00.000Z' });
     expect(message.envelope).toEqual(envelope); // unknown fields pass through untouched
+  });
+
+  it('queues each event in its tenant\'s message group (SQS fair queues)', async () => {
+    const { groups, queue } = fakeQueue();
+    await acceptEvent(request(JSON.stringify(fixture('kms-create-key'))), { queue });
+    expect(groups).toEqual(['t1']);
   });
 
   it('decodes base64-encoded bodies', async () => {
