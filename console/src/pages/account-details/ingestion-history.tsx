@@ -51,8 +51,8 @@ export function IngestionHistory({ accountId, running }: { accountId: string; ru
         )
       }
       columnDefinitions={[
-        { id: 'startedAt', header: 'Started', cell: (i) => formatDate(i.startedAt), isRowHeader: true },
-        { id: 'status', header: 'Status', cell: (i) => <StatusIndicator type={RUN_STATUS[i.status]}>{RUN_LABEL[i.status]}</StatusIndicator> },
+        { id: 'startedAt', header: 'Started', cell: (i) => formatDate(i.startedAt), isRowHeader: true, minWidth: 180 },
+        { id: 'status', header: 'Status', cell: (i) => <StatusIndicator type={RUN_STATUS[i.status]}>{RUN_LABEL[i.status]}</StatusIndicator>, minWidth: 190 },
         { id: 'duration', header: 'Duration', cell: (i) => (i.status === 'RUNNING' ? 'Running' : formatDuration(i.startedAt, i.finishedAt)) },
         { id: 'assets', header: 'Assets read', cell: (i) => (i.counts?.assets ?? (i.status === 'RUNNING' ? '-' : 0)).toLocaleString('en-US') },
         {
