@@ -128,7 +128,7 @@ export default function AccountDetailsPage({ params }: PageProps) {
                   { id: 'templateVersion', header: 'Template version', cell: (h) => h.templateVersion ?? '-' },
                 ]}
               />
-              <IngestionHistory accountId={accountId} running={running} />
+              <IngestionHistory accountId={accountId} latest={ingestionId} running={running} />
             </SpaceBetween>
                   ),
                 },

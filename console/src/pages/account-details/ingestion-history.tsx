@@ -15,12 +15,13 @@ import { RUN_LABEL, RUN_STATUS } from './run-status';
 const PAGE_SIZE = 10;
 
 /** The account's runs, newest first, over the API's cursor (GET …/ingestions); polled while one runs. */
-export function IngestionHistory({ accountId, running }: { accountId: string; running: boolean }) {
+export function IngestionHistory({ accountId, latest, running }: { accountId: string; latest: string | undefined; running: boolean }) {
   const [cursors, setCursors] = useState<Array<string | undefined>>([undefined]);
   const [pageIndex, setPageIndex] = useState(0);
   const page = useQuery({
-    // `running` in the key: when the run ends, its final row is fetched once more.
-    queryKey: ['ingestion-history', accountId, cursors[pageIndex] ?? '', running],
+    // The latest run and whether it runs are in the key: a new run, and the end of one, are fetched at once (never
+    // the cached list from before the run).
+    queryKey: ['ingestion-history', accountId, cursors[pageIndex] ?? '', latest ?? '', running],
     queryFn: ({ signal }) =>
       apiGet<IngestionList>(`${ACCOUNTS_PATH}/${accountId}/ingestions`, { query: { limit: String(PAGE_SIZE), cursor: cursors[pageIndex] }, signal }),
     refetchInterval: running && pageIndex === 0 ? 2000 : false,
