@@ -41,6 +41,8 @@ export interface ConsoleBenchResult {
   readonly fullLoadMs: Summary;
   /** ms from a click on Inventory in the menu (from Data sources) to its first page of rows. */
   readonly inAppMs: Summary;
+  /** Every run, in order (the first full load is the first visit of /inventory in this browser). */
+  readonly runsMs: { readonly fullLoad: readonly number[]; readonly inApp: readonly number[] };
   /** Full loads: until the document (index.html, revalidated on every load) had arrived from the local runtime. */
   readonly documentMs: Summary;
   /** Full loads: when the browser sent the /v1/inventory request (ms from the navigation's start: JavaScript loaded and run). */
@@ -176,6 +178,7 @@ export async function runConsoleBench(options: ConsoleBenchOptions): Promise<Con
       pageSize,
       fullLoadMs: summarize(fullLoad),
       inAppMs: summarize(inApp),
+      runsMs: { fullLoad: fullLoad.map(Math.round), inApp: inApp.map(Math.round) },
       documentMs: summarize(documentMs),
       apiStartedAtMs: summarize(apiStartedAt),
       apiMs: summarize(apiMs),

@@ -197,7 +197,8 @@ function consoleSection(r: BenchResults): string[] {
     `| largest \`/v1/inventory\` answer (assets) | ${int(x.largestInventoryResponseItems)} | | ≤ one page (${int(x.pageSize)}) | ${met(x.largestInventoryResponseItems <= x.pageSize)} |`,
     '',
     `All JavaScript, every page's chunk included: ${kib(x.totalJsGzipBytes)} KiB gzipped (pages load their own chunk when first visited). ` +
-      `${int(x.inventoryResponses)} inventory answers were received; the largest \`limit\` the console asked for was ${int(x.largestInventoryLimit)}. The verdicts use the slowest run.`,
+      `${int(x.inventoryResponses)} inventory answers were received; the largest \`limit\` the console asked for was ${int(x.largestInventoryLimit)}. The verdicts use the slowest run` +
+      (x.runsMs ? ` (every run, in order: full loads ${x.runsMs.fullLoad.join(', ')} ms; from the menu ${x.runsMs.inApp.join(', ')} ms).` : '.'),
     '',
     ...(x.documentMs
       ? [
@@ -356,8 +357,8 @@ hostname, loadAverage1m}, \`startedAt\` (ISO), \`durationSeconds\`. Then one ent
   maxRssMiB (worker's kernel high-water mark), baselineHeapUsedMiB, baselineRssMiB, hostMaxRssMiB (the parent: sandbox + dynalite)}; \`scaling.derived\`
   {timeFit and heapFit {slope, intercept, r2}, msPerAsset, heapMiBPer10kAssets, extrapolated50kSeconds, extrapolated50kPeakHeapMiB}.
 - \`bundles.result[]\` (benchmark 5): {handler, bytes, sourceMapBytes, loadMs, processMs}.
-- \`console.result\` (benchmark 8): {initialJsGzipBytes, totalJsGzipBytes, initialJsBudgetBytes, estateSize, regions, writeSeconds, pageSize, fullLoadMs, inAppMs
-  (summaries), firstPageBudgetMs, inventoryResponses, largestInventoryResponseItems, largestInventoryLimit}.
+- \`console.result\` (benchmark 8): {initialJsGzipBytes, totalJsGzipBytes, initialJsBudgetBytes, estateSize, regions, writeSeconds, pageSize, fullLoadMs, inAppMs,
+  documentMs, apiStartedAtMs, apiMs (summaries), runsMs {fullLoad[], inApp[]}, firstPageBudgetMs, inventoryResponses, largestInventoryResponseItems, largestInventoryLimit}.
 - \`faults.result\` (benchmark 6): \`durability\` {memory, journaled}, each {durable, sent, accepted, seconds, eventsPerSecond, intakeResponseMs (summary)};
   \`crash\` {backlogPosted, recoveredMessages, interruptedRuns, restartToReadySeconds, restartToStartNowSeconds, restartToIdleSeconds, newIngestionStatus,
   applicableAccepted, lost}.

@@ -53,7 +53,7 @@ export function IngestionHistory({ accountId, latest, running }: { accountId: st
       }
       columnDefinitions={[
         { id: 'startedAt', header: 'Started', cell: (i) => formatDate(i.startedAt), isRowHeader: true, minWidth: 180 },
-        { id: 'status', header: 'Status', cell: (i) => <StatusIndicator type={RUN_STATUS[i.status]}>{RUN_LABEL[i.status]}</StatusIndicator>, minWidth: 190 },
+        { id: 'status', header: 'Status', cell: (i) => <StatusIndicator type={RUN_STATUS[i.status]}>{RUN_LABEL[i.status]}</StatusIndicator>, minWidth: 160 },
         { id: 'duration', header: 'Duration', cell: (i) => (i.status === 'RUNNING' ? 'Running' : formatDuration(i.startedAt, i.finishedAt)) },
         { id: 'assets', header: 'Assets read', cell: (i) => (i.counts?.assets ?? (i.status === 'RUNNING' ? '-' : 0)).toLocaleString('en-US') },
         {
@@ -71,7 +71,7 @@ export function IngestionHistory({ accountId, latest, running }: { accountId: st
           cell: (i) =>
             i.errors?.length ? `${i.errors.length}: ${i.errors.slice(0, 2).map((e) => [e.region, e.service, e.code].filter(Boolean).join(' ')).join('; ')}${i.errors.length > 2 ? '; …' : ''}` : 'None',
         },
-        { id: 'regions', header: 'Regions', cell: (i) => (i.regions.length ? i.regions.join(', ') : '-') },
+        { id: 'regions', header: 'Regions', cell: (i) => (i.regions.length ? i.regions.join(', ') : '-'), minWidth: 160 },
       ]}
       pagination={
         <Pagination
