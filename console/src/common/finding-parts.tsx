@@ -52,9 +52,9 @@ export function BlastRadiusTable({ entries, total, variant }: { entries: readonl
       empty={<Box textAlign="center">Nothing is known to depend on this asset.</Box>}
       columnDefinitions={[
         { id: 'arn', header: 'ARN', cell: (e) => e.arn, isRowHeader: true },
-        { id: 'resourceType', header: 'Resource type', cell: (e) => e.resourceType, minWidth: 170 },
-        { id: 'knownFrom', header: 'How known', cell: (e) => KNOWN_FROM[e.knownFrom], minWidth: 220 },
-        { id: 'lastSeenAt', header: 'Last seen', cell: (e) => (e.lastSeenAt ? formatDate(e.lastSeenAt) : 'Configuration only'), minWidth: 170 },
+        { id: 'resourceType', header: 'Resource type', cell: (e) => e.resourceType },
+        { id: 'knownFrom', header: 'How known', cell: (e) => KNOWN_FROM[e.knownFrom], minWidth: 180 },
+        { id: 'lastSeenAt', header: 'Last seen', cell: (e) => (e.lastSeenAt ? formatDate(e.lastSeenAt) : 'Configuration only') },
       ]}
     />
   );
