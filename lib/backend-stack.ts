@@ -9,7 +9,7 @@ import { InventoryTables } from './constructs/inventory-tables';
 import { PlatformAccessRole } from './constructs/platform-access-role';
 import { PipelineHealthChecks } from './constructs/pipeline-health-checks';
 import { PlatformApi } from './constructs/platform-api';
-import { EVENTS_PATH } from '../lambdas/shared/protocol';
+import { API_STAGE, EVENTS_PATH } from '../lambdas/shared/protocol';
 
 /**
  * How long API Gateway caches the authorizer's decision per token: one second. A revoked token keeps working for at
@@ -42,15 +42,6 @@ export class BackendStack extends Stack {
     const tables = new InventoryTables(this, 'Tables', { removalPolicy: props.tableRemovalPolicy });
     const apiFunctions = new ApiFunctions(this, 'ApiFunctions', { tables });
     const events = new EventPipeline(this, 'Events', { tables });
-    const health = new PipelineHealthChecks(this, 'PipelineHealth', { tables });
-    const crawl = new CrawlWorkflow(this, 'Crawl', { tables, checkPipelineHealth: health.function });
-    new FindingsSchedule(this, 'Findings', { tables });
-    crawl.grantStart(apiFunctions.accounts);
-    crawl.grantStart(apiFunctions.ingestions);
-    const platformAccessRole = new PlatformAccessRole(this, 'PlatformAccessRole', {
-      callers: [apiFunctions.accounts, crawl.prepare, crawl.crawlService, events.processor, health.function],
-      namedBy: [apiFunctions.template],
-    });
 
     // --- the API ---------------------------------------------------------------------------------------------
     // The routes, their permissions and the function serving each are one table (lambdas/api/route-table.ts).
@@ -67,6 +58,21 @@ export class BackendStack extends Stack {
         'events-intake': events.intake.function,
       },
       authorizerCacheTtl: props.authorizerCacheTtl ?? AUTHORIZER_CACHE_TTL,
+    });
+
+    // The URL the template route derives from its requests (lambdas/api/public-url.ts), built from the API's id rather
+    // than `api.url`: that one names the stage, whose deployment depends on the API functions, whose policies name the
+    // crawl workflow, which runs this function — a cycle.
+    const publicApiUrl = `https://${api.api.restApiId}.execute-api.${this.region}.${this.urlSuffix}/${API_STAGE}`;
+    const health = new PipelineHealthChecks(this, 'PipelineHealth', { tables, publicApiUrl });
+    const crawl = new CrawlWorkflow(this, 'Crawl', { tables, checkPipelineHealth: health.function });
+    new FindingsSchedule(this, 'Findings', { tables });
+    crawl.grantStart(apiFunctions.accounts);
+    health.grantStartRun(apiFunctions.accounts);
+    crawl.grantStart(apiFunctions.ingestions);
+    const platformAccessRole = new PlatformAccessRole(this, 'PlatformAccessRole', {
+      callers: [apiFunctions.accounts, crawl.prepare, crawl.crawlService, events.processor, health.function],
+      namedBy: [apiFunctions.template],
     });
 
     if (props.consoleDistDir !== undefined) {

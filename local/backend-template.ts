@@ -29,6 +29,11 @@ export interface LocalFunction {
   readonly literalEnvironment: Readonly<Record<string, string>>;
   /** Environment variables that point at another resource of the stack: name → that resource's logical id. */
   readonly resourceEnvironment: Readonly<Record<string, string>>;
+  /**
+   * Variables whose value the stack computes from its resources (Fn::Join: the API's public URL,
+   * lib/backend-stack.ts). Left unset locally: the local runtime supplies its own (PUBLIC_API_URL from --public-url).
+   */
+  readonly computedEnvironment: readonly string[];
 }
 
 export interface LocalTable {
@@ -168,8 +173,10 @@ function readFunctions(entries: Array<[string, CfnResource]>): Record<string, Lo
     }
     const literalEnvironment: Record<string, string> = {};
     const resourceEnvironment: Record<string, string> = {};
+    const computedEnvironment: string[] = [];
     for (const [name, value] of Object.entries(variables)) {
       if (typeof value === 'string') literalEnvironment[name] = value;
+      else if (typeof value === 'object' && value !== null && 'Fn::Join' in value) computedEnvironment.push(name);
       else {
         const target = referencedLogicalId(value);
         if (!target) throw new BackendTemplateError(`Function ${logicalId} env ${name} is neither a literal nor a resource reference`);
@@ -183,6 +190,7 @@ function readFunctions(entries: Array<[string, CfnResource]>): Record<string, Lo
       timeoutSeconds: typeof p.Timeout === 'number' ? p.Timeout : DEFAULT_LAMBDA_TIMEOUT_SECONDS,
       literalEnvironment,
       resourceEnvironment,
+      computedEnvironment,
     };
   }
   return out;

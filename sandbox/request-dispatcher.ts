@@ -11,13 +11,14 @@ import type { Estate } from './estate/estate';
 import type { Identity, IdentityStore } from './identities';
 import { AwsServiceError } from './protocol/aws-service-error';
 import { isJsonRequest, parseJsonRequest, writeJsonError, writeJsonResult } from './protocol/json-protocol';
-import { parseQueryRequest, writeQueryError, writeQueryResult } from './protocol/query-protocol';
+import { parseQueryRequest, writeQueryError, writeQueryResult, type XmlValue } from './protocol/query-protocol';
 import { readSignatureScope, verifySignature } from './protocol/request-signature';
 import type { SignatureScope } from './protocol/request-signature';
 import type { RateLimiter } from './rate-limiter';
 import type { RequestLog } from './request-log';
 import { SECRET_READ_APIS } from './services/secret-reads';
 import type { ServiceOperations } from './services/service-context';
+import { CLOUDFORMATION_XML_NAMESPACE, type QueryOperation } from './services/cloudformation-service';
 import { STS_XML_NAMESPACE, stsOperations } from './services/sts-service';
 
 export interface DispatcherDeps {
@@ -33,8 +34,10 @@ export interface DispatcherDeps {
   readonly isRegionEnabled: (region: string) => boolean;
   /** Initial access-denied rules (copied: change them later with denyAccess / allowAccess). */
   readonly accessDenied: readonly { readonly region: string; readonly service: string }[];
-  /** JSON services by signing name (kms, acm, secretsmanager, ssm). */
+  /** JSON services by signing name (kms, acm, secretsmanager, ssm, events, cloudtrail). */
   readonly services: Readonly<Record<string, ServiceOperations>>;
+  /** CloudFormation's query operations (STS is the other query service). */
+  readonly cloudFormation: Readonly<Record<string, QueryOperation>>;
 }
 
 type Protocol = 'json' | 'query';
@@ -94,13 +97,23 @@ export class RequestDispatcher {
       }
       return;
     }
+    // The query services are told apart by the signing name of the request's credential scope.
+    const namespace = readSignatureScope(req.headers)?.service === 'cloudformation' ? CLOUDFORMATION_XML_NAMESPACE : STS_XML_NAMESPACE;
     try {
-      const { action, result } = this.query(req, body);
-      writeQueryResult(res, STS_XML_NAMESPACE, action, requestId, result);
+      const { action, result } = namespace === CLOUDFORMATION_XML_NAMESPACE ? this.cloudFormationQuery(req, body) : this.query(req, body);
+      writeQueryResult(res, namespace, action, requestId, result);
     } catch (err) {
-      writeQueryError(res, STS_XML_NAMESPACE, requestId, asServiceError(err));
+      writeQueryError(res, namespace, requestId, asServiceError(err));
     }
   };
+
+  private cloudFormationQuery(req: IncomingMessage, body: string): { action: string; result: XmlValue } {
+    const { action, params } = parseQueryRequest(body);
+    const { scope } = this.admit('query', req, body, 'cloudformation', action);
+    const operation = this.deps.cloudFormation[action];
+    if (!operation) throw new AwsServiceError('InvalidAction', `The sandbox does not implement cloudformation:${action} (it serves the reads the doctor makes)`);
+    return { action, result: operation(params, { region: scope.region, accountId: this.deps.accountId }) };
+  }
 
   private json(req: IncomingMessage, body: string): unknown {
     const { service, operation, input } = parseJsonRequest(req.headers, body);

@@ -1,7 +1,7 @@
 /**
  * The sandbox account: a local emulator of ONE customer AWS account that unmodified AWS SDK v3 clients reach through
- * their standard endpoint setting (`endpoint` or `AWS_ENDPOINT_URL`). It serves KMS, ACM, Secrets Manager, SSM and EventBridge
- * (AWS JSON 1.1) and STS (query) on one loopback port, holds a seeded estate, refuses every secret read, counts
+ * their standard endpoint setting (`endpoint` or `AWS_ENDPOINT_URL`). It serves KMS, ACM, Secrets Manager, SSM, EventBridge
+ * and CloudTrail (AWS JSON 1.1), STS and CloudFormation (query) on one loopback port, holds a seeded estate, refuses every secret read, counts
  * requests per (region, API), and emits the CloudTrail events (EventBridge envelopes) its mutations would produce.
  *
  *   const sandbox = await startSandbox({ seed: 7 });
@@ -32,6 +32,10 @@ import type { EventBridgeEnvelope } from './cloudtrail/cloudtrail-record';
 import { eventBurst } from './cloudtrail/event-burst';
 import { SandboxEventPipeline } from './pipeline/event-pipeline';
 import { eventBridgeOperations } from './services/eventbridge-service';
+import { cloudTrailOperations } from './services/cloudtrail-service';
+import { cloudFormationOperations } from './services/cloudformation-service';
+import { SandboxTrails } from './pipeline/account-trails';
+import { SandboxTemplateStacks } from './pipeline/template-stacks';
 
 export type { SandboxOptions } from './sandbox-options';
 export type { RequestStats, Violation } from './request-log';
@@ -39,6 +43,8 @@ export type { Estate } from './estate/estate';
 export type { Actor, CloudTrailRecord, EventBridgeEnvelope } from './cloudtrail/cloudtrail-record';
 export type { Mutation, Workload } from './cloudtrail/estate-mutations';
 export type { SandboxEventPipeline } from './pipeline/event-pipeline';
+export type { SandboxTrails } from './pipeline/account-trails';
+export type { SandboxTemplateStacks } from './pipeline/template-stacks';
 
 /** The estate changes and usage events a sandbox can produce (see cloudtrail/estate-mutations.ts). */
 export type SandboxMutations = Pick<
@@ -79,6 +85,16 @@ export interface Sandbox extends SandboxMutations {
    * EventBridge's DescribeRule, ListTargetsByRule, DescribeApiDestination and DescribeConnection; break and repair them here.
    */
   readonly pipeline: SandboxEventPipeline;
+  /**
+   * The account's CloudTrail trails (one multi-region trail, logging, by default), served through CloudTrail's
+   * DescribeTrails and GetTrailStatus; stop one here.
+   */
+  readonly trails: SandboxTrails;
+  /**
+   * The template's deployment: a stack in every pipeline region by default, or StackSets; served through
+   * CloudFormation's DescribeStacks, DescribeStackSet and ListStackInstances.
+   */
+  readonly stacks: SandboxTemplateStacks;
   /** A realistic mixed burst of at least `n` events over the populated regions; its changes are applied to the estate. */
   burst(n: number): Promise<EventBridgeEnvelope[]>;
   isRegionEnabled(region: string): boolean;
@@ -119,6 +135,8 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     now: clock,
     ...(options.pipelineEndpoint !== undefined && { invocationEndpoint: options.pipelineEndpoint }),
   });
+  const trails = new SandboxTrails(accountId, clock, regions[0]);
+  const stacks = new SandboxTemplateStacks(accountId, clock, options.pipelineRegions ?? regions);
   const dispatcher = new RequestDispatcher({
     accountId,
     roleArn,
@@ -131,7 +149,15 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     now: clock,
     isRegionEnabled,
     accessDenied: options.accessDenied ?? [],
-    services: { kms: kmsOperations, acm: acmOperations, secretsmanager: secretsManagerOperations, ssm: ssmOperations({ emptyPages: options.ssmEmptyPages ?? true }), events: eventBridgeOperations(pipeline) },
+    services: {
+      kms: kmsOperations,
+      acm: acmOperations,
+      secretsmanager: secretsManagerOperations,
+      ssm: ssmOperations({ emptyPages: options.ssmEmptyPages ?? true }),
+      events: eventBridgeOperations(pipeline),
+      cloudtrail: cloudTrailOperations(trails),
+    },
+    cloudFormation: cloudFormationOperations(stacks),
   });
   const server = await listen(dispatcher.handle, { host: options.host ?? '127.0.0.1', port: options.port ?? 0 });
   const admin: Credentials = identities.admin.credentials;
@@ -149,6 +175,8 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     disabledRegions,
     estate,
     pipeline,
+    trails,
+    stacks,
     createKey: (input, by) => mutations.createKey(input, by),
     scheduleKeyDeletion: (input, by) => mutations.scheduleKeyDeletion(input, by),
     enableKeyRotation: (input, by) => mutations.enableKeyRotation(input, by),

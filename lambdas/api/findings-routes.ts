@@ -5,6 +5,7 @@ import type { Finding } from '../findings/finding';
 import type { FindingsQuery, FindingsStore } from '../findings/findings-store';
 import { findingsToSarif } from '../findings/findings-sarif';
 import { summarizeFindings } from '../findings/findings-summary';
+import { pipelineSummary } from '../health/health-transitions';
 import { liftSuppression, suppressFinding } from '../findings/suppression';
 import type { Asset } from '../inventory/asset';
 import type { AssetStore } from '../inventory/asset-store';
@@ -80,7 +81,8 @@ export function findingsRoutes(deps: FindingsRoutesDeps): RouteHandlers<'finding
       }),
     'GET /findings/summary': async ({ query: q }, caller) => {
       const findings = await allFindings(deps.findings, { tenantId: caller.tenantId, accountId: q.accountId, profile: q.profile as FindingsQuery['profile'] });
-      const accounts = (await deps.accounts.listAccounts(caller.tenantId)).map((a) => a.accountId).filter((a) => q.accountId === undefined || a === q.accountId);
+      const linked = (await deps.accounts.listAccounts(caller.tenantId)).filter((a) => q.accountId === undefined || a.accountId === q.accountId);
+      const accounts = linked.map((a) => a.accountId);
       const assets: Asset[] = [];
       let cursor: string | undefined;
       do {
@@ -90,7 +92,8 @@ export function findingsRoutes(deps: FindingsRoutesDeps): RouteHandlers<'finding
       } while (cursor);
       // The store returns findings most urgent first.
       const mostUrgent = findings.filter((f) => f.status === 'open').slice(0, 3).map(presentFinding);
-      return jsonResponse(200, { ...summarizeFindings(findings, assets, now()), mostUrgent });
+      // The event pipeline's failing regions, from each account's last health check (lambdas/health/health-transitions.ts).
+      return jsonResponse(200, { ...summarizeFindings(findings, assets, now()), mostUrgent, pipeline: pipelineSummary(linked) });
     },
     'GET /findings/{findingId}': async ({ params: { findingId } }, caller) =>
       jsonResponse(200, { finding: presentFinding(await owned(caller.tenantId, findingId)) }),

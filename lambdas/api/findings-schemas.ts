@@ -115,4 +115,10 @@ export const FindingsSummaryBody = z.object({
     byAlgorithm: countRecord,
   }),
   mostUrgent: z.array(FindingBody).meta({ description: 'The three most urgent open findings (severity, then due date)' }),
+  pipeline: z
+    .object({
+      failingRegions: z.number().int().meta({ description: 'Regions whose event pipeline failed its last health check' }),
+      accountsWithFailingRegion: z.number().int(),
+    })
+    .meta({ description: 'Linked accounts’ event pipelines at their last health check (GET …/accounts/{accountId}/health)' }),
 });

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { PERMISSIONS } from '../control/control-model';
 import { FindingBody } from './findings-schemas';
 import { CHECK_NAMES, CHECK_STATUSES } from '../health/health-model';
+import { EVENT_WINDOW_DAYS } from '../health/region-event-counts';
 
 /**
  * Response bodies of every route, as zod schemas the OpenAPI document is generated from (lambdas/api/openapi.ts) and
@@ -75,6 +76,7 @@ export const Account = z
     runningIngestionStartedAt: Instant.optional(),
     healthStatus: z.enum(CHECK_STATUSES).optional().meta({ description: 'Pipeline health at the last check (absent before any)' }),
     healthCheckedAt: Instant.optional(),
+    healthFailingRegions: z.number().int().optional().meta({ description: 'Regions failing at the last check (absent before any)' }),
     driftCreated: z.number().int().optional().meta({ description: 'Reconciliation drift summed over re-crawls: assets found that no event had created' }),
     driftUpdated: z.number().int().optional().meta({ description: '…changed without an event' }),
     driftDeleted: z.number().int().optional().meta({ description: '…deleted without an event' }),
@@ -288,6 +290,18 @@ export const PipelineHealth = z
           .object({ created: z.number().int(), updated: z.number().int(), deleted: z.number().int() })
           .nullable()
           .meta({ description: 'Changes the last re-crawl found that events had not applied; null before any' }),
+        eventsPerDay: z
+          .array(
+            z.object({
+              date: z.iso.date(),
+              events: z.number().int().meta({ description: 'Events received from the region that UTC day: applied, duplicate or dropped' }),
+              dropped: z.number().int(),
+            }),
+          )
+          .meta({ description: `The last ${EVENT_WINDOW_DAYS} days up to the check, oldest first` }),
+        droppedByReason: z
+          .record(z.string(), z.number().int())
+          .meta({ description: 'Over the same days: events dropped, by reason (e.g. unsupported-event, failed-call, future-event)' }),
       }),
     ),
   })

@@ -14,6 +14,7 @@ import {
   RuleCatalogueBody,
   SuppressionBody,
 } from './findings-schemas';
+import { HealthCheckRun, HealthCheckRunIdParam, HealthHistoryPage, HealthHistoryQuery } from './health-schemas';
 import {
   AcceptedEvent,
   AccountDetailsResponse,
@@ -223,14 +224,38 @@ export const ROUTE_TABLE = [
     errors: { 404: 'Unknown account' },
   },
   {
+    method: 'GET',
+    path: `${ACCOUNT}/health/history`,
+    permission: 'reader',
+    function: 'accounts-api',
+    summary: 'When regions turned failing and recovered, newest first, with the checks that failed',
+    request: { query: HealthHistoryQuery, params: z.object({ accountId: AccountIdParam }) },
+    responses: { 200: json('A page of the account’s pipeline history', HealthHistoryPage) },
+    errors: { 404: 'Unknown account' },
+  },
+  {
     method: 'POST',
     path: `${ACCOUNT}/health-checks`,
     permission: 'admin',
     function: 'accounts-api',
-    summary: 'Run the pipeline health checks now, through the account’s role, in every region of the data source',
+    summary:
+      'Run the pipeline health checks now, through the account’s role, in every region of the data source: the result if it comes within 20 seconds, else 202 and the run to poll (Location)',
     request: { query: EmptyQuery, params: z.object({ accountId: AccountIdParam }), body: z.strictObject({}) },
-    responses: { 200: json('The result, also stored as the latest', PipelineHealth) },
-    errors: { 404: 'Unknown account' },
+    responses: {
+      200: json('The result, also stored as the latest; Location names the run', PipelineHealth),
+      202: json('Still running: poll GET …/health-checks/{runId} (Location)', HealthCheckRun),
+    },
+    errors: { 404: 'Unknown account', 503: 'The checks failed (the run, at Location, says why); try again' },
+  },
+  {
+    method: 'GET',
+    path: `${ACCOUNT}/health-checks/{runId}`,
+    permission: 'reader',
+    function: 'accounts-api',
+    summary: 'One on-demand health check run: RUNNING, SUCCEEDED with the result, or FAILED with why (never left running past its time limit)',
+    request: { query: EmptyQuery, params: z.object({ accountId: AccountIdParam, runId: HealthCheckRunIdParam }) },
+    responses: { 200: json('The run', HealthCheckRun) },
+    errors: { 404: 'Unknown account or run' },
   },
   {
     method: 'POST',

@@ -1,3 +1,4 @@
+import { CURVE_OIDS, keyAlgorithmOid, SIGNATURE_ALGORITHM_ROWS } from '../crypto/algorithm-table';
 import type { AlgorithmFamily, CryptoProperties } from '../inventory/asset';
 import type { AlgorithmProperties, CryptoFunction, Primitive } from './cbom-types';
 
@@ -9,7 +10,14 @@ export interface AlgorithmSpec {
   readonly bomRef: string;
   readonly name: string;
   readonly properties: AlgorithmProperties;
+  /** `cryptoProperties.oid`: the algorithm's object identifier, where it has one we know. */
+  readonly oid?: string;
+  /** CycloneDX component `properties`, e.g. the curve's OID, which `algorithmProperties` has no field for. */
+  readonly componentProperties?: readonly (readonly [string, string])[];
 }
+
+/** Property carrying a curve's OID next to `algorithmProperties.curve` (a name). */
+export const CURVE_OID_PROPERTY = 'aqg:crypto:curveOid';
 
 /** Where a KMS key's operations run (KeyMetadata.Origin, https://docs.aws.amazon.com/kms/latest/APIReference/API_KeyMetadata.html). */
 export type KeyProtection = 'aws-kms-hsm' | 'aws-cloudhsm' | 'external-key-store';
@@ -73,7 +81,7 @@ function parameterSet(crypto: CryptoProperties): string | undefined {
 
 /**
  * NIST PQC category: the classified level where one exists; 0 for a Shor-breakable algorithm ("none of the categories
- * are met"); absent when unknown (e.g. HMAC, which the categories do not cover).
+ * are met"); absent when unknown (an algorithm the table has no row for). Rows in lambdas/crypto/algorithm-table.ts.
  */
 export function nistQuantumLevel(crypto: Pick<CryptoProperties, 'nistSecurityLevel' | 'quantumVulnerable'>): number | undefined {
   if (crypto.quantumVulnerable === true) return 0;
@@ -103,32 +111,48 @@ export function keyAlgorithm(crypto: CryptoProperties, keyUsage?: string, protec
     nistQuantumSecurityLevel: nistQuantumLevel(crypto),
   });
   const where = protection ? `/${protection}` : '';
-  return { bomRef: `crypto/algorithm/${slug(crypto.algorithm)}/${primitive}${where}`, name: crypto.algorithm, properties };
+  const curveOid = crypto.curve === undefined ? undefined : CURVE_OIDS[crypto.curve];
+  return compact({
+    bomRef: `crypto/algorithm/${slug(crypto.algorithm)}/${primitive}${where}`,
+    name: crypto.algorithm,
+    properties,
+    oid: keyAlgorithmOid(crypto),
+    componentProperties: curveOid ? [[CURVE_OID_PROPERTY, curveOid] as const] : undefined,
+  });
 }
-
-/** ACM's SignatureAlgorithm enum spells "SHA256WITHRSA"; the certificate parser "SHA256withRSA". One name for both. */
-export function normalizeSignatureAlgorithm(name: string): string {
-  const m = /^SHA(\d+)WITH(RSA|ECDSA)$/i.exec(name);
-  return m ? `SHA${m[1]}with${m[2]!.toUpperCase()}` : name;
-}
-
-const PQC_SIGNATURE_LEVEL: Readonly<Record<string, number>> = { 'ML-DSA-44': 2, 'ML-DSA-65': 3, 'ML-DSA-87': 5 }; // FIPS 204 Table 1
 
 /**
- * A certificate's signature algorithm. RSA, ECDSA and EdDSA signatures are Shor-breakable (NIST IR 8547) → level 0;
- * ML-DSA carries its FIPS 204 category; anything else is left without a level rather than guessed.
+ * ACM's SignatureAlgorithm enum spells "SHA256WITHRSA" (and "SM3WITHSM2", "ML_DSA_65"); the certificate parser
+ * "SHA256withRSA". One name for all, the keys of SIGNATURE_ALGORITHM_ROWS.
+ */
+export function normalizeSignatureAlgorithm(name: string): string {
+  const m = /^(SHA\d+|MD5)WITH(RSA|ECDSA)$/i.exec(name);
+  if (m) return `${m[1]!.toUpperCase()}with${m[2]!.toUpperCase()}`;
+  if (/^SM3WITHSM2$/i.test(name)) return 'SM2-with-SM3';
+  const mlDsa = /^ML[-_]DSA[-_](44|65|87)$/i.exec(name);
+  return mlDsa ? `ML-DSA-${mlDsa[1]}` : name;
+}
+
+/**
+ * A certificate's signature algorithm (SIGNATURE_ALGORITHM_ROWS: OID, strengths). RSA, ECDSA, EdDSA and SM2
+ * signatures are Shor-breakable (NIST IR 8547) → quantum level 0; ML-DSA carries its FIPS 204 category. The
+ * parameter set is the ML-DSA set; a hash-then-sign algorithm has none here, since its key size is the issuer's,
+ * which the certificate does not carry (the digest is in the name and the OID). An unknown name is left without
+ * strengths rather than guessed.
  */
 export function signatureAlgorithm(rawName: string): AlgorithmSpec {
   const name = normalizeSignatureAlgorithm(rawName);
+  const row = SIGNATURE_ALGORITHM_ROWS[name];
   const classical = /RSA|ECDSA|Ed25519|Ed448|DSA$/i.test(name) && !/ML-DSA|SLH-DSA/i.test(name);
-  const hash = /^SHA(\d+)with/.exec(name)?.[1];
   const properties: AlgorithmProperties = compact({
     primitive: 'signature' as const,
-    parameterSetIdentifier: hash,
+    parameterSetIdentifier: row?.parameterSet,
+    padding: row?.family === 'RSA' ? ('pkcs1v15' as const) : undefined,
     cryptoFunctions: FUNCTIONS_BY_PRIMITIVE.signature,
-    nistQuantumSecurityLevel: classical ? 0 : PQC_SIGNATURE_LEVEL[name],
+    classicalSecurityLevel: row?.classicalSecurityBits,
+    nistQuantumSecurityLevel: row ? row.nistSecurityLevel : classical ? 0 : undefined,
   });
-  return { bomRef: `crypto/algorithm/${slug(name)}/signature`, name, properties };
+  return compact({ bomRef: `crypto/algorithm/${slug(name)}/signature`, name, properties, oid: row?.oid });
 }
 
 /** Drops undefined fields, so the JSON carries only what is known. */

@@ -37,7 +37,7 @@ export async function exportCbom(
 ): Promise<string> {
   const maxAssets = limits.maxAssets ?? 5000;
   const maxBodyBytes = limits.maxBodyBytes ?? 5_500_000;
-  const builder = new CbomBuilder();
+  const builder = new CbomBuilder(meta.generatedAt);
   let cursor: string | undefined;
   do {
     const page = await readPage(cursor);

@@ -47,6 +47,7 @@ export interface AlgorithmProperties {
   /** Subset of the schema's enum we can state: KMS HSMs are FIPS 140-3 Level 3 validated. */
   readonly certificationLevel?: readonly ('fips140-3-l3' | 'unknown')[];
   readonly mode?: 'gcm';
+  readonly padding?: 'pkcs1v15';
   readonly cryptoFunctions?: readonly CryptoFunction[];
   readonly classicalSecurityLevel?: number;
   /** 0 = none of the NIST PQC categories is met (quantum-vulnerable); 1–6 otherwise. */
@@ -80,6 +81,7 @@ export interface RelatedCryptoMaterialProperties {
   readonly state?: KeyState;
   readonly algorithmRef?: string;
   readonly creationDate?: string;
+  readonly activationDate?: string;
   readonly updateDate?: string;
   readonly expirationDate?: string;
   readonly size?: number;
@@ -87,7 +89,7 @@ export interface RelatedCryptoMaterialProperties {
 }
 
 export type CbomCryptoProperties =
-  | { readonly assetType: 'algorithm'; readonly algorithmProperties: AlgorithmProperties }
+  | { readonly assetType: 'algorithm'; readonly algorithmProperties: AlgorithmProperties; readonly oid?: string }
   | { readonly assetType: 'certificate'; readonly certificateProperties: CertificateProperties }
   | { readonly assetType: 'related-crypto-material'; readonly relatedCryptoMaterialProperties: RelatedCryptoMaterialProperties };
 

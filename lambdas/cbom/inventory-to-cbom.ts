@@ -28,29 +28,43 @@ export class DuplicateBomRefError extends Error {
   }
 }
 
+/** bom-ref of metadata.component, the estate the CBOM describes. */
+export const ROOT_BOM_REF = 'aws-estate';
+
 /**
  * Accumulates assets into a CycloneDX 1.6 CBOM, one at a time (the API feeds it page by page). The library builds
  * the BOM skeleton, serial number, metadata, components, bom-refs, properties and the dependency graph, and
  * serializes for spec 1.6; it has no model for `cryptoProperties`, so those are merged into the normalized
  * components by bom-ref. The document itself is held in memory: callers bound the number of assets.
+ * Lifecycle states are as of `now` (an ISSUED certificate past NotAfter is no longer active).
  */
 export class CbomBuilder {
   private readonly bom = new Models.Bom();
   private readonly crypto = new Map<string, CbomCryptoProperties>();
   private readonly components = new Map<string, Models.Component>();
   private readonly pendingDependencies: { from: string; to: string }[] = [];
+  /** The asset components (not their parts or algorithms): what the root depends on. */
+  private readonly assetRefs: string[] = [];
   private assets = 0;
+  private excluded = 0;
 
+  constructor(private readonly now: Date) {}
+
+  /** Assets read so far, whether or not they became components. */
   get assetCount(): number {
-    return this.assets;
+    return this.assets + this.excluded;
   }
 
   add(asset: Asset | DiscoveredAsset): void {
-    const mapped = assetComponents(asset);
+    const mapped = assetComponents(asset, this.now);
+    if (!mapped) {
+      this.excluded++;
+      return;
+    }
     this.addComponent(mapped.component);
+    this.assetRefs.push(mapped.component.bomRef);
     for (const part of mapped.parts) this.addComponent(part);
     for (const algorithm of mapped.algorithms) this.addAlgorithm(algorithm);
-    for (const to of mapped.dependsOn) this.pendingDependencies.push({ from: mapped.component.bomRef, to });
     this.assets++;
   }
 
@@ -66,9 +80,13 @@ export class CbomBuilder {
     this.bom.metadata.tools.components.add(
       new Models.Component(Enums.ComponentType.Application, CBOM_TOOL_NAME, { version: meta.toolVersion, group: 'sandboxaq' }),
     );
-    this.bom.metadata.component = new Models.Component(Enums.ComponentType.Platform, meta.subject ?? 'AWS', { bomRef: 'aws-estate' });
+    const root = new Models.Component(Enums.ComponentType.Platform, meta.subject ?? 'AWS', { bomRef: ROOT_BOM_REF });
+    // The estate depends on its assets; they depend on their keys and algorithms, so every component is reachable.
+    for (const ref of this.assetRefs) root.dependencies.add(this.components.get(ref)!.bomRef);
+    this.bom.metadata.component = root;
     for (const [name, value] of Object.entries(meta.properties ?? {})) this.bom.metadata.properties.add(new Models.Property(name, value));
     this.bom.metadata.properties.add(new Models.Property('aqg:assetCount', String(this.assets)));
+    if (this.excluded > 0) this.bom.metadata.properties.add(new Models.Property('aqg:excludedPlaintextParameterCount', String(this.excluded)));
 
     const normalized = new Serialize.JSON.Normalize.Factory(Spec.Spec1dot6).makeForBom().normalize(this.bom, { sortLists: true });
     const components = (normalized.components ?? []).map((c) => {
@@ -86,20 +104,22 @@ export class CbomBuilder {
     this.bom.components.add(component);
     this.components.set(spec.bomRef, component);
     this.crypto.set(spec.bomRef, spec.cryptoProperties);
+    for (const to of spec.dependsOn) this.pendingDependencies.push({ from: spec.bomRef, to });
   }
 
   private addAlgorithm(spec: AlgorithmSpec): void {
     if (this.crypto.has(spec.bomRef)) return; // one component per distinct algorithm
     const component = new Models.Component(Enums.ComponentType.CryptographicAsset, spec.name, { bomRef: spec.bomRef });
+    for (const [name, value] of spec.componentProperties ?? []) component.properties.add(new Models.Property(name, value));
     this.bom.components.add(component);
     this.components.set(spec.bomRef, component);
-    this.crypto.set(spec.bomRef, { assetType: 'algorithm', algorithmProperties: spec.properties });
+    this.crypto.set(spec.bomRef, { assetType: 'algorithm', algorithmProperties: spec.properties, ...(spec.oid ? { oid: spec.oid } : {}) });
   }
 }
 
 /** The CycloneDX 1.6 CBOM (JSON object) of some inventory assets. Pure apart from the default random serial number. */
 export function inventoryToCbom(assets: Iterable<Asset | DiscoveredAsset>, meta: CbomMeta): CbomDocument {
-  const builder = new CbomBuilder();
+  const builder = new CbomBuilder(meta.generatedAt);
   for (const asset of assets) builder.add(asset);
   return builder.build(meta);
 }

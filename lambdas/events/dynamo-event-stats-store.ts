@@ -1,6 +1,6 @@
 import { type DynamoDBDocumentClient, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { writeIf } from '../shared/dynamo';
-import { controlKeys } from '../shared/table-schema';
+import { EVENT_DAY_RETENTION_DAYS, TTL_ATTRIBUTE, controlKeys } from '../shared/table-schema';
 import type { EventStatsDelta, EventStatsStore, HealthObservation } from './event-stats-store';
 
 /**
@@ -23,11 +23,25 @@ export class DynamoEventStatsStore implements EventStatsStore {
         names[`#c${i}`] = name;
         values[`:c${i}`] = n;
       });
+      const add = `ADD ${entries.map((_, i) => `#c${i} :c${i}`).join(', ')}`;
+      if (delta.region !== undefined && delta.day !== undefined) {
+        const expiresAt = Math.floor(Date.parse(`${delta.day}T00:00:00Z`) / 1000) + (EVENT_DAY_RETENTION_DAYS + 1) * 86_400;
+        await this.db.send(
+          new UpdateCommand({
+            TableName: this.tableName,
+            Key: controlKeys.eventDay(delta.tenantId, delta.accountId, delta.day, delta.region),
+            UpdateExpression: `SET tenantId = :tenant, accountId = :account, #region = :region, #day = :day, #ttl = :ttl ${add}`,
+            ExpressionAttributeNames: { ...names, '#region': 'region', '#day': 'day', '#ttl': TTL_ATTRIBUTE },
+            ExpressionAttributeValues: { ...values, ':tenant': delta.tenantId, ':account': delta.accountId, ':region': delta.region, ':day': delta.day, ':ttl': expiresAt },
+          }),
+        );
+        continue;
+      }
       await this.db.send(
         new UpdateCommand({
           TableName: this.tableName,
           Key: controlKeys.eventStats(delta.tenantId, delta.accountId),
-          UpdateExpression: `SET tenantId = :tenant, accountId = :account ADD ${entries.map((_, i) => `#c${i} :c${i}`).join(', ')}`,
+          UpdateExpression: `SET tenantId = :tenant, accountId = :account ${add}`,
           ExpressionAttributeNames: names,
           ExpressionAttributeValues: { ...values, ':tenant': delta.tenantId, ':account': delta.accountId },
         }),

@@ -1,5 +1,5 @@
 import { AssetRefreshUnavailableError, type AssetRefresher } from './asset-refresher';
-import type { BatchTally } from './batch-tally';
+import { type BatchTally, type RegionDay, regionDayOf } from './batch-tally';
 import { callerArn } from './caller';
 import { dropReasonOf, UNTRUSTED_DROPS, type DropReason } from './drop-rules';
 import type { AccountLink, EventStore } from './event-store';
@@ -51,21 +51,23 @@ export async function processEvent(message: QueuedEvent, deps: ProcessDependenci
   if (!accounts.has(cacheKey)) accounts.set(cacheKey, deps.store.getAccount(event.tenantId, event.envelopeAccount));
   const account = await accounts.get(cacheKey);
 
+  // Per-region rows (health, daily counters) only for a region of the account's data source, so an event naming
+  // another region, invented or not, cannot grow them.
+  const where: RegionDay | undefined = account && isAccountRegion(account, event.region) ? regionDayOf(event) : undefined;
   const drop = (reason: DropReason): ProcessOutcome => {
     // Untrusted events count against the account only when it has a record; otherwise in the tenant's one bucket.
     const countAs = UNTRUSTED_DROPS.has(reason) && !account ? UNLINKED_ACCOUNT_BUCKET : event.envelopeAccount;
-    tally.count({ tenantId: event.tenantId, accountId: countAs }, `dropped_${reason}`);
+    tally.count({ tenantId: event.tenantId, accountId: countAs }, `dropped_${reason}`, where);
     return { kind: 'dropped', reason };
   };
   const early = dropReasonOf(event, account);
   if (early && UNTRUSTED_DROPS.has(early)) return drop(early);
-  // Health: the pipeline delivers for this (linked account, known Region), whatever happens next — only for a region of
-  // the account's data source, so an event naming another region cannot grow its per-region rows.
-  if (isAccountRegion(account, event.region)) tally.seen(event);
+  // Health: the pipeline delivers for this (linked account, region), whatever happens next.
+  if (where) tally.seen(event);
   if (early) return drop(early);
 
   if (await deps.store.hasSeen(event.tenantId, event.eventId)) {
-    tally.count(event, 'duplicates');
+    tally.count(event, 'duplicates', where);
     return { kind: 'duplicate' };
   }
 
@@ -89,7 +91,7 @@ export async function processEvent(message: QueuedEvent, deps: ProcessDependenci
         }
         break;
       case 'refresh':
-        await refresh(change, event, deps, tally);
+        await refresh(change, event, deps, tally, where);
         break;
       case 'usage':
         usages.push(change);
@@ -98,7 +100,7 @@ export async function processEvent(message: QueuedEvent, deps: ProcessDependenci
   }
 
   if (!(await deps.store.markSeen(event.tenantId, event.eventId, event.eventName))) {
-    tally.count(event, 'duplicates');
+    tally.count(event, 'duplicates', where);
     return { kind: 'duplicate' };
   }
   try {
@@ -107,7 +109,7 @@ export async function processEvent(message: QueuedEvent, deps: ProcessDependenci
     await deps.store.unmarkSeen(event.tenantId, event.eventId);
     throw err;
   }
-  tally.count(event, 'applied');
+  tally.count(event, 'applied', where);
   const touched = mapped.changes.flatMap((c) =>
     c.kind === 'asset' || c.kind === 'refresh' ? [{ tenantId: event.tenantId, accountId: c.asset.accountId, region: c.asset.region, arn: c.asset.arn }] : [],
   );
@@ -125,14 +127,20 @@ async function aliasDetachChanges(change: Extract<InventoryChange, { kind: 'alia
     }));
 }
 
-async function refresh(change: Extract<InventoryChange, { kind: 'refresh' }>, event: NormalizedEvent, deps: ProcessDependencies, tally: BatchTally): Promise<void> {
+async function refresh(
+  change: Extract<InventoryChange, { kind: 'refresh' }>,
+  event: NormalizedEvent,
+  deps: ProcessDependencies,
+  tally: BatchTally,
+  where: RegionDay | undefined,
+): Promise<void> {
   try {
     await deps.refresher.refresh({ tenantId: event.tenantId, ...change.asset }, { eventTime: event.eventTime });
   } catch (err) {
     // Not wired in this deployment: the event's own changes stand and the next crawl completes the asset. Any other
     // failure (throttling, access denied) fails the record so SQS retries it.
     if (!(err instanceof AssetRefreshUnavailableError)) throw err;
-    tally.count(event, 'refresh_unavailable');
+    tally.count(event, 'refresh_unavailable', where);
     deps.warn?.('Targeted refresh unavailable', { arn: change.asset.arn, eventId: event.eventId });
   }
 }

@@ -25,7 +25,8 @@ export function findingsToSarif(findings: readonly Finding[], properties: Record
     const sarifRule = new SarifRuleBuilder().initSimple({
       ruleId: rule.id,
       shortDescriptionText: rule.title,
-      fullDescriptionText: `${rule.raisedWhen}. ${rule.rationale}`,
+      // raisedWhen is written to follow "raised when" (lower case): a sentence of its own here.
+      fullDescriptionText: `${rule.raisedWhen.charAt(0).toUpperCase()}${rule.raisedWhen.slice(1)}. ${rule.rationale}`,
       helpUri: rule.remediation.url,
     });
     sarifRule.rule.help = { text: rule.remediation.text };

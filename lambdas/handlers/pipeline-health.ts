@@ -3,6 +3,7 @@ import customerTemplate from '../../templates/cloudformation-template.json';
 import { dynamoControlStores } from '../control/dynamo-control-stores';
 import { TokenBucketPacer } from '../discovery/request-pacer';
 import { checkLinkedAccounts, type CheckLinkedAccountsResult } from '../health/check-linked-accounts';
+import { carryOutHealthCheckRun } from '../health/health-check-runs';
 import { DynamoHealthStore } from '../health/dynamo-health-store';
 import { servedTemplateVersion } from '../health/template-version';
 import { EventBridgePipelineReader, PipelineClientsCache } from '../health/eventbridge-pipeline-clients';
@@ -19,10 +20,11 @@ const db = createDocumentClient();
 const stores = dynamoControlStores(db, env.CONTROL_TABLE_NAME);
 const pipelineClients = new PipelineClientsCache({ platformRoleArn: env.PLATFORM_ACCESS_ROLE_ARN });
 const pacer = new TokenBucketPacer();
+const store = new DynamoHealthStore(db, env.CONTROL_TABLE_NAME);
 
 const deps: PipelineHealthDeps = {
   control: stores.accounts,
-  store: new DynamoHealthStore(db, env.CONTROL_TABLE_NAME),
+  store,
   readerFor: (account, externalId, names) =>
     new EventBridgePipelineReader((region) => pipelineClients.clientFor(account.roleArn, externalId, region), names, pacer),
   tenantExternalId: async (tenantId) => (await stores.tenants.getTenant(tenantId)).externalId,
@@ -34,12 +36,20 @@ const expectedEndpoint = env.PUBLIC_API_URL ? `${env.PUBLIC_API_URL.replace(/\/+
 
 /** After Finalize: the ingestion record names the account. */
 const oneAccount = z.object({ tenantId: z.string().min(1), accountId: z.string().regex(/^\d{12}$/) });
+/** An on-demand run (POST …/health-checks through the health-check-runs state machine), with the endpoint its request saw. */
+const oneRun = oneAccount.extend({ runId: z.string().min(1), expectedEndpoint: z.url().optional() });
 
 /**
- * Pipeline health checks: of one account after each ingestion (the crawl workflow's last step), or of every linked
- * account on the schedule (EventBridge Scheduler, every 6 hours).
+ * Pipeline health checks: one on-demand run (POST …/health-checks), one account after each ingestion (the crawl
+ * workflow's last step), or every linked account on the schedule (EventBridge Scheduler, every 6 hours).
  */
 export const handler = async (event: unknown): Promise<AccountHealthReport | CheckLinkedAccountsResult> => {
+  const run = oneRun.safeParse(event);
+  if (run.success) {
+    const report = await carryOutHealthCheckRun({ ...deps, runs: store }, run.data);
+    logger.info('Pipeline health run', { accountId: report.accountId, runId: run.data.runId, status: report.status });
+    return report;
+  }
   const single = oneAccount.safeParse(event);
   if (single.success) {
     const report = await runPipelineHealthCheck(deps, { ...single.data, ...(expectedEndpoint && { expectedEndpoint }) });

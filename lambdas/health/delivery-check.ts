@@ -1,5 +1,6 @@
 import { consolePaths } from './console-paths';
 import { type CheckResult, type DriftCounts, NOTHING_TO_DO } from './health-model';
+import { describeEventCounts, type RegionEventCounts } from './region-event-counts';
 
 export interface DeliveryInput {
   readonly region: string;
@@ -13,6 +14,8 @@ export interface DeliveryInput {
   readonly drift?: DriftCounts;
   /** The EventBridge checks of this region all passed. */
   readonly eventBridgeHealthy: boolean;
+  /** Events received from the region per day and dropped by reason; undefined = not counted. */
+  readonly events?: RegionEventCounts;
 }
 
 /** -1, 0, 1 by numeric dotted parts ("1.10.0" > "1.9.2"); a version that is not dotted numbers compares as unknown (0). */
@@ -35,7 +38,8 @@ export function compareVersions(a: string, b: string): number {
 export function deliveryCheck(input: DeliveryInput): CheckResult {
   const { region } = input;
   const missed = input.drift ? input.drift.created + input.drift.updated + input.drift.deleted : 0;
-  const seen = input.lastEventAt ? `last event ${input.lastEventAt}` : 'no event received yet';
+  const last = input.lastEventAt ? `last event ${input.lastEventAt}` : 'no event received yet';
+  const seen = input.events ? `${last}; ${describeEventCounts(input.events)}` : last;
   if (missed > 0 && input.eventBridgeHealthy) {
     return {
       check: 'delivery',

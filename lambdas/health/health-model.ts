@@ -1,3 +1,5 @@
+import type { DailyEvents } from './region-event-counts';
+
 /**
  * Pipeline health: what the checks of one account answer, per region and per check. The shape is the API's
  * (`GET /v1/data-sources/aws/accounts/{accountId}/health`, lambdas/api/response-schemas.ts).
@@ -40,6 +42,10 @@ export interface RegionHealthReport {
   readonly templateVersion: string | null;
   /** Summed over the region's services from the last crawl that counted drift; null before any. */
   readonly drift: DriftCounts | null;
+  /** Events received from the region in the last days, oldest first (lambdas/health/region-event-counts.ts). */
+  readonly eventsPerDay: readonly DailyEvents[];
+  /** Over the same days: drop reason → events. */
+  readonly droppedByReason: Readonly<Record<string, number>>;
 }
 
 export interface AccountHealthReport {

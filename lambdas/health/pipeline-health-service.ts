@@ -3,9 +3,10 @@ import { COMMERCIAL_REGION_NAMES } from '../shared/regions';
 import { checkAccountHealth } from './check-account-health';
 import type { PipelineReader } from './eventbridge-observations';
 import type { AccountHealthReport, DriftCounts } from './health-model';
-import type { HealthStore } from './health-store';
+import type { HealthStore, HealthTransitionPage } from './health-store';
 import { type PipelineNames, pipelineNamesOf } from './pipeline-names';
 import { driftByRegion, type RunDrift } from './reconciliation-drift';
+import { eventWindowStart, regionEventCounts } from './region-event-counts';
 
 export interface PipelineHealthDeps {
   readonly control: { getAccountDetails(tenantId: string, accountId: string): Promise<AccountDetails> };
@@ -37,6 +38,8 @@ export async function runPipelineHealthCheck(
   const drift = lastDrift(account);
   const regions = account.regions ?? COMMERCIAL_REGION_NAMES;
   const seen = new Map(account.health.map((h) => [h.region, h]));
+  const now = deps.now();
+  const eventDays = await deps.store.regionEventDays(input.tenantId, input.accountId, eventWindowStart(now));
   const report = await checkAccountHealth(
     {
       accountId: input.accountId,
@@ -48,6 +51,7 @@ export async function runPipelineHealthCheck(
           ...(h?.lastEventAt !== undefined && { lastEventAt: h.lastEventAt }),
           ...(h?.templateVersion !== undefined && { templateVersion: h.templateVersion }),
           ...(drift[region] !== undefined && { drift: drift[region] }),
+          events: regionEventCounts(eventDays, region, now),
         };
       },
     },
@@ -60,6 +64,15 @@ export async function runPipelineHealthCheck(
   );
   await deps.store.saveReport(input.tenantId, report);
   return report;
+}
+
+/** The account's transitions (a region turning failing or recovering), newest first; 404 for an unknown account. */
+export async function healthHistory(
+  deps: Pick<PipelineHealthDeps, 'control' | 'store'>,
+  input: { tenantId: string; accountId: string; limit: number; before?: string },
+): Promise<HealthTransitionPage> {
+  await deps.control.getAccountDetails(input.tenantId, input.accountId);
+  return deps.store.transitions(input.tenantId, input.accountId, { limit: input.limit, ...(input.before !== undefined && { before: input.before }) });
 }
 
 /** The latest stored result; an account never checked answers `unknown` with no regions (404 for an unknown account). */

@@ -4,6 +4,7 @@ import { deliveryCheck } from './delivery-check';
 import { destinationCheck } from './destination-check';
 import type { Observation, ObservedApiDestination, RegionObservations } from './eventbridge-observations';
 import { type CheckResult, type DriftCounts, type RegionHealthReport, type RegionRole, worstStatus } from './health-model';
+import type { RegionEventCounts } from './region-event-counts';
 import { ruleCheck } from './rule-check';
 import { classifyTarget, targetCheck } from './target-check';
 
@@ -12,6 +13,7 @@ export interface RegionDeliveryFacts {
   readonly lastEventAt?: string;
   readonly templateVersion?: string;
   readonly drift?: DriftCounts;
+  readonly events?: RegionEventCounts;
 }
 
 export interface RegionHealthInput {
@@ -72,5 +74,7 @@ export function regionHealth(input: RegionHealthInput): RegionHealthReport {
     lastEventAt: input.delivery.lastEventAt ?? null,
     templateVersion: input.delivery.templateVersion ?? null,
     drift: input.delivery.drift ?? null,
+    eventsPerDay: input.delivery.events?.eventsPerDay ?? [],
+    droppedByReason: input.delivery.events?.droppedByReason ?? {},
   };
 }

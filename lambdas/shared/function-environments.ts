@@ -28,7 +28,8 @@ export const FUNCTION_ENVIRONMENTS = {
     PLATFORM_ACCESS_ROLE_ARN,
     PUBLIC_API_URL,
   }),
-  'accounts-api': z.object({ ...TABLES, CRAWL_STATE_MACHINE_ARN: name, PLATFORM_ACCESS_ROLE_ARN, PUBLIC_API_URL }),
+  /** HEALTH_CHECK_STATE_MACHINE_ARN: on-demand health checks run there (lib/constructs/pipeline-health-checks.ts). */
+  'accounts-api': z.object({ ...TABLES, CRAWL_STATE_MACHINE_ARN: name, HEALTH_CHECK_STATE_MACHINE_ARN: name, PLATFORM_ACCESS_ROLE_ARN, PUBLIC_API_URL }),
   'ingestions-api': z.object({ CONTROL_TABLE_NAME: name, CRAWL_STATE_MACHINE_ARN: name }),
   'inventory-api': z.object(TABLES),
   'events-intake': z.object({

@@ -26,6 +26,8 @@
  *              gsi1 pk LINKED_ACCOUNTS  sk <tenantId>#<accountId>   (only while linked: the daily schedule's list)
  *   health     pk TENANT#<tenantId>              sk HEALTH#<accountId>#<region>   (last event, template version)
  *   event stats pk TENANT#<tenantId>             sk EVENTSTATS#<accountId>        (applied / duplicate / dropped by reason)
+ *   event day  pk TENANT#<tenantId>              sk EVENTDAY#<accountId>#<yyyy-mm-dd>#<region>   (the same counters per
+ *              region and UTC day of receipt, only for the account's own regions; expiresAt = EVENT_DAY_RETENTION_DAYS)
  *   ingestion  pk TENANT#<tenantId>              sk INGESTION#<accountId>#<ingestionId>
  *   crawl part pk INGESTION#<ingestionId>        sk PART#<region>#<service>        (one item per Map item: no contention)
  *
@@ -36,6 +38,8 @@ export const KEY = { pk: 'pk', sk: 'sk' } as const;
 export const GSI1 = { name: 'gsi1', pk: 'gsi1pk', sk: 'gsi1sk' } as const;
 export const GSI2 = { name: 'gsi2', pk: 'gsi2pk', sk: 'gsi2sk' } as const;
 export const TTL_ATTRIBUTE = 'expiresAt';
+/** How long per-region daily event counters are kept (the health checks show the last week). */
+export const EVENT_DAY_RETENTION_DAYS = 35;
 
 export const inventoryKeys = {
   asset: (assetId: string) => ({ pk: `ASSET#${assetId}`, sk: 'ASSET' }),
@@ -68,6 +72,12 @@ export const controlKeys = {
     sk: `HEALTH#${accountId}#${region}`,
   }),
   eventStats: (tenantId: string, accountId: string) => ({ pk: `TENANT#${tenantId}`, sk: `EVENTSTATS#${accountId}` }),
+  eventDay: (tenantId: string, accountId: string, day: string, region: string) => ({
+    pk: `TENANT#${tenantId}`,
+    sk: `EVENTDAY#${accountId}#${day}#${region}`,
+  }),
+  /** Sort-key prefix of an account's per-day counters from `day` on (accountIds are 12 digits: no prefix overlaps). */
+  eventDaysOf: (accountId: string) => `EVENTDAY#${accountId}#`,
   ingestion: (tenantId: string, accountId: string, ingestionId: string) => ({
     pk: `TENANT#${tenantId}`,
     sk: `INGESTION#${accountId}#${ingestionId}`,

@@ -1,5 +1,5 @@
 /**
- * AWS JSON 1.1 (KMS, ACM, Secrets Manager, SSM, EventBridge): `POST /` with `X-Amz-Target: <ServiceTarget>.<Operation>` and a
+ * AWS JSON 1.1 (KMS, ACM, Secrets Manager, SSM, EventBridge, CloudTrail): `POST /` with `X-Amz-Target: <ServiceTarget>.<Operation>` and a
  * JSON body; errors as `{"__type": "<Code>", "message": "…"}` with a 4xx/5xx status, which is what the SDK's
  * JSON-RPC deserializer reads (`__type` first, then `code`, then the `x-amzn-errortype` header).
  * https://smithy.io/2.0/aws/protocols/aws-json-1_1-protocol.html
@@ -16,6 +16,9 @@ export const JSON_SERVICE_TARGETS: Readonly<Record<string, string>> = {
   secretsmanager: 'secretsmanager',
   AmazonSSM: 'ssm',
   AWSEvents: 'events',
+  // @aws-sdk/client-cloudtrail sends the short target; older SDKs (and the service model's namespace) the long one.
+  CloudTrail_20131101: 'cloudtrail',
+  'com.amazonaws.cloudtrail.v20131101.CloudTrail_20131101': 'cloudtrail',
 };
 
 export interface JsonRequest {

@@ -31,6 +31,7 @@ const HANDLER_ENV: Record<string, string> = {
   INVENTORY_TABLE_NAME: 'bench-inventory',
   EVENTS_QUEUE_URL: 'https://sqs.us-east-1.amazonaws.com/000000000000/bench-events',
   CRAWL_STATE_MACHINE_ARN: 'arn:aws:states:us-east-1:000000000000:stateMachine:bench-crawl',
+  HEALTH_CHECK_STATE_MACHINE_ARN: 'arn:aws:states:us-east-1:000000000000:stateMachine:bench-health-check-runs',
   AWS_REGION: 'us-east-1',
   AWS_ACCESS_KEY_ID: 'bench',
   AWS_SECRET_ACCESS_KEY: 'bench',

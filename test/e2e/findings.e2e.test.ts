@@ -1,6 +1,7 @@
 import { postEvents, waitForIngestion } from '../../local/demo';
 import type { LocalRuntime } from '../../local/local-runtime';
 import { ACCOUNTS, type ContractCheckedApiClient, startE2eRuntime } from './e2e-support';
+import { sarifSchemaErrors } from '../support/official-schemas';
 
 /**
  * Findings end to end over real HTTP on the local runtime: crawl the sandbox account, read its findings, apply
@@ -51,6 +52,7 @@ describe('findings of the sandbox account', () => {
     expect(summary.open).toBe((await findings('status=open')).length);
     expect(summary.mostUrgent).toHaveLength(3);
     const sarif = await reader().call<{ version: string; runs: Array<{ results: unknown[] }> }>('GET', '/findings?format=sarif');
+    expect(sarifSchemaErrors(sarif)).toBeNull(); // the official SARIF 2.1.0 schema (test/fixtures/schemas)
     expect(sarif.version).toBe('2.1.0');
     expect(sarif.runs[0].results.length).toBe((await findings('')).length);
     for (const [query, field] of [['ruleId=nope', 'ruleId'], ['severity=urgent', 'severity'], ['profile=cis', 'profile']]) {

@@ -97,4 +97,29 @@ describe('pipeline health end to end (local runtime, sandbox account)', () => {
     expect((await reader.request('GET', `${ACCOUNTS}/999999999999/health`)).status).toBe(404);
     expect((await admin.request('POST', `${ACCOUNTS}/999999999999/health-checks`, {})).status).toBe(404);
   });
+
+  it('an on-demand run goes through the local state machine and can be polled; a region that broke and was repaired is in the history and, while broken, in the findings summary', async () => {
+    // GIVEN a region broken, checked, repaired, checked again
+    sandbox.pipeline.disableRule('eu-west-1');
+    const res = await admin.request<AccountHealthReport>('POST', `${ACCOUNTS}/${sandbox.accountId}/health-checks`, {});
+    expect(res.status).toBe(200);
+    const location = res.headers.get('Location')!;
+    expect(location).toMatch(new RegExp(`^/data-sources/aws/accounts/${sandbox.accountId}/health-checks/[0-9A-Z]{26}$`));
+    const summary = await reader.call<{ pipeline: { failingRegions: number; accountsWithFailingRegion: number } }>('GET', '/findings/summary');
+    expect(summary.pipeline).toEqual({ failingRegions: 1, accountsWithFailingRegion: 1 });
+    repair();
+    await runChecks();
+    // THEN the run is SUCCEEDED with the report it answered
+    expect(await reader.call('GET', location)).toMatchObject({ status: 'SUCCEEDED', report: res.body });
+    // AND the history's newest entries are eu-west-1 recovering, after it turned failing
+    const history = await reader.call<{ items: Array<{ region: string; kind: string; failedChecks: Array<{ check: string }> }> }>(
+      'GET',
+      `${ACCOUNTS}/${sandbox.accountId}/health/history?limit=2`,
+    );
+    expect(history.items.map((i) => [i.region, i.kind])).toEqual([
+      ['eu-west-1', 'region-recovered'],
+      ['eu-west-1', 'region-failing'],
+    ]);
+    expect(history.items[1].failedChecks.map((c) => c.check)).toEqual(['rule']);
+  });
 });

@@ -8,6 +8,8 @@ import { CONSOLE_SECURITY_HEADERS } from '../../lib/console-security-headers';
 import { CONSOLE_ROUTING_FUNCTION_CODE } from '../../lib/constructs/console-routing-function';
 import { createBackendApp } from '../../lib/synth-backend';
 import { ROUTE_TABLE } from '../../lambdas/api/route-table';
+import { HEALTH_CHECK_RUN_DEADLINE_MS } from '../../lambdas/health/health-check-run';
+import { synthesizeBackend } from '../../local/synthesized-backend';
 import { COMMERCIAL_REGION_NAMES } from '../../lambdas/shared/regions';
 import { CRYPTO_SERVICES } from '../../lambdas/inventory/asset';
 import { FUNCTION_ENVIRONMENTS, type HandlerName } from '../../lambdas/shared/function-environments';
@@ -176,6 +178,37 @@ describe('backend stack', () => {
       .filter(([, p]) => p.Properties.Roles.some((r: any) => r.Ref === roleId))
       .flatMap(([, p]) => p.Properties.PolicyDocument.Statement.flatMap((st: any) => [st.Action].flat()));
     expect([...new Set(actions)]).toEqual(['lambda:InvokeFunction']);
+  });
+
+  it('gives the pipeline health function the API’s public URL, so scheduled checks compare each destination’s endpoint', () => {
+    // GIVEN the synthesized backend WHEN reading the health function's environment
+    const [, fn] = resources('AWS::Lambda::Function').find(([, r]) => r.Properties.Environment?.Variables?.POWERTOOLS_SERVICE_NAME === 'aqg-pipeline-health')!;
+    const url = fn.Properties.Environment.Variables.PUBLIC_API_URL;
+    // THEN it is https://<the REST API's id>.execute-api.<region>.<suffix>/v1, what the template route derives from requests
+    // (the test app's stack is in eu-west-1: test/support/backend-template.ts)
+    const [restApiId] = resources('AWS::ApiGateway::RestApi').map(([id]) => id);
+    expect(url).toEqual({
+      'Fn::Join': ['', ['https://', { Ref: restApiId }, '.execute-api.eu-west-1.', { Ref: 'AWS::URLSuffix' }, '/v1']],
+    });
+    expect(FUNCTION_ENVIRONMENTS['pipeline-health'].shape.PUBLIC_API_URL.safeParse('https://abc123.execute-api.eu-west-1.amazonaws.com/v1').success).toBe(true);
+    // AND the local runtime, which reads the same template, leaves it to its own --public-url
+    expect(synthesizeBackend().functions['pipeline-health'].computedEnvironment).toEqual(['PUBLIC_API_URL']);
+  });
+
+  it('runs on-demand health checks in their own state machine, which the accounts API may start and which ends before a run’s deadline', () => {
+    // GIVEN the runs state machine: one task, the pipeline health function
+    const [fnId] = resources('AWS::Lambda::Function').find(([, r]) => r.Properties.Environment?.Variables?.POWERTOOLS_SERVICE_NAME === 'aqg-pipeline-health')!;
+    const [runsId] = resources('AWS::StepFunctions::StateMachine').find(([id]) => id.includes('PipelineHealthRuns'))!;
+    const asl = stateMachineDefinition(json, runsId);
+    expect(Object.keys(asl.States)).toEqual(['RunHealthChecks']);
+    expect(asl.States.RunHealthChecks.Resource).toBe(`arn:aws:lambda:eu-west-1:123456789012:function:${fnId}`);
+    // THEN the whole execution is bounded, below the deadline after which a RUNNING run is failed
+    expect(asl.TimeoutSeconds * 1000).toBeLessThan(HEALTH_CHECK_RUN_DEADLINE_MS);
+    // AND the accounts API knows it and may start it (and nothing else of it)
+    const [, accounts] = resources('AWS::Lambda::Function').find(([, r]) => r.Properties.Environment?.Variables?.POWERTOOLS_SERVICE_NAME === 'aqg-accounts-api')!;
+    expect(accounts.Properties.Environment.Variables.HEALTH_CHECK_STATE_MACHINE_ARN).toEqual({ Ref: runsId });
+    const onRuns = statementsOf('accounts-api').filter((st) => JSON.stringify(st.Resource).includes(runsId));
+    expect(onRuns.flatMap((st) => [st.Action].flat())).toEqual(['states:StartExecution']);
   });
 
   it('lets the platform access role assume customer roles only with an ExternalId', () => {

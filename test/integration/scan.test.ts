@@ -8,6 +8,7 @@ import { UNPACED } from '../../lambdas/discovery/request-pacer';
 import { CredentialsError } from '../../lambdas/discovery/verify-credentials';
 import type { CustomerClientOptions } from '../../lambdas/discovery/region-clients';
 import { generateCertificate } from '../support/certificates';
+import { sarifSchemaErrors } from '../support/official-schemas';
 
 const ACCOUNT = '111122223333';
 const NOW = new Date('2025-01-10T00:00:00Z');
@@ -177,6 +178,7 @@ describe('scan end to end (mocked AWS)', () => {
     const sarif = harness();
     expect(await runScan(['--regions', 'us-east-1', '--format', 'sarif'], sarif.deps)).toBe(EXIT.OK);
     const log = JSON.parse(sarif.stdout()) as { version: string; runs: Array<{ results: Array<{ ruleId: string }> }> };
+    expect(sarifSchemaErrors(log)).toBeNull(); // the official SARIF 2.1.0 schema (test/fixtures/schemas)
     expect(log.version).toBe('2.1.0');
     expect(log.runs[0].results.map((r) => r.ruleId).sort()).toEqual(findings.map((f) => f.ruleId).sort());
 

@@ -17,9 +17,14 @@ export function synthesizeBackendForTest(): { template: Template; json: Record<s
   return { template, json: template.toJSON(), warnings };
 }
 
-/** The state machine's ASL with every token (Lambda ARNs) replaced by a readable placeholder. */
-export function stateMachineDefinition(json: Record<string, any>): Record<string, any> {
-  const [sm] = Object.values(json.Resources).filter((r: any) => r.Type === 'AWS::StepFunctions::StateMachine') as any[];
+/**
+ * The ASL of a state machine of the template (the one named, by default the crawl workflow's) with every token (Lambda
+ * ARNs) replaced by a readable placeholder.
+ */
+export function stateMachineDefinition(json: Record<string, any>, logicalId?: string): Record<string, any> {
+  const [, sm] = (Object.entries(json.Resources) as Array<[string, any]>).find(
+    ([id, r]) => r.Type === 'AWS::StepFunctions::StateMachine' && (logicalId === undefined ? id.startsWith('Crawl') : id === logicalId),
+  )!;
   const definition = sm.Properties.DefinitionString;
   const text =
     typeof definition === 'string'

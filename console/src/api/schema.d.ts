@@ -141,6 +141,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/data-sources/aws/accounts/{accountId}/health/history": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** When regions turned failing and recovered, newest first, with the checks that failed */
+        get: operations["getDataSourcesAwsAccountsAccountIdHealthHistory"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/data-sources/aws/accounts/{accountId}/health-checks": {
         parameters: {
             query?: never;
@@ -150,8 +167,25 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Run the pipeline health checks now, through the account’s role, in every region of the data source */
+        /** Run the pipeline health checks now, through the account’s role, in every region of the data source: the result if it comes within 20 seconds, else 202 and the run to poll (Location) */
         post: operations["postDataSourcesAwsAccountsAccountIdHealthChecks"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/data-sources/aws/accounts/{accountId}/health-checks/{runId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One on-demand health check run: RUNNING, SUCCEEDED with the result, or FAILED with why (never left running past its time limit) */
+        get: operations["getDataSourcesAwsAccountsAccountIdHealthChecksRunId"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -411,6 +445,8 @@ export interface components {
             healthStatus?: "pass" | "warn" | "fail" | "unknown";
             /** Format: date-time */
             healthCheckedAt?: string;
+            /** @description Regions failing at the last check (absent before any) */
+            healthFailingRegions?: number;
             /** @description Reconciliation drift summed over re-crawls: assets found that no event had created */
             driftCreated?: number;
             /** @description …changed without an event */
@@ -443,6 +479,8 @@ export interface components {
             healthStatus?: "pass" | "warn" | "fail" | "unknown";
             /** Format: date-time */
             healthCheckedAt?: string;
+            /** @description Regions failing at the last check (absent before any) */
+            healthFailingRegions?: number;
             /** @description Reconciliation drift summed over re-crawls: assets found that no event had created */
             driftCreated?: number;
             /** @description …changed without an event */
@@ -536,7 +574,118 @@ export interface components {
                     updated: number;
                     deleted: number;
                 } | null;
+                /** @description The last 7 days up to the check, oldest first */
+                eventsPerDay: {
+                    /** Format: date */
+                    date: string;
+                    /** @description Events received from the region that UTC day: applied, duplicate or dropped */
+                    events: number;
+                    dropped: number;
+                }[];
+                /** @description Over the same days: events dropped, by reason (e.g. unsupported-event, failed-call, future-event) */
+                droppedByReason: {
+                    [key: string]: number;
+                };
             }[];
+        };
+        PipelineHealthHistory: {
+            items: {
+                /**
+                 * Format: date-time
+                 * @description The check that saw the change
+                 */
+                at: string;
+                region: string;
+                /** @enum {string} */
+                kind: "region-failing" | "region-recovered";
+                /**
+                 * @description The status at the check before; null at the region’s first check
+                 * @enum {string|null}
+                 */
+                from: "pass" | "warn" | "fail" | "unknown" | null;
+                /** @enum {string} */
+                to: "pass" | "warn" | "fail" | "unknown";
+                /** @description region-failing: the checks that failed, as observed then */
+                failedChecks: {
+                    /** @enum {string} */
+                    check: "rule" | "target" | "destination" | "connection" | "delivery";
+                    /** @enum {string} */
+                    status: "pass" | "warn" | "fail" | "unknown";
+                    observed: string;
+                    remedy: string;
+                }[];
+            }[];
+            /** @description Pass as `before` for older entries; absent on the last page */
+            next?: string;
+        };
+        PipelineHealthCheckRun: {
+            runId: string;
+            accountId: string;
+            /** @enum {string} */
+            status: "RUNNING" | "SUCCEEDED" | "FAILED";
+            /** Format: date-time */
+            startedAt: string;
+            /** Format: date-time */
+            finishedAt?: string;
+            /** @description SUCCEEDED: the result, also stored as the account’s latest health */
+            report?: {
+                accountId: string;
+                /**
+                 * @description The worst of its regions
+                 * @enum {string}
+                 */
+                status: "pass" | "warn" | "fail" | "unknown";
+                /**
+                 * Format: date-time
+                 * @description null: never checked
+                 */
+                checkedAt: string | null;
+                regions: {
+                    region: string;
+                    /** @enum {string} */
+                    role: "primary" | "forwarder";
+                    /**
+                     * @description The worst of its checks
+                     * @enum {string}
+                     */
+                    status: "pass" | "warn" | "fail" | "unknown";
+                    checks: {
+                        /** @enum {string} */
+                        check: "rule" | "target" | "destination" | "connection" | "delivery";
+                        /**
+                         * @description pass; warn = degraded (works partly, or needs an update); fail = events do not flow; unknown = the check could not be made (access denied, throttled)
+                         * @enum {string}
+                         */
+                        status: "pass" | "warn" | "fail" | "unknown";
+                        observed: string;
+                        /** @description What a cloud admin does, with the console path */
+                        remedy: string;
+                    }[];
+                    /** Format: date-time */
+                    lastEventAt: string | null;
+                    templateVersion: string | null;
+                    /** @description Changes the last re-crawl found that events had not applied; null before any */
+                    drift: {
+                        created: number;
+                        updated: number;
+                        deleted: number;
+                    } | null;
+                    /** @description The last 7 days up to the check, oldest first */
+                    eventsPerDay: {
+                        /** Format: date */
+                        date: string;
+                        /** @description Events received from the region that UTC day: applied, duplicate or dropped */
+                        events: number;
+                        dropped: number;
+                    }[];
+                    /** @description Over the same days: events dropped, by reason (e.g. unsupported-event, failed-call, future-event) */
+                    droppedByReason: {
+                        [key: string]: number;
+                    };
+                }[];
+            };
+            /** @description FAILED: why (a run that outlives its time limit is failed, never left running) */
+            error?: string;
         };
         Asset: {
             id: string;
@@ -1817,6 +1966,98 @@ export interface operations {
             };
         };
     };
+    getDataSourcesAwsAccountsAccountIdHealthHistory: {
+        parameters: {
+            query?: {
+                limit?: string;
+                before?: string;
+            };
+            header?: never;
+            path: {
+                accountId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of the account’s pipeline history */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PipelineHealthHistory"];
+                };
+            };
+            /** @description Bad input; `field` names it */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Missing, unknown, revoked or expired token (API Gateway’s answer) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The token lacks the reader permission */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Unknown account */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many requests: this token is over its per-second limit (lambdas/events/rate-limit.ts), or API Gateway’s stage throttling; nothing was done: retry after `Retry-After` seconds */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before sending the request again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Internal error (generic body; details are logged) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Temporarily unavailable (the platform’s storage is throttled or failing; nothing was stored): retry after `Retry-After` seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before sending the request again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
     postDataSourcesAwsAccountsAccountIdHealthChecks: {
         parameters: {
             query?: never;
@@ -1832,13 +2073,22 @@ export interface operations {
             };
         };
         responses: {
-            /** @description The result, also stored as the latest */
+            /** @description The result, also stored as the latest; Location names the run */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["PipelineHealth"];
+                };
+            };
+            /** @description Still running: poll GET …/health-checks/{runId} (Location) */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PipelineHealthCheckRun"];
                 };
             };
             /** @description Bad input; `field` names it */
@@ -1879,6 +2129,96 @@ export interface operations {
             };
             /** @description The request body is too large */
             413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many requests: this token is over its per-second limit (lambdas/events/rate-limit.ts), or API Gateway’s stage throttling; nothing was done: retry after `Retry-After` seconds */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before sending the request again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Internal error (generic body; details are logged) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The checks failed (the run, at Location, says why); try again */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before sending the request again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getDataSourcesAwsAccountsAccountIdHealthChecksRunId: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                accountId: string;
+                runId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The run */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PipelineHealthCheckRun"];
+                };
+            };
+            /** @description Bad input; `field` names it */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Missing, unknown, revoked or expired token (API Gateway’s answer) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The token lacks the reader permission */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Unknown account or run */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2841,6 +3181,12 @@ export interface operations {
                         };
                         /** @description The three most urgent open findings (severity, then due date) */
                         mostUrgent: components["schemas"]["Finding"][];
+                        /** @description Linked accounts’ event pipelines at their last health check (GET …/accounts/{accountId}/health) */
+                        pipeline: {
+                            /** @description Regions whose event pipeline failed its last health check */
+                            failingRegions: number;
+                            accountsWithFailingRegion: number;
+                        };
                     };
                 };
             };

@@ -8,6 +8,7 @@ export type Ingestion = components['schemas']['Ingestion'];
 export type Token = components['schemas']['Token'];
 export type ErrorBody = components['schemas']['Error'];
 export type PipelineHealth = components['schemas']['PipelineHealth'];
+export type PipelineHealthCheckRun = components['schemas']['PipelineHealthCheckRun'];
 
 type JsonOf<R> = R extends { content: { 'application/json': infer B } } ? B : never;
 

@@ -45,8 +45,12 @@ beforeAll(async () => {
   dynamo = await startDynalite();
   control = dynamoControlStores(dynamo.documentClient, dynamo.controlTable);
   inventory = dynamoInventoryStores(dynamo.documentClient, dynamo.inventoryTable);
+  const healthStore = new DynamoHealthStore(dynamo.documentClient, dynamo.controlTable);
   const health = {
-    store: new DynamoHealthStore(dynamo.documentClient, dynamo.controlTable),
+    store: healthStore,
+    runs: healthStore,
+    runner: { start: async () => undefined },
+    newRunId: () => newIngestionId(),
     readerFor: () => ({ read: async () => Promise.reject(new Error('no EventBridge in this test')) }),
     tenantExternalId: async () => 'unused',
     now: () => new Date(),

@@ -13,10 +13,13 @@ import { ROUTE_TABLE } from '../../../lambdas/api/route-table';
 import { dynamoControlStores } from '../../../lambdas/control/dynamo-control-stores';
 import { newIngestionId } from '../../../lambdas/control/ids';
 import { DynamoHealthStore } from '../../../lambdas/health/dynamo-health-store';
+import type { HealthCheckRunStore } from '../../../lambdas/health/health-check-run';
+import type { PipelineHealthDeps } from '../../../lambdas/health/pipeline-health-service';
 import { dynamoInventoryStores } from '../../../lambdas/inventory/dynamo-inventory-stores';
 import customerTemplate from '../../../templates/cloudformation-template.json';
 import { EVENTS_PATH } from '../../../lambdas/shared/protocol';
 import { startDynalite, type LocalDynamo } from '../../support/dynalite';
+import { InProcessHealthCheckRunner } from '../../support/in-process-health-runs';
 import { apiEvent } from './api-event';
 
 // Property: no client input makes any route answer ≥ 500, and a refused request (4xx) writes nothing.
@@ -40,6 +43,7 @@ beforeAll(async () => {
   await control.tenants.createTenant({ tenantId: TENANT, name: 'Fuzz', externalId: 'ext-fuzz-123456', createdAt: new Date().toISOString() });
   // A 500 fails loudly, with its cause.
   const log = { error: (_m: string, { error }: { error: Error }) => { throw error; } };
+  const healthStore = new DynamoHealthStore(dynamo.documentClient, dynamo.controlTable);
   const deps = {
     ...control,
     assets: inventory.assets,
@@ -48,7 +52,10 @@ beforeAll(async () => {
     now: () => new Date(),
     newIngestionId: () => newIngestionId(),
     health: {
-      store: new DynamoHealthStore(dynamo.documentClient, dynamo.controlTable),
+      store: healthStore,
+      runs: healthStore,
+      runner: new InProcessHealthCheckRunner((): PipelineHealthDeps & { runs: HealthCheckRunStore } => ({ ...deps.health, control: control.accounts })),
+      newRunId: () => newIngestionId(),
       // No customer account here: every read is unknown, which the checks must answer without a 5xx.
       readerFor: () => ({
         read: async (region: string) => {

@@ -76,6 +76,7 @@ describe('per-token API rate limit', () => {
       CONTROL_TABLE_NAME: dynamo.controlTable,
       INVENTORY_TABLE_NAME: dynamo.inventoryTable,
       CRAWL_STATE_MACHINE_ARN: 'arn:aws:states:us-east-1:000000000000:stateMachine:crawl',
+      HEALTH_CHECK_STATE_MACHINE_ARN: 'arn:aws:states:us-east-1:000000000000:stateMachine:health-check-runs',
       PLATFORM_ACCESS_ROLE_ARN: 'arn:aws:iam::000000000000:role/platform',
     });
     let handler!: (event: APIGatewayProxyEvent) => Promise<APIGatewayProxyResult>;

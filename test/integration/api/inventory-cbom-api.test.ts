@@ -8,7 +8,7 @@ import type { InventoryStores } from '../../../lambdas/inventory/inventory-store
 import { DynamoFindingsStore } from '../../../lambdas/findings/dynamo-findings-store';
 import { startDynalite, type LocalDynamo } from '../../support/dynalite';
 import { acmCertificate, kmsKey, parameter, secret } from '../../unit/cbom/cbom-fixtures';
-import { cbomSchemaErrors } from '../../unit/cbom/cbom-validation';
+import { cbomSchemaErrors } from '../../support/official-schemas';
 import { discovered } from '../repository/asset-fixtures';
 import { apiEvent, bodyOf, silentLogger } from './api-event';
 
@@ -59,7 +59,7 @@ describe('GET /inventory/cbom', () => {
     // the stored asset (with its id) went through the repository and back
     const stored = doc.components.find((c) => c['bom-ref'] === key.arn)!;
     expect(stored.properties).toContainEqual(expect.objectContaining({ name: 'aqg:assetId' }));
-    expect(doc.dependencies).toContainEqual({ ref: assets[3]!.arn, dependsOn: [key.arn] });
+    expect(doc.dependencies).toContainEqual({ ref: assets[3]!.arn, dependsOn: [key.arn, 'crypto/algorithm/aes-256-gcm/ae'] });
   });
 
   it('applies the type / region / accountId filters and records them', async () => {

@@ -75,6 +75,53 @@ it('no sequence of events grows the tenant past one row per linked (account, kno
     }),
     { numRuns: 15 },
   );
-  const allowed = [`ACCOUNT#${ACCOUNT}`, `EVENTSTATS#${ACCOUNT}`, 'EVENTSTATS#unlinked', `HEALTH#${ACCOUNT}#eu-west-1`, `HEALTH#${ACCOUNT}#us-east-1`];
+  const day = '2024-07-01'; // the day queuedEvent says the intake received them
+  const allowed = [
+    `ACCOUNT#${ACCOUNT}`,
+    `EVENTSTATS#${ACCOUNT}`,
+    'EVENTSTATS#unlinked',
+    `HEALTH#${ACCOUNT}#eu-west-1`,
+    `HEALTH#${ACCOUNT}#us-east-1`,
+    `EVENTDAY#${ACCOUNT}#${day}#eu-west-1`,
+    `EVENTDAY#${ACCOUNT}#${day}#us-east-1`,
+  ];
   for (const row of await rowsOf(t)) expect(allowed).toContain(row);
+});
+
+it('counts events per region and day of receipt, dropped ones by reason, only in the regions of the account’s data source', async () => {
+  // GIVEN an account whose data source is eu-west-1 only
+  const t = await tenant();
+  await dynamo.documentClient.send(
+    new PutCommand({ TableName: dynamo.controlTable, Item: { ...controlKeys.account(t, ACCOUNT), tenantId: t, accountId: ACCOUNT, status: 'LINKED', regions: ['eu-west-1'], roleArn: `arn:aws:iam::${ACCOUNT}:role/AQtiveGuardReadOnlyAccessRole` } }),
+  );
+  const base = fixture('kms-disable-key');
+  const event = (id: string, region: string, extra: Record<string, unknown> = {}) => ({ ...base, detail: { ...base.detail, eventID: id, awsRegion: region, ...extra } });
+  // WHEN it sends, over two days: an applied event and its duplicate, a failed call (dropped), an event in
+  // us-east-1 (a real region, not the account's) and one in an invented region
+  await processSqsBatch(
+    sqsEvent([
+      queuedEvent(t, event('a1', 'eu-west-1'), { receivedAt: '2024-07-01T10:00:00.000Z' }),
+      queuedEvent(t, event('f1', 'eu-west-1', { errorCode: 'AccessDenied' }), { receivedAt: '2024-07-01T11:00:00.000Z' }),
+      queuedEvent(t, event('u1', 'us-east-1'), { receivedAt: '2024-07-01T12:00:00.000Z' }),
+      queuedEvent(t, event('x1', 'xx-evil-1'), { receivedAt: '2024-07-01T12:00:00.000Z' }),
+    ]),
+    { store, refresher: unavailableRefresher },
+  );
+  await processSqsBatch(sqsEvent([queuedEvent(t, event('a1', 'eu-west-1'), { receivedAt: '2024-07-02T00:00:01.000Z' })]), { store, refresher: unavailableRefresher });
+  // THEN eu-west-1 has one row per day with its counters, and no other region has any
+  const { Items = [] } = await dynamo.documentClient.send(
+    new QueryCommand({
+      TableName: dynamo.controlTable,
+      KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
+      ExpressionAttributeValues: { ':pk': `TENANT#${t}`, ':prefix': controlKeys.eventDaysOf(ACCOUNT) },
+    }),
+  );
+  const counters = (i: Record<string, unknown>) => Object.fromEntries(Object.entries(i).filter(([k, v]) => typeof v === 'number' && k !== 'expiresAt'));
+  expect(Items.map((i) => [i.sk, i.region, i.day, counters(i)])).toEqual([
+    [`EVENTDAY#${ACCOUNT}#2024-07-01#eu-west-1`, 'eu-west-1', '2024-07-01', { applied: 1, 'dropped_failed-call': 1 }],
+    [`EVENTDAY#${ACCOUNT}#2024-07-02#eu-west-1`, 'eu-west-1', '2024-07-02', { duplicates: 1 }],
+  ]);
+  // AND the account's totals still count everything
+  const rows = await rowsOf(t);
+  expect(rows.filter((r) => r.startsWith('EVENTDAY#'))).toHaveLength(2);
 });

@@ -16,6 +16,7 @@ import type { InventoryStores } from '../../../lambdas/inventory/inventory-store
 import { startDynalite, type LocalDynamo } from '../../support/dynalite';
 import { ACCOUNT, NOW, REGION, TENANT, certificate, days, key, secret } from '../../unit/findings/finding-fixtures';
 import { apiEvent, bodyOf, silentLogger } from '../api/api-event';
+import { sarifSchemaErrors } from '../../support/official-schemas';
 
 let dynamo: LocalDynamo;
 let control: ControlStores;
@@ -104,6 +105,7 @@ describe('GET /findings', () => {
     const res = await call('GET', '/findings', { query: { format: 'sarif' } });
     expect(res.statusCode).toBe(200);
     const log = bodyOf(res) as unknown as { version: string; $schema: string; runs: Array<{ tool: { driver: { rules: Array<{ id: string }> } }; results: Array<{ ruleId: string; level: string; partialFingerprints: Record<string, string> }> }> };
+    expect(sarifSchemaErrors(log)).toBeNull(); // the official SARIF 2.1.0 schema (test/fixtures/schemas)
     expect(log.version).toBe('2.1.0');
     expect(log.$schema).toMatch(/sarif.*2\.1\.0/);
     const ruleIds = log.runs[0].tool.driver.rules.map((r) => r.id);

@@ -24,6 +24,7 @@ const SAMPLE: Readonly<Record<string, string>> = {
   tokenId: '0123456789abcdef0123',
   assetId: 'AbCdEfGhIjKlMnOpQrStUv',
   findingId: 'AbCdEfGhIjKlMnOpQrStUv',
+  runId: '01JABCDEFGHJKMNPQRSTVWXYZ1',
 };
 const concretePath = (path: string) => path.replace(/\{([^}]+)\}/g, (_m, name: string) => SAMPLE[name]);
 

@@ -26,7 +26,7 @@ export function kmsKey(id: string, keySpec: string, keyUsage: string, extra: Par
 }
 
 /** An ACM certificate asset with crypto from the real parser and classifier over a generated certificate. */
-export async function acmCertificate(id: string, key: KeySpec, hash: 'SHA-256' | 'SHA-384' = 'SHA-256'): Promise<DiscoveredAsset> {
+export async function acmCertificate(id: string, key: KeySpec, hash: 'SHA-1' | 'SHA-256' | 'SHA-384' = 'SHA-256'): Promise<DiscoveredAsset> {
   const generated = await generateCertificate({
     key,
     hash,

@@ -2,7 +2,7 @@ import { CBOM_MEDIA_TYPE, DuplicateBomRefError, inventoryToCbom } from '../../..
 import type { CbomComponent, CbomDocument } from '../../../lambdas/cbom/cbom-types';
 import type { DiscoveredAsset } from '../../../lambdas/inventory/asset';
 import { acmCertificate, kmsKey, parameter, secret } from './cbom-fixtures';
-import { cbomSchemaErrors } from './cbom-validation';
+import { cbomSchemaErrors } from '../../support/official-schemas';
 
 const GENERATED_AT = new Date('2025-02-01T12:00:00.000Z');
 const SERIAL = 'urn:uuid:3e671687-395b-41f5-a30f-a58921a69b79';
@@ -98,6 +98,7 @@ describe('inventoryToCbom', () => {
         classicalSecurityLevel: 112,
         nistQuantumSecurityLevel: 0,
       },
+      oid: '1.2.840.113549.1.1.1',
     });
     expect(byRef(ref).name).toBe('alias/rsa-sign');
     expect(prop(ref, 'aqg:aws:kms:multiRegion')).toEqual(['true']);
@@ -162,8 +163,10 @@ describe('inventoryToCbom', () => {
     });
     expect(byRef('crypto/algorithm/sha256withrsa/signature')).toMatchObject({
       name: 'SHA256withRSA',
-      cryptoProperties: { assetType: 'algorithm', algorithmProperties: { primitive: 'signature', parameterSetIdentifier: '256', nistQuantumSecurityLevel: 0 } },
+      cryptoProperties: { assetType: 'algorithm', algorithmProperties: { primitive: 'signature', padding: 'pkcs1v15', classicalSecurityLevel: 128, nistQuantumSecurityLevel: 0 }, oid: '1.2.840.113549.1.1.11' },
     });
+    // the signer's key size is the issuer's, not in the certificate: no parameter set claimed
+    expect(crypto('crypto/algorithm/sha256withrsa/signature').algorithmProperties).not.toHaveProperty('parameterSetIdentifier');
     const publicKey = crypto(`${ref}#subject-public-key`).relatedCryptoMaterialProperties!;
     expect(publicKey).toMatchObject({ type: 'public-key', size: 2048, algorithmRef: 'crypto/algorithm/rsa-2048/signature' });
     expect(byRef('crypto/algorithm/rsa-2048/signature').cryptoProperties).toMatchObject({ algorithmProperties: { classicalSecurityLevel: 112, nistQuantumSecurityLevel: 0 } });
@@ -191,22 +194,21 @@ describe('inventoryToCbom', () => {
       securedBy: { mechanism: 'Software', algorithmRef: 'crypto/algorithm/aes-256-gcm/ae' },
     });
     for (const c of cbom.components) expect((c.cryptoProperties as { relatedCryptoMaterialProperties?: object }).relatedCryptoMaterialProperties ?? {}).not.toHaveProperty('value');
-    expect(cbom.dependencies).toContainEqual({ ref, dependsOn: [assets.customerKey!.arn] });
+    expect(cbom.dependencies).toContainEqual({ ref, dependsOn: [assets.customerKey!.arn, 'crypto/algorithm/aes-256-gcm/ae'] });
     expect(prop(ref, 'aqg:aws:kmsKeyArn')).toEqual([assets.customerKey!.arn]);
   });
 
-  it('a SecureString: a credential depending on its key; a plain String parameter: other, secured by None', () => {
+  it('a SecureString: a credential depending on its key; a plain String parameter is not cryptographic material: left out', () => {
     const secure = assets.secureString!.arn;
     expect(crypto(secure).relatedCryptoMaterialProperties).toMatchObject({ type: 'credential', updateDate: '2024-08-01T00:00:00.000Z', securedBy: { mechanism: 'Software' } });
-    expect(cbom.dependencies).toContainEqual({ ref: secure, dependsOn: [assets.customerKey!.arn] });
-    const plain = assets.plainParameter!.arn;
-    expect(crypto(plain).relatedCryptoMaterialProperties).toMatchObject({ type: 'other', securedBy: { mechanism: 'None' } });
-    expect(prop(plain, 'aqg:aws:ssm:parameterType')).toEqual(['String']);
+    expect(cbom.dependencies).toContainEqual({ ref: secure, dependsOn: [assets.customerKey!.arn, 'crypto/algorithm/aes-256-gcm/ae'] });
+    expect(cbom.components.map((c) => c['bom-ref'])).not.toContain(assets.plainParameter!.arn);
+    expect(cbom.metadata).toMatchObject({ properties: expect.arrayContaining([{ name: 'aqg:assetCount', value: String(Object.keys(assets).length - 1) }, { name: 'aqg:excludedPlaintextParameterCount', value: '1' }]) });
   });
 
   it('a key outside the document is named in a property, not as a dangling dependency', () => {
     const ref = assets.foreignSecret!.arn;
-    expect(cbom.dependencies?.find((d) => d.ref === ref)?.dependsOn).toBeUndefined();
+    expect(cbom.dependencies?.find((d) => d.ref === ref)?.dependsOn).toEqual(['crypto/algorithm/aes-256-gcm/ae']);
     expect(prop(ref, 'aqg:aws:kmsKeyArn')).toEqual(['arn:aws:kms:eu-west-1:999988887777:key/not-in-this-bom']);
   });
 

@@ -7,7 +7,7 @@ import type { CbomDocument } from '../../../lambdas/cbom/cbom-types';
 import { UNPACED } from '../../../lambdas/discovery/request-pacer';
 import { EXIT, runScan, SCAN_USAGE, type ScanDependencies } from '../../../cli/scan-cli';
 import { generateCertificate } from '../../support/certificates';
-import { cbomSchemaErrors } from './cbom-validation';
+import { cbomSchemaErrors } from '../../support/official-schemas';
 
 // `scan --format cbom` end to end over mocked AWS APIs (the style of test/integration/scan.test.ts).
 const ACCOUNT = '111122223333';
@@ -76,7 +76,7 @@ describe('scan --format cbom', () => {
     expect(types.sort()).toEqual(['certificate', 'key', 'key', 'parameter', 'secret']);
     // the secret's key reference (alias/app) resolved through the alias list, so the dependency is real
     const secretArn = `arn:aws:secretsmanager:${REGION}:${ACCOUNT}:secret:db-x`;
-    expect(doc.dependencies).toContainEqual({ ref: secretArn, dependsOn: [keyArn('cmk-1111')] });
+    expect(doc.dependencies).toContainEqual({ ref: secretArn, dependsOn: [keyArn('cmk-1111'), 'crypto/algorithm/aes-256-gcm/ae'] });
     const mlDsa = doc.components.find((c) => c.name === 'ML-DSA-87');
     expect(mlDsa?.cryptoProperties).toMatchObject({ assetType: 'algorithm', algorithmProperties: { nistQuantumSecurityLevel: 5 } });
     const cert = doc.components.find((c) => c['bom-ref'] === certArn)!;

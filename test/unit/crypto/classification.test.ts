@@ -16,11 +16,11 @@ describe('classifyKmsKeySpec', () => {
     ['ECC_SECG_P256K1', 'SIGN_VERIFY', { family: 'EC', curve: 'secp256k1', quantumVulnerable: true }],
     ['ECC_NIST_EDWARDS25519', 'SIGN_VERIFY', { family: 'EdDSA', curve: 'Ed25519', quantumVulnerable: true }],
     ['SM2', 'SIGN_VERIFY', { family: 'SM2', quantumVulnerable: true }],
-    ['HMAC_224', 'GENERATE_VERIFY_MAC', { family: 'HMAC', keySize: 224, quantumVulnerable: false }],
-    ['HMAC_512', 'GENERATE_VERIFY_MAC', { family: 'HMAC', algorithm: 'HMAC-SHA-512', keySize: 512, quantumVulnerable: false }],
-    ['ML_DSA_44', 'SIGN_VERIFY', { family: 'ML-DSA', algorithm: 'ML-DSA-44', quantumVulnerable: false, nistSecurityLevel: 2 }],
+    ['HMAC_224', 'GENERATE_VERIFY_MAC', { family: 'HMAC', keySize: 224, quantumVulnerable: false, classicalSecurityBits: 192, nistSecurityLevel: 3 }],
+    ['HMAC_512', 'GENERATE_VERIFY_MAC', { family: 'HMAC', algorithm: 'HMAC-SHA-512', keySize: 512, quantumVulnerable: false, classicalSecurityBits: 256, nistSecurityLevel: 5 }],
+    ['ML_DSA_44', 'SIGN_VERIFY', { family: 'ML-DSA', algorithm: 'ML-DSA-44', quantumVulnerable: false, nistSecurityLevel: 2, classicalSecurityBits: 128 }],
     ['ML_DSA_65', 'SIGN_VERIFY', { family: 'ML-DSA', quantumVulnerable: false, nistSecurityLevel: 3 }],
-    ['ML_DSA_87', 'SIGN_VERIFY', { family: 'ML-DSA', quantumVulnerable: false, nistSecurityLevel: 5 }],
+    ['ML_DSA_87', 'SIGN_VERIFY', { family: 'ML-DSA', quantumVulnerable: false, nistSecurityLevel: 5, classicalSecurityBits: 256 }],
   ])('%s', (spec, usage, expected) => {
     expect(classifyKmsKeySpec(spec, usage)).toMatchObject({ ...expected, keyUsage: [usage] });
   });
@@ -32,7 +32,7 @@ describe('classifyKmsKeySpec', () => {
   });
 
   test('SYMMETRIC_DEFAULT is SM4 in China Regions', () => {
-    expect(classifyKmsKeySpec('SYMMETRIC_DEFAULT', 'ENCRYPT_DECRYPT', 'cn-north-1')).toMatchObject({ family: 'SM4', quantumVulnerable: false });
+    expect(classifyKmsKeySpec('SYMMETRIC_DEFAULT', 'ENCRYPT_DECRYPT', 'cn-north-1')).toMatchObject({ family: 'SM4', quantumVulnerable: false, classicalSecurityBits: 128, nistSecurityLevel: 1 });
   });
 
   test('an unknown spec is unknown, never guessed', () => {

@@ -3,7 +3,9 @@ import { connectionCheck } from '../../../lambdas/health/connection-check';
 import { compareVersions, deliveryCheck } from '../../../lambdas/health/delivery-check';
 import { destinationCheck } from '../../../lambdas/health/destination-check';
 import type { Observation } from '../../../lambdas/health/eventbridge-observations';
-import { worstStatus } from '../../../lambdas/health/health-model';
+import { type AccountHealthReport, type CheckStatus, worstStatus } from '../../../lambdas/health/health-model';
+import { failingRegionCount, healthTransitions, pipelineSummary } from '../../../lambdas/health/health-transitions';
+import { eventWindowStart, type RegionEventDay, regionEventCounts } from '../../../lambdas/health/region-event-counts';
 import { ruleCheck } from '../../../lambdas/health/rule-check';
 import { targetCheck } from '../../../lambdas/health/target-check';
 
@@ -198,5 +200,78 @@ describe('worstStatus', () => {
     expect(worstStatus(['unknown', 'warn'])).toBe('warn');
     expect(worstStatus(['warn', 'fail', 'pass'])).toBe('fail');
     expect(worstStatus([])).toBe('pass');
+  });
+});
+
+describe('events per region and day (delivery)', () => {
+  const now = new Date('2026-03-10T12:00:00.000Z');
+  const rows: RegionEventDay[] = [
+    { region: 'eu-west-1', day: '2026-03-10', counters: { applied: 4, duplicates: 1, 'dropped_unsupported-event': 2, refresh_unavailable: 1 } },
+    { region: 'eu-west-1', day: '2026-03-09', counters: { applied: 10, 'dropped_failed-call': 1 } },
+    { region: 'eu-west-1', day: '2026-03-03', counters: { applied: 99 } }, // before the 7-day window
+    { region: 'us-east-1', day: '2026-03-10', counters: { applied: 50 } },
+  ];
+
+  it('sums a region’s days in the window, zeros for quiet days, drops by reason', () => {
+    expect(eventWindowStart(now)).toBe('2026-03-04');
+    const counts = regionEventCounts(rows, 'eu-west-1', now);
+    expect(counts.eventsPerDay.map((d) => d.date)).toEqual(['2026-03-04', '2026-03-05', '2026-03-06', '2026-03-07', '2026-03-08', '2026-03-09', '2026-03-10']);
+    expect(counts.eventsPerDay.at(-1)).toEqual({ date: '2026-03-10', events: 7, dropped: 2 });
+    expect(counts.eventsPerDay.at(-2)).toEqual({ date: '2026-03-09', events: 11, dropped: 1 });
+    expect(counts.eventsPerDay.slice(0, 5).every((d) => d.events === 0)).toBe(true);
+    expect(counts.droppedByReason).toEqual({ 'unsupported-event': 2, 'failed-call': 1 });
+  });
+
+  it('the delivery check says how many events arrived and why some were dropped', () => {
+    const events = regionEventCounts(rows, 'eu-west-1', now);
+    const result = deliveryCheck({ region: 'eu-west-1', lastEventAt: '2026-03-10T11:00:00.000Z', currentTemplateVersion: '1.0.0', eventBridgeHealthy: true, events });
+    expect(result.status).toBe('pass');
+    expect(result.observed).toContain('18 event(s) received in the last 7 days (today 7), 3 dropped (unsupported-event 2, failed-call 1)');
+    const quiet = deliveryCheck({ region: 'ap-south-1', currentTemplateVersion: '1.0.0', eventBridgeHealthy: true, events: regionEventCounts(rows, 'ap-south-1', now) });
+    expect(quiet.observed).toContain('0 event(s) received in the last 7 days (today 0)');
+  });
+});
+
+describe('health transitions (the account’s history)', () => {
+  const report = (at: string, statuses: Record<string, CheckStatus>): AccountHealthReport => ({
+    accountId: ACCOUNT,
+    status: worstStatus(Object.values(statuses)),
+    checkedAt: at,
+    regions: Object.entries(statuses).map(([region, status]) => ({
+      region,
+      role: 'forwarder',
+      status,
+      checks: [{ check: 'rule', status, observed: `rule is ${status}`, remedy: 'r' }],
+      lastEventAt: null,
+      templateVersion: null,
+      drift: null,
+      eventsPerDay: [],
+      droppedByReason: {},
+    })),
+  });
+
+  it('records only a region turning failing (from anything, its first check included) and recovering (to anything)', () => {
+    const first = report('2026-01-01T00:00:00.000Z', { 'eu-west-1': 'fail', 'us-east-1': 'pass', 'ap-south-1': 'warn' });
+    expect(healthTransitions(undefined, first).map((t) => [t.region, t.kind, t.from, t.to])).toEqual([['eu-west-1', 'region-failing', null, 'fail']]);
+    const second = report('2026-01-01T06:00:00.000Z', { 'eu-west-1': 'warn', 'us-east-1': 'unknown', 'ap-south-1': 'fail' });
+    const transitions = healthTransitions(first, second);
+    expect(transitions.map((t) => [t.region, t.kind, t.from, t.to])).toEqual([
+      ['eu-west-1', 'region-recovered', 'fail', 'warn'],
+      ['ap-south-1', 'region-failing', 'warn', 'fail'],
+    ]);
+    expect(transitions[1]).toMatchObject({ at: '2026-01-01T06:00:00.000Z', failedChecks: [{ check: 'rule', status: 'fail' }] });
+    expect(healthTransitions(second, second)).toEqual([]);
+  });
+
+  it('the summary counts failing regions of linked accounts only', () => {
+    expect(failingRegionCount(report('2026-01-01T00:00:00.000Z', { a: 'fail', b: 'fail', c: 'warn' }))).toBe(2);
+    expect(
+      pipelineSummary([
+        { status: 'LINKED', healthFailingRegions: 2 },
+        { status: 'LINKED' },
+        { status: 'LINKED', healthFailingRegions: 1 },
+        { status: 'UNLINKED', healthFailingRegions: 5 },
+      ]),
+    ).toEqual({ failingRegions: 3, accountsWithFailingRegion: 2 });
   });
 });

@@ -7,7 +7,7 @@ import StatusIndicator, { type StatusIndicatorProps } from '@cloudscape-design/c
 import Table from '@cloudscape-design/components/table';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { apiGet, apiRequest } from '../../api/client';
-import type { PipelineHealth } from '../../api/types';
+import type { PipelineHealth, PipelineHealthCheckRun } from '../../api/types';
 import { ACCOUNTS_PATH } from '../../common/aws-hooks';
 import { formatDate } from '../../common/format';
 import { useNotify } from '../../common/notifications';
@@ -27,6 +27,23 @@ const CHECK: Record<PipelineHealth['regions'][number]['checks'][number]['check']
 
 const status = (s: Status) => <StatusIndicator type={STATUS[s]}>{LABEL[s]}</StatusIndicator>;
 
+const POLL_MS = 2000;
+
+/**
+ * POST …/health-checks answers the result, or 202 with a run while the checks take longer: then the run is polled
+ * until it ends.
+ */
+async function runChecks(path: string): Promise<PipelineHealth> {
+  let answer = await apiRequest<PipelineHealth | PipelineHealthCheckRun>('POST', `${path}/health-checks`, { body: {} });
+  while ('runId' in answer) {
+    if (answer.status === 'SUCCEEDED' && answer.report) return answer.report;
+    if (answer.status === 'FAILED') throw new Error(answer.error ?? 'The checks failed');
+    await new Promise((resolve) => setTimeout(resolve, POLL_MS));
+    answer = await apiGet<PipelineHealthCheckRun>(`${path}/health-checks/${answer.runId}`);
+  }
+  return answer;
+}
+
 /** Troubleshooting: each region's event pipeline, check by check, with what was observed and the remedy; Run checks now. */
 export function Troubleshooting({ accountId }: { accountId: string }) {
   const isAdmin = useIsAdmin();
@@ -35,7 +52,7 @@ export function Troubleshooting({ accountId }: { accountId: string }) {
   const path = `${ACCOUNTS_PATH}/${accountId}`;
   const health = useQuery({ queryKey: ['accounts', accountId, 'health'], queryFn: ({ signal }) => apiGet<PipelineHealth>(`${path}/health`, { signal }) });
   const run = useMutation({
-    mutationFn: () => apiRequest<PipelineHealth>('POST', `${path}/health-checks`, { body: {} }),
+    mutationFn: () => runChecks(path),
     onSuccess: (report) => {
       client.setQueryData(['accounts', accountId, 'health'], report);
       notify({ type: report.status === 'pass' ? 'success' : 'warning', header: 'Checks finished', content: `The event pipeline of account ${accountId}: ${LABEL[report.status]}.` });
