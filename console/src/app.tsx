@@ -10,7 +10,7 @@ import { readSession } from './api/session';
 import { Breadcrumbs } from './common/breadcrumbs';
 import { Navigation } from './common/navigation';
 import { NotificationsProvider } from './common/notifications';
-import { matchRoute } from './common/routes';
+import { ROUTES, matchRoute } from './common/routes';
 import { navigate, useLocation } from './common/router';
 import { SignIn } from './pages/sign-in';
 
@@ -45,7 +45,26 @@ export function App() {
     if (!session && pathname !== '/sign-in') navigate(`/sign-in?next=${encodeURIComponent(pathname + (search.size ? `?${search}` : ''))}`, { replace: true });
   }, [session, pathname, search]);
 
+  const signedIn = session !== undefined;
+  useEffect(() => {
+    if (!signedIn) return;
+    // The main menu's pages, once the browser has nothing else to do
+    // (https://developer.mozilla.org/docs/Web/API/Window/requestIdleCallback; Safari has none: a timer instead).
+    const preload = () => ROUTES.filter((r) => r.inMenu).forEach((r) => void r.preload());
+    if (typeof requestIdleCallback !== 'function') {
+      const timer = setTimeout(preload, 2000);
+      return () => clearTimeout(timer);
+    }
+    const id = requestIdleCallback(preload, { timeout: 5000 });
+    return () => cancelIdleCallback(id);
+  }, [signedIn]);
+
   const match = session && pathname !== '/sign-in' ? matchRoute(pathname) : undefined;
+  const prefetch = match?.route.prefetch;
+  const searchKey = search.toString();
+  useEffect(() => {
+    if (prefetch) prefetch(queryClient, new URLSearchParams(searchKey));
+  }, [prefetch, searchKey]);
   useEffect(() => {
     document.title = `${match ? match.route.title : pathname === '/sign-in' || !session ? 'Sign in' : 'Not found'} · AQtive Guard`;
   }, [match, pathname, session]);

@@ -130,6 +130,8 @@ export function findingsRoutes(deps: FindingsRoutesDeps): RouteHandlers<'finding
       // The event pipeline's failing regions, from each account's last health check (lambdas/health/health-transitions.ts).
       return jsonResponse(200, { ...summarizeFindings(findings, assets, now()), mostUrgent, pipeline: pipelineSummary(linked) });
     },
+    'GET /findings/{findingId}': async ({ params: { findingId } }, caller) =>
+      jsonResponse(200, { finding: presentFinding(await owned(caller.tenantId, findingId)) }),
     'POST /findings/{findingId}/suppressions': async ({ params: { findingId }, body }, caller) => {
       const finding = await owned(caller.tenantId, findingId);
       const suppressed = suppressFinding(finding, { reason: body.reason, expiresAt: body.expiresAt, by: `token:${caller.tokenId}` }, now());

@@ -17,6 +17,11 @@ export function ingestionsRoutes(deps: IngestionsRoutesDeps): RouteHandlers<'ing
         { Location: `/data-sources/aws/accounts/${params.accountId}/ingestions/${ingestion.ingestionId}` },
       );
     },
+    'GET /data-sources/aws/accounts/{accountId}/ingestions': async ({ params, query }, caller) => {
+      await deps.accounts.getAccount(caller.tenantId, params.accountId); // 404 for an account the tenant never linked
+      const page = await deps.ingestions.listIngestions(caller.tenantId, params.accountId, { limit: query.limit ?? 100, cursor: query.cursor });
+      return jsonResponse(200, page);
+    },
     'GET /data-sources/aws/accounts/{accountId}/ingestions/{ingestionId}': async ({ params }, caller) =>
       jsonResponse(200, { ingestion: await deps.ingestions.getIngestion(caller.tenantId, params.accountId, params.ingestionId) }),
   };

@@ -138,6 +138,10 @@ export const UnlinkAccountResponse = z.object({
 });
 
 export const StartedIngestion = z.object({ ingestionId: z.string(), status: IngestionStatus });
+export const IngestionList = z.object({
+  items: z.array(Ingestion),
+  nextCursor: z.string().nullable().meta({ description: 'Pass as `cursor` for older runs; null = no more' }),
+});
 export const IngestionResponse = z.object({ ingestion: Ingestion.extend({ parts: z.array(CrawlPart) }) });
 
 const Lifecycle = z.object({

@@ -91,6 +91,12 @@ export const InventoryQueryParams = z.strictObject({
   cursor: z.string().min(1).max(4096).optional(),
 });
 
+/** GET …/accounts/{accountId}/ingestions: newest first. */
+export const IngestionListQuery = z.strictObject({
+  limit: PageLimitParam,
+  cursor: z.string().min(1).max(4096).optional(),
+});
+
 /** GET /audit-log: newest first; `before` is the `next` of the previous page. */
 export const AuditLogQuery = z.strictObject({
   limit: z

@@ -1,4 +1,5 @@
-import { type DynamoDBDocumentClient, GetCommand, paginateScan, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { type DynamoDBDocumentClient, GetCommand, paginateScan, PutCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { decodeCursor, encodeCursor, InvalidCursorError } from '../inventory/inventory-cursor';
 import { queryAll, withoutKeys, writeIf, writeOrThrow } from '../shared/dynamo';
 import { controlKeys } from '../shared/table-schema';
 import type { CrawlPart, IngestionRecord, IngestionWithParts } from './control-model';
@@ -8,7 +9,7 @@ import {
   IngestionAlreadyRunningError,
   IngestionNotFoundError,
 } from './errors';
-import type { AbandonIngestionInput, FinishIngestionInput, IngestionStore, OpenIngestion, StartIngestionInput } from './ingestion-store';
+import type { AbandonIngestionInput, FinishIngestionInput, IngestionPage, IngestionStore, OpenIngestion, StartIngestionInput } from './ingestion-store';
 
 export interface IngestionStoreOptions {
   /**
@@ -201,6 +202,36 @@ export class DynamoIngestionStore implements IngestionStore {
     const record = await readIngestion(this.db, this.tableName, { tenantId, accountId, ingestionId });
     if (!record) throw new IngestionNotFoundError(ingestionId);
     return { ...record, parts: await this.listCrawlParts(ingestionId) };
+  }
+
+  /**
+   * One Query of the tenant's partition, `INGESTION#<accountId>#` descending: ingestion ids are time-ordered
+   * (lambdas/shared/table-schema.ts), so the newest run comes first.
+   */
+  async listIngestions(tenantId: string, accountId: string, page: { limit: number; cursor?: string }): Promise<IngestionPage> {
+    const { pk, sk: prefix } = controlKeys.ingestion(tenantId, accountId, '');
+    let startKey: Record<string, string> | undefined;
+    if (page.cursor !== undefined) {
+      const cursor = decodeCursor(page.cursor);
+      // A forged cursor must not address another tenant's or account's items.
+      if (cursor.s !== prefix || cursor.k?.pk !== pk || !cursor.k.sk?.startsWith(prefix)) throw new InvalidCursorError('not issued for this account');
+      startKey = { pk: cursor.k.pk, sk: cursor.k.sk };
+    }
+    const { Items, LastEvaluatedKey } = await this.db.send(
+      new QueryCommand({
+        TableName: this.tableName,
+        KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
+        ExpressionAttributeValues: { ':pk': pk, ':prefix': prefix },
+        ScanIndexForward: false,
+        Limit: page.limit,
+        ExclusiveStartKey: startKey,
+      }),
+    );
+    const next = LastEvaluatedKey as { pk: string; sk: string } | undefined;
+    return {
+      items: (Items ?? []).map((i) => withoutKeys<IngestionRecord>(i)),
+      nextCursor: next ? encodeCursor({ p: 0, s: prefix, k: { pk: next.pk, sk: next.sk } }) : null,
+    };
   }
 
   async putCrawlPart(part: CrawlPart): Promise<void> {

@@ -34,6 +34,13 @@ export interface OpenIngestion {
   readonly executionArn?: string;
 }
 
+/** One page of an account's runs, newest first. */
+export interface IngestionPage {
+  readonly items: readonly IngestionRecord[];
+  /** Pass as `cursor` for the next (older) page; null = no more. */
+  readonly nextCursor: string | null;
+}
+
 /** Ingestion runs, the account's ingestion lock, and the crawl's per-(region, service) parts (adapter: dynamo-ingestion-store.ts). */
 export interface IngestionStore {
   /**
@@ -46,6 +53,8 @@ export interface IngestionStore {
   finishIngestion(input: FinishIngestionInput): Promise<IngestionRecord>;
   /** Throws IngestionNotFoundError. */
   getIngestion(tenantId: string, accountId: string, ingestionId: string): Promise<IngestionWithParts>;
+  /** The account's runs, newest first. Throws InvalidCursorError (lambdas/inventory/inventory-cursor.ts) for a cursor it did not issue. */
+  listIngestions(tenantId: string, accountId: string, page: { readonly limit: number; readonly cursor?: string }): Promise<IngestionPage>;
   /**
    * Closes a run still RUNNING as FAILED with `error` (a run already recorded is left as it is), then releases the
    * account's lock if this run holds it. `closed` says whether this call closed the run.

@@ -1,5 +1,5 @@
 import { SendMessageCommand } from '@aws-sdk/client-sqs';
-import type { APIGatewayProxyEvent, APIGatewayProxyResult } from 'aws-lambda';
+import type { APIGatewayProxyEvent, APIGatewayProxyResult, Context } from 'aws-lambda';
 import { EventQueueUnavailableError, EventTooLargeError, InvalidEventError } from '../events/errors';
 import { DynamoRateCounter } from '../events/dynamo-rate-counter';
 import { acceptEvent, type EventQueue } from '../events/intake';
@@ -22,8 +22,33 @@ const queue: EventQueue = {
   },
 };
 
-/** POST /v1/data-sources/aws/events — EventBridge API destination → SQS. Logic: lambdas/events/intake.ts. */
-export const handler = async (event: APIGatewayProxyEvent): Promise<APIGatewayProxyResult> => {
+/** Time kept before the function's timeout to answer 503 rather than be cut off (API Gateway would answer a 5xx of its own). */
+const ANSWER_MARGIN_MS = 1000;
+
+/**
+ * POST /v1/data-sources/aws/events — EventBridge API destination → SQS. Logic: lambdas/events/intake.ts. When the
+ * SDK's retries of a struggling table or queue would outlast the function, it answers 503 with Retry-After before its
+ * timeout: nothing was acknowledged, EventBridge retries, and a copy that was queued after all is a duplicate the
+ * processor drops by event id.
+ */
+export const handler = async (event: APIGatewayProxyEvent, context?: Context): Promise<APIGatewayProxyResult> => {
+  const remainingMs = context?.getRemainingTimeInMillis();
+  if (remainingMs === undefined) return accept(event);
+  let timer: NodeJS.Timeout | undefined;
+  const deadline = new Promise<APIGatewayProxyResult>((resolve) => {
+    timer = setTimeout(() => {
+      logger.error('Events intake ran out of time; answered 503');
+      resolve(serviceUnavailableResponse('The event could not be stored in time. EventBridge will retry.'));
+    }, Math.max(0, remainingMs - ANSWER_MARGIN_MS));
+  });
+  try {
+    return await Promise.race([accept(event), deadline]);
+  } finally {
+    clearTimeout(timer);
+  }
+};
+
+async function accept(event: APIGatewayProxyEvent): Promise<APIGatewayProxyResult> {
   const authorizer = event.requestContext.authorizer ?? {};
   const tenantId = typeof authorizer.tenantId === 'string' ? authorizer.tenantId : undefined;
   const tokenId = typeof authorizer.tokenId === 'string' ? authorizer.tokenId : undefined;
@@ -59,4 +84,4 @@ export const handler = async (event: APIGatewayProxyEvent): Promise<APIGatewayPr
     logger.error('Events intake failure', { error: err as Error });
     return internalErrorResponse();
   }
-};
+}

@@ -14,7 +14,7 @@ const logger = createLogger('ingestions-api');
 const db = createDocumentClient();
 const rateLimit = apiRateLimit(db, env.CONTROL_TABLE_NAME);
 
-/** POST …/accounts/{accountId}/ingestions (admin), GET …/ingestions/{ingestionId} (reader). */
+/** POST …/accounts/{accountId}/ingestions (admin), GET …/ingestions and GET …/ingestions/{ingestionId} (reader). */
 export const handler = apiHandler(
   ingestionsRoutes({
     ...dynamoControlStores(db, env.CONTROL_TABLE_NAME),

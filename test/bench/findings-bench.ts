@@ -1,5 +1,5 @@
 /**
- * Benchmark 8: findings.
+ * Benchmark 9: findings.
  *  (a) account-wide evaluation (what crawl-finalize and the hourly schedule run, lambdas/findings/refresh-findings.ts)
  *      over the large estate: the sandbox's generated estate crawled by the real crawl-service handler in a child
  *      process (crawl-worker.ts, quotas lifted, as the scaling benchmark), key relations resolved as Finalize does,
@@ -62,6 +62,8 @@ export interface EvaluationRun extends RefreshOutcome {
 
 export interface FindingsBenchResult {
   readonly options: FindingsBenchOptions;
+  /** When the suite started (ISO): a --merge run keeps other parts' older figures beside it. */
+  readonly measuredAt: string;
   readonly assets: number;
   readonly crawlSeconds: number;
   readonly usageEdges: number;
@@ -84,6 +86,7 @@ const TSX_CLI = join(__dirname, '..', '..', 'node_modules', 'tsx', 'dist', 'cli.
 const TENANT = 'bench-tenant';
 
 export async function runFindingsBench(options: FindingsBenchOptions): Promise<FindingsBenchResult> {
+  const measuredAt = new Date().toISOString();
   const dir = mkdtempSync(join(tmpdir(), 'aqg-bench-findings-'));
   const backend = synthesizeBackend();
   const tableOf = (envName: string) => {
@@ -132,7 +135,7 @@ export async function runFindingsBench(options: FindingsBenchOptions): Promise<F
 
     const events = await eventBatches(db, sandbox, controlTable, inventoryTable, deps, options);
     progress(`events: +${(events.added * 100).toFixed(1)} % with evaluation`);
-    return { options, assets: crawl.assets, crawlSeconds: crawl.seconds, usageEdges, evaluation: { first, steady }, events };
+    return { options, measuredAt, assets: crawl.assets, crawlSeconds: crawl.seconds, usageEdges, evaluation: { first, steady }, events };
   } finally {
     counter.close();
     db.destroy();

@@ -1,4 +1,4 @@
-/** BENCHMARKS.md section 8 (findings) and its rows of the targets table, from results.json. */
+/** BENCHMARKS.md section 9 (findings) and its rows of the targets table, from results.json. */
 import type { FindingsBenchResult } from './findings-bench';
 import type { BenchResults } from './results';
 
@@ -13,13 +13,14 @@ const ops = (byOperation: Record<string, number>) =>
 export const FINDINGS_TARGETS = { evaluationSeconds: 10, addedToEvent: 0.2 } as const;
 
 export function findingsSection(r: BenchResults): string[] {
-  const out = ['## 8. Findings: evaluating the large estate, and what evaluation adds to an event', ''];
+  const out = ['## 9. Findings: evaluating the large estate, and what evaluation adds to an event', ''];
   if (!r.findings) return [...out, 'Not run.', ''];
   if (!r.findings.ok) return [...out, `**Failed**: ${r.findings.error}`, ''];
   const x: FindingsBenchResult = r.findings.result;
   const o = x.options;
   const { first, steady } = x.evaluation;
   out.push(
+    `Measured ${x.measuredAt ? `at ${x.measuredAt.slice(0, 19)}Z ` : ''}with \`npm run bench -- --only=findings\`. ` +
     `Estate: the sandbox's generated estate of ${int(o.estateSize)} assets in ${o.regions.length} Regions (seed ${o.seed}), crawled by the real crawl-service ` +
       `handler in a child process (quotas lifted, as benchmark 4; ${int(x.assets)} assets stored in ${f(x.crawlSeconds)} s), key references resolved as Finalize does, ` +
       `and ${int(x.usageEdges)} usage edges (callers of keys and secrets) recorded through the usage store. Then \`refreshAccountFindings\` ` +

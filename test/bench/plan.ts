@@ -1,4 +1,5 @@
 /** What `npm run bench` runs: the full plan (< 15 minutes on a 2-core machine) and the `--smoke` one (~2 minutes). */
+import type { ConsoleBenchOptions } from './console-bench';
 import type { CrawlIngestionOptions } from './crawl-ingestion-bench';
 import type { EventThroughputOptions } from './event-throughput-bench';
 import type { FaultsOptions } from './fault-recovery-bench';
@@ -18,6 +19,8 @@ export interface BenchPlan {
   readonly faults: FaultsOptions;
   readonly tenantFlood: TenantFloodOptions;
   readonly findings: FindingsBenchOptions;
+  /** The console's budgets: Inventory of a large estate in a real browser (test/bench/console-bench.ts). */
+  readonly console: ConsoleBenchOptions;
 }
 
 export const FULL_PLAN: BenchPlan = {
@@ -30,6 +33,7 @@ export const FULL_PLAN: BenchPlan = {
   faults: { events: 2_000, concurrency: 16, crashBacklog: 1_000, estateSize: 60, seed: 7 },
   tenantFlood: { limitPerSecond: 10, quietPerSecond: 8, seconds: 25, seed: 7 },
   findings: { estateSize: 30_000, regions: BENCH_REGIONS, seed: 7, usageEdges: 3_000, eventBatches: 20, batchSize: 50 },
+  console: { estateSize: 30_000, regions: ['us-east-1', 'eu-west-1', 'us-west-2', 'eu-central-1'], runs: 5 },
 };
 
 export const SMOKE_PLAN: BenchPlan = {
@@ -42,4 +46,5 @@ export const SMOKE_PLAN: BenchPlan = {
   faults: { events: 300, concurrency: 8, crashBacklog: 200, estateSize: 40, seed: 7 },
   tenantFlood: { limitPerSecond: 20, quietPerSecond: 10, seconds: 3, seed: 7 },
   findings: { estateSize: 1_000, regions: BENCH_REGIONS, seed: 7, usageEdges: 200, eventBatches: 6, batchSize: 50 },
+  console: { estateSize: 1_000, regions: ['us-east-1', 'eu-west-1'], runs: 2 },
 };

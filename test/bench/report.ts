@@ -168,10 +168,52 @@ export function renderMarkdown(r: BenchResults): string {
 
   out.push(...faultsSection(r));
   out.push(...floodSection(r));
+  out.push(...consoleSection(r));
   out.push(...findingsSection(r));
   out.push(...analysis(r));
   out.push(SCHEMA_DOC);
   return `${out.join('\n')}\n`;
+}
+
+/** Benchmark 8: the console's budgets (initial JavaScript, Inventory of a large estate in a real browser, one page per answer). */
+function consoleSection(r: BenchResults): string[] {
+  const out = ['## 8. Web console: initial JavaScript, Inventory of a large estate in a browser', ''];
+  if (!r.console) return [...out, 'Not run.', ''];
+  if (!r.console.ok) return [...out, `**Failed**: ${r.console.error}`, ''];
+  const x = r.console.result;
+  const kib = (b: number) => f(b / 1024, 1);
+  const met = (ok: boolean) => (ok ? '**met**' : '**missed**');
+  out.push(
+    `\`test/bench/console-bench.ts\`: the console is built (\`console/scripts/build-console.ts\`: the entry chunk and its static imports, gzipped, are the initial ` +
+      `JavaScript). ${int(x.estateSize)} assets (${x.regions.length} regions, four types) are written straight through the asset store (one conditional update per ` +
+      `asset, as a crawl writes them; ${f(x.writeSeconds)} s) into the local runtime, which serves the built console. Headless Chromium (@sparticuz/chromium) signs in ` +
+      `with a reader token, then ${int(x.fullLoadMs.n)} times: opens \`/inventory\` as a full page load, and selects Inventory in the menu from Data sources. The time is ` +
+      `read inside the page: \`performance.now()\` on the first animation frame where the table holds its first page (${int(x.pageSize)} rows), from the navigation's start ` +
+      '(full load) or from the click (in the app). Every `/v1/inventory` answer the browser receives is recorded.',
+    '',
+    '| measure | p50 | max | budget | verdict |',
+    '|---|---:|---:|---:|---|',
+    `| initial JavaScript, gzipped (KiB) | ${kib(x.initialJsGzipBytes)} | | ${kib(x.initialJsBudgetBytes)} | ${met(x.initialJsGzipBytes <= x.initialJsBudgetBytes)} |`,
+    `| Inventory first page, full page load (ms) | ${f(x.fullLoadMs.p50)} | ${f(x.fullLoadMs.max)} | < ${int(x.firstPageBudgetMs)} | ${met(x.fullLoadMs.max < x.firstPageBudgetMs)} |`,
+    `| Inventory first page, from the menu (ms) | ${f(x.inAppMs.p50)} | ${f(x.inAppMs.max)} | < ${int(x.firstPageBudgetMs)} | ${met(x.inAppMs.max < x.firstPageBudgetMs)} |`,
+    `| largest \`/v1/inventory\` answer (assets) | ${int(x.largestInventoryResponseItems)} | | ≤ one page (${int(x.pageSize)}) | ${met(x.largestInventoryResponseItems <= x.pageSize)} |`,
+    '',
+    `All JavaScript, every page's chunk included: ${kib(x.totalJsGzipBytes)} KiB gzipped (pages load their own chunk when first visited). ` +
+      `${int(x.inventoryResponses)} inventory answers were received; the largest \`limit\` the console asked for was ${int(x.largestInventoryLimit)}. The verdicts use the slowest run` +
+      (x.runsMs ? ` (every run, in order: full loads ${x.runsMs.fullLoad.join(', ')} ms; from the menu ${x.runsMs.inApp.join(', ')} ms).` : '.'),
+    '',
+    ...(x.documentMs
+      ? [
+          `Where a full load's time goes (p50): the document arrives from the local runtime at ${f(x.documentMs.p50)} ms; the page's JavaScript sends the ` +
+            `\`/v1/inventory\` request at ${f(x.apiStartedAtMs.p50)} ms (the route asks for the first page while the page's code loads); the answer takes ` +
+            `${f(x.apiMs.p50)} ms; the rest is the browser running the page and drawing ${int(x.pageSize)} rows. The local runtime is one Node.js process serving the ` +
+            'console, the API and its handlers, and dynalite is another, on the same two cores as Chromium and, during this run, the other work of the machine ' +
+            `(load average ${r.machine.loadAverage1m} at the start): the same page from CloudFront and API Gateway does not share a CPU with its server.`,
+          '',
+        ]
+      : []),
+  );
+  return out;
 }
 
 /** Benchmark 7: one tenant's token floods the events endpoint at 10× its limit; does the other tenant notice? */
@@ -318,10 +360,12 @@ hostname, loadAverage1m}, \`startedAt\` (ISO), \`durationSeconds\`. Then one ent
   maxRssMiB (worker's kernel high-water mark), baselineHeapUsedMiB, baselineRssMiB, hostMaxRssMiB (the parent: sandbox + dynalite)}; \`scaling.derived\`
   {timeFit and heapFit {slope, intercept, r2}, msPerAsset, heapMiBPer10kAssets, extrapolated50kSeconds, extrapolated50kPeakHeapMiB}.
 - \`bundles.result[]\` (benchmark 5): {handler, bytes, sourceMapBytes, loadMs, processMs}.
+- \`console.result\` (benchmark 8): {initialJsGzipBytes, totalJsGzipBytes, initialJsBudgetBytes, estateSize, regions, writeSeconds, pageSize, fullLoadMs, inAppMs,
+  documentMs, apiStartedAtMs, apiMs (summaries), runsMs {fullLoad[], inApp[]}, firstPageBudgetMs, inventoryResponses, largestInventoryResponseItems, largestInventoryLimit}.
 - \`faults.result\` (benchmark 6): \`durability\` {memory, journaled}, each {durable, sent, accepted, seconds, eventsPerSecond, intakeResponseMs (summary)};
   \`crash\` {backlogPosted, recoveredMessages, interruptedRuns, restartToReadySeconds, restartToStartNowSeconds, restartToIdleSeconds, newIngestionStatus,
   applicableAccepted, lost}.
-- \`findings.result\` (benchmark 8): \`options\` {estateSize, regions, seed, usageEdges, eventBatches, batchSize}, \`assets\`, \`crawlSeconds\`, \`usageEdges\`,
+- \`findings.result\` (benchmark 9): \`options\` {estateSize, regions, seed, usageEdges, eventBatches, batchSize}, \`measuredAt\`, \`assets\`, \`crawlSeconds\`, \`usageEdges\`,
   \`evaluation\` {first, steady}, each {seconds, evaluated, opened, resolved, open, dynamo {byOperation, writes, reads}, loadAverage1m}; \`events\` {batches, events,
   withEvaluationMs, withoutEvaluationMs (summaries per batch), added (mean with ÷ mean without − 1), touchedPerBatch, loadAverage1m, handlerErrors[]}.
 

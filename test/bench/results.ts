@@ -2,6 +2,7 @@
 import type { TenantFloodResult } from './tenant-flood-bench';
 import type { FindingsBenchResult } from './findings-bench';
 import type { BundleResult } from './bundle-bench';
+import type { ConsoleBenchResult } from './console-bench';
 import type { CrawlIngestionResult } from './crawl-ingestion-bench';
 import type { EventThroughputResult } from './event-throughput-bench';
 import type { CrashRecoveryResult, DurabilityPoint } from './fault-recovery-bench';
@@ -50,6 +51,7 @@ export interface BenchResults {
   readonly faults?: SuiteOutcome<FaultsResult>;
   readonly flood?: SuiteOutcome<TenantFloodResult>;
   readonly findings?: SuiteOutcome<FindingsBenchResult>;
+  readonly console?: SuiteOutcome<ConsoleBenchResult>;
 }
 
 export interface FaultsResult {
@@ -93,6 +95,7 @@ export function buildResults(input: {
   faults?: SuiteOutcome<FaultsResult>;
   flood?: SuiteOutcome<TenantFloodResult>;
   findings?: SuiteOutcome<FindingsBenchResult>;
+  console?: SuiteOutcome<ConsoleBenchResult>;
 }): BenchResults {
   const events = input.events?.ok
     ? {
@@ -120,5 +123,6 @@ export function buildResults(input: {
     ...(input.faults && { faults: input.faults }),
     ...(input.flood && { flood: input.flood }),
     ...(input.findings && { findings: input.findings }),
+    ...(input.console && { console: input.console }),
   };
 }

@@ -2,12 +2,13 @@
  * `npm run bench` — runs the benchmarks and writes BENCHMARKS.md and test/bench/results.json.
  *   npm run bench                      full plan (< 15 min on 2 cores)
  *   npm run bench -- --smoke           small sizes (~2 min); writes to the OS temp dir, not the committed files
- *   npm run bench -- --only=crawl,events,scaling,bundles,faults,flood,findings   a subset (files still written: missing parts say so)
+ *   npm run bench -- --only=crawl,events,scaling,bundles,faults,flood,console,findings   a subset (files still written: missing parts say so)
  *   npm run bench -- --only=events --merge   re-runs a part and keeps the other parts of the committed results.json
  *   npm run bench -- --render-only     rewrites BENCHMARKS.md from the committed results.json (no measurement)
  *   npm run bench -- --only=events --events=20000   the event suite with another event count than the plan's
  * Each suite that needs the local runtime runs in its own process (suite-child.ts): one runtime per process.
  */
+import type { ConsoleBenchResult } from './console-bench';
 import type { TenantFloodResult } from './tenant-flood-bench';
 import type { FindingsBenchResult } from './findings-bench';
 import { spawn } from 'node:child_process';
@@ -23,7 +24,7 @@ import type { CrashRecoveryResult, DurabilityPoint } from './fault-recovery-benc
 
 const ROOT = join(__dirname, '..', '..');
 const TSX_CLI = join(ROOT, 'node_modules', 'tsx', 'dist', 'cli.mjs');
-const SUITES = ['crawl', 'events', 'scaling', 'bundles', 'faults', 'flood', 'findings'] as const;
+const SUITES = ['crawl', 'events', 'scaling', 'bundles', 'faults', 'flood', 'console', 'findings'] as const;
 type Suite = (typeof SUITES)[number];
 
 async function runChild<T>(suite: string, options: unknown): Promise<T> {
@@ -120,7 +121,11 @@ async function main(): Promise<void> {
     : undefined;
 
   const flood = only.has('flood') ? await timed('two-tenant flood (benchmark 7)', () => runChild<TenantFloodResult>('tenant-flood', plan.tenantFlood)) : undefined;
-  const findings = only.has('findings') ? await timed('findings (benchmark 8)', () => runChild<FindingsBenchResult>('findings', plan.findings)) : undefined;
+  const findings = only.has('findings') ? await timed('findings (benchmark 9)', () => runChild<FindingsBenchResult>('findings', plan.findings)) : undefined;
+
+  const consoleBench = only.has('console')
+    ? await timed('console in a browser (benchmark 8)', () => runChild<ConsoleBenchResult>('console', plan.console))
+    : undefined;
 
   const results = buildResults({
     plan,
@@ -135,6 +140,7 @@ async function main(): Promise<void> {
     faults,
     flood,
     findings,
+    console: consoleBench,
   });
   if (args.includes('--merge') && plan.name === 'full') {
     // Keep the parts not run now from the previous results (each part's ratios are internal to that part).
@@ -147,6 +153,7 @@ async function main(): Promise<void> {
     if (!only.has('faults') && previous.faults) merged.faults = previous.faults;
     if (!only.has('flood') && previous.flood) merged.flood = previous.flood;
     if (!only.has('findings') && previous.findings) merged.findings = previous.findings;
+    if (!only.has('console') && previous.console) merged.console = previous.console;
     merged.merged = { rerunParts: [...only], rerunAt: startedAt, othersFrom: previous.merged?.othersFrom ?? previous.startedAt };
     merged.command = 'npm run bench';
     merged.durationSeconds = previous.durationSeconds;

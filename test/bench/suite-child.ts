@@ -13,6 +13,7 @@ const SUITES: Record<string, (options: never) => Promise<unknown>> = {
   'crash-recovery': async (o) => (await import('./fault-recovery-bench')).runCrashRecovery(o),
   'tenant-flood': async (o) => (await import('./tenant-flood-bench')).runTenantFloodBench(o),
   findings: async (o) => (await import('./findings-bench')).runFindingsBench(o),
+  console: async (o) => (await import('./console-bench')).runConsoleBench(o),
 };
 
 async function main(): Promise<void> {

@@ -1,5 +1,5 @@
 import { FilterError, cbomUnsupportedFilters, filterToParams, paramsToApiQuery, paramsToFilter } from '../../console/src/common/inventory-filter';
-import { bucketCounts, countOfPage, expiryBuckets, showCount } from '../../console/src/common/bounded-count';
+import { countOfPage, showCount } from '../../console/src/common/bounded-count';
 
 const and = (...tokens: Array<{ propertyKey?: string; operator: string; value: unknown }>) => ({ tokens, operation: 'and' as const });
 
@@ -55,17 +55,4 @@ describe('dashboard counts from one bounded page', () => {
     expect(showCount(countOfPage({ items: [1, 2], nextCursor: null }))).toBe('2');
   });
 
-  it('turns cumulative "expires before" counts into the timeline buckets', () => {
-    const now = new Date('2026-01-01T00:00:00.000Z');
-    expect(expiryBuckets(now).map((b) => b.before)).toEqual([
-      '2026-01-01T00:00:00.000Z',
-      '2026-01-08T00:00:00.000Z',
-      '2026-01-31T00:00:00.000Z',
-      '2026-04-01T00:00:00.000Z',
-      undefined,
-    ]);
-    const c = (count: number, atLeast = false) => ({ count, atLeast });
-    expect(bucketCounts([c(1), c(3), c(3), c(10), c(12)])).toEqual([c(1), c(2), c(0), c(7), c(2)]);
-    expect(bucketCounts([c(1), c(1000, true)])).toEqual([c(1), c(999, true)]);
-  });
 });

@@ -60,11 +60,16 @@ export async function screenshot(page: Page, name: string): Promise<void> {
   await page.screenshot({ path: join(SCREENSHOTS_DIR, `${name}.png`) });
 }
 
-/** axe-core on the current page: the serious and critical violations, as "rule: target" lines (empty = passes). */
-export async function seriousA11yViolations(page: Page): Promise<string[]> {
+/**
+ * axe-core on the current page, or only on `within` (a CSS selector: a modal or a tab opened on a page already
+ * scanned, which then costs a fraction of a whole-page scan): the serious and critical violations, as
+ * "rule: target" lines (empty = passes).
+ */
+export async function seriousA11yViolations(page: Page, within?: string): Promise<string[]> {
   // Only violations are read: axe then skips building the node lists of passes and incomplete results, most of a
   // scan's time on a Cloudscape page. https://github.com/dequelabs/axe-core/blob/develop/doc/API.md#options-parameter
-  const { violations } = await new AxeBuilder({ page }).options({ resultTypes: ['violations'] }).analyze();
+  const builder = new AxeBuilder({ page }).options({ resultTypes: ['violations'] });
+  const { violations } = await (within ? builder.include(within) : builder).analyze();
   return violations
     .filter((v) => v.impact === 'serious' || v.impact === 'critical')
     .flatMap((v) => v.nodes.map((n) => `${v.id} (${v.impact}): ${n.target.join(' ')} — ${v.help}`));

@@ -8,12 +8,16 @@ import { ACCOUNTS, type ContractCheckedApiClient, startE2eRuntime } from './e2e-
 import type { LocalRuntime } from '../../local/local-runtime';
 import { CRYPTO_SERVICES } from '../../lambdas/inventory/asset';
 
+type Finding = { findingId: string; title: string; severity: string; status: string; asset: { name: string }; blastRadius: Array<{ arn: string }> };
+
 /**
  * The customer guide in a real browser against the real local runtime: sign in, Data sources → Configure → Download
- * CloudFormation template → role ARN → Submit → Start now → Details → Inventory → asset → Edit → Unlink, plus a
- * reader token (no admin actions) and a revoked token (back to sign-in). Every page is scanned with axe-core.
+ * CloudFormation template → role ARN → Submit → Start now → Details (ingestion history) → Inventory → asset → Findings
+ * → a finding → Suppress → Edit → Unlink, plus a reader token (no admin actions) and a revoked token (back to
+ * sign-in). Every page is scanned with axe-core.
  */
-jest.setTimeout(180_000);
+// About half of the journey is axe-core scans (a Cloudscape page takes seconds on a loaded 2-core machine).
+jest.setTimeout(240_000);
 
 let runtime: LocalRuntime;
 let api: ContractCheckedApiClient;
@@ -45,8 +49,9 @@ async function signIn(context: BrowserContext, token: string): Promise<Page> {
   return page;
 }
 
-async function expectAccessible(page: Page): Promise<void> {
-  expect(await seriousA11yViolations(page)).toEqual([]);
+/** No serious or critical axe-core violation on the page, or within a modal or tab of a page already scanned. */
+async function expectAccessible(page: Page, within?: string): Promise<void> {
+  expect(await seriousA11yViolations(page, within)).toEqual([]);
 }
 
 /** The main menu, opened first when the layout has collapsed it (as a user would). */
@@ -133,6 +138,12 @@ async function journey(context: BrowserContext, page: Page): Promise<void> {
     await page.getByText(`of ${runtime.sandbox!.regions.length * CRYPTO_SERVICES.length} region and service crawls finished`).first().waitFor();
     await expectAccessible(page);
     await screenshot(page, 'account-details');
+    // Ingestion history (GET …/ingestions): the finished run, newest first
+    const history = page.getByRole('table', { name: 'Ingestion history' });
+    await history.locator('tbody tr').first().getByText(/^(Succeeded|Partially succeeded)$/).waitFor();
+    expect(await history.locator('tbody tr').count()).toBe(1);
+    await history.scrollIntoViewIfNeeded();
+    await screenshot(page, 'ingestion-history');
 
     // Inventory: filter to quantum-vulnerable certificates with the property filter; the URL holds it
     await nav(page, 'Inventory');
@@ -159,13 +170,61 @@ async function journey(context: BrowserContext, page: Page): Promise<void> {
     await page.getByRole('heading', { name, level: 1 }).waitFor();
     await page.getByRole('heading', { name: 'Properties' }).waitFor();
     await page.getByRole('heading', { name: /^Usage/ }).waitFor();
+    await page.getByRole('heading', { name: /^Open findings/ }).waitFor();
     await expectAccessible(page);
     await screenshot(page, 'asset');
+
+    // Findings: filter by the severity of the most urgent open finding with a blast radius, open it, see its blast radius
+    const open = await api.as(runtime.tokens.reader).request<{ items: Finding[] }>('GET', '/findings?status=open&limit=1000');
+    const target = open.body.items.find((f) => f.blastRadius.length > 0);
+    if (!target) throw new Error(`The sandbox ingestion raised no open finding with a blast radius (${open.body.items.length} open findings)`);
+    await nav(page, 'Findings');
+    await page.getByRole('heading', { name: 'Findings', level: 1 }).waitFor();
+    const findingsFilter = page.getByRole('combobox', { name: 'Filter findings' });
+    await findingsFilter.fill(`Severity = ${target.severity}`);
+    await findingsFilter.press('Enter');
+    await page.waitForURL(new RegExp(`/findings\\?severity=${target.severity}$`));
+    const findingRows = page.locator('table tbody tr');
+    await findingRows.first().getByRole('link').waitFor();
+    const severities = await findingRows.locator('td:first-child').allInnerTexts();
+    expect(new Set(severities.map((t) => t.trim().toLowerCase()))).toEqual(new Set([target.severity]));
+    await expectAccessible(page);
+    await screenshot(page, 'findings');
+    // With the keyboard: the row's link, then the Suppress button
+    await findingRows.filter({ hasText: `${target.asset.name} (` }).filter({ hasText: target.title }).first().getByRole('link', { name: target.title }).focus();
+    await page.keyboard.press('Enter');
+    await page.waitForURL(`${origin}/findings/${target.findingId}`);
+    await page.getByRole('heading', { name: target.title, level: 1 }).waitFor();
+    await page.getByRole('heading', { name: /^Blast radius/ }).waitFor();
+    await page.getByText(target.blastRadius[0].arn, { exact: true }).first().waitFor();
+    await page.getByRole('heading', { name: 'Remediation' }).waitFor();
+    await expectAccessible(page);
+    await screenshot(page, 'finding');
+
+    // Suppress (admin): a reason is required, then the finding is suppressed with it
+    await page.getByRole('button', { name: 'Suppress', exact: true }).focus();
+    await page.keyboard.press('Enter');
+    const dialog = page.getByRole('dialog');
+    await dialog.getByRole('button', { name: 'Suppress', exact: true }).click();
+    await dialog.getByText('Say why this finding is accepted').waitFor();
+    await dialog.getByLabel('Reason').fill('Test certificate, replaced next sprint');
+    await expectAccessible(page, '[role="dialog"]');
+    await screenshot(page, 'suppress');
+    await dialog.getByRole('button', { name: 'Suppress', exact: true }).focus();
+    await page.keyboard.press('Enter');
+    await page.getByText('Finding suppressed').first().waitFor();
+    await page.getByRole('button', { name: 'Dismiss notification' }).first().click();
+    await page.getByText('Suppressed', { exact: true }).first().waitFor();
+    await page.getByText('Test certificate, replaced next sprint').waitFor();
+    const suppressed = await api.as(runtime.tokens.reader).request<{ finding: Finding }>('GET', `/findings/${target.findingId}`);
+    expect(suppressed.body.finding).toMatchObject({ status: 'suppressed', suppression: { reason: 'Test certificate, replaced next sprint' } });
 
     // Dashboard, now with an inventory
     await nav(page, 'Dashboard');
     await page.getByRole('list', { name: 'Assets by type as text' }).getByText(/^certificate: \d+/).first().waitFor();
-    await page.getByText(/of \d+ assets/).first().waitFor();
+    await page.getByRole('list', { name: 'Open findings by severity as text' }).getByText(/^Critical: \d+/).waitFor();
+    await page.getByRole('list', { name: 'Certificate expiry as text' }).getByText(/^Expired: \d+/).waitFor();
+    await page.getByText(/of \d+ keys and certificates/).first().waitFor();
     await expectAccessible(page);
     await screenshot(page, 'dashboard');
 
@@ -178,7 +237,7 @@ async function journey(context: BrowserContext, page: Page): Promise<void> {
     await page.getByRole('heading', { name: 'eu-west-1: Fail' }).waitFor();
     await page.getByRole('heading', { name: 'us-east-1: Pass' }).waitFor();
     await page.getByText(/Update the AQtive Guard stack/).first().waitFor();
-    await expectAccessible(page);
+    await expectAccessible(page, '[role="tabpanel"][id$="-troubleshooting-panel"]');
     await screenshot(page, 'troubleshooting');
     runtime.sandbox!.pipeline.repair();
 
@@ -195,6 +254,9 @@ async function journey(context: BrowserContext, page: Page): Promise<void> {
     await reader.getByRole('tab', { name: 'Troubleshooting' }).click();
     await reader.getByRole('heading', { name: 'eu-west-1: Fail' }).waitFor();
     expect(await reader.getByRole('button', { name: 'Run checks now' }).count()).toBe(0);
+    await reader.goto(`${origin}/findings/${target.findingId}`);
+    await reader.getByRole('heading', { name: /^Blast radius/ }).waitFor();
+    for (const action of ['Suppress', 'Lift suppression']) expect(await reader.getByRole('button', { name: action }).count()).toBe(0);
     await readerContext.close();
 
     // API tokens: create (secret shown once), and revoke a token that is signed in elsewhere → it returns to sign-in
@@ -224,7 +286,7 @@ async function journey(context: BrowserContext, page: Page): Promise<void> {
     await page.getByRole('button', { name: 'Unlink' }).click();
     const confirm = page.getByRole('dialog').getByRole('button', { name: 'Confirm and unlink Amazon Web Services' });
     await confirm.waitFor();
-    await expectAccessible(page);
+    await expectAccessible(page, '[role="dialog"]');
     await screenshot(page, 'unlink');
     await confirm.click();
     await page.getByText('Amazon Web Services unlinked').first().waitFor();

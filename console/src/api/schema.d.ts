@@ -199,7 +199,8 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get?: never;
+        /** Ingestion history: the account’s runs, newest first (status, start and end, counts, errors); page with `cursor` while `nextCursor` is not null */
+        get: operations["getDataSourcesAwsAccountsAccountIdIngestions"];
         put?: never;
         /** Start now: start an ingestion of the account */
         post: operations["postDataSourcesAwsAccountsAccountIdIngestions"];
@@ -320,6 +321,23 @@ export interface paths {
         };
         /** Open findings by severity, rule and account; certificate expiry timeline; quantum-vulnerable share; the three most urgent */
         get: operations["getFindingsSummary"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/findings/{findingId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One finding, whatever its status: evidence, blast radius, remediation, compliance references, suppression */
+        get: operations["getFindingsFindingId"];
         put?: never;
         post?: never;
         delete?: never;
@@ -2311,6 +2329,103 @@ export interface operations {
             };
         };
     };
+    getDataSourcesAwsAccountsAccountIdIngestions: {
+        parameters: {
+            query?: {
+                /** @description Page size: an integer from 1 to 1000 (default 100) */
+                limit?: string;
+                cursor?: string;
+            };
+            header?: never;
+            path: {
+                accountId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One page of runs */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["Ingestion"][];
+                        /** @description Pass as `cursor` for older runs; null = no more */
+                        nextCursor: string | null;
+                    };
+                };
+            };
+            /** @description Bad input; `field` names it */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Missing, unknown, revoked or expired token (API Gateway’s answer) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The token lacks the reader permission */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Unknown account */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many requests: this token is over its per-second limit (lambdas/events/rate-limit.ts), or API Gateway’s stage throttling; nothing was done: retry after `Retry-After` seconds */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before sending the request again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Internal error (generic body; details are logged) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Temporarily unavailable (the platform’s storage is throttled or failing; nothing was stored): retry after `Retry-After` seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before sending the request again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
     postDataSourcesAwsAccountsAccountIdIngestions: {
         parameters: {
             query?: never;
@@ -3165,6 +3280,97 @@ export interface operations {
             };
             /** @description The token lacks the reader permission */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many requests: this token is over its per-second limit (lambdas/events/rate-limit.ts), or API Gateway’s stage throttling; nothing was done: retry after `Retry-After` seconds */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before sending the request again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Internal error (generic body; details are logged) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Temporarily unavailable (the platform’s storage is throttled or failing; nothing was stored): retry after `Retry-After` seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before sending the request again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getFindingsFindingId: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                findingId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The finding */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        finding: components["schemas"]["Finding"];
+                    };
+                };
+            };
+            /** @description Bad input; `field` names it */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Missing, unknown, revoked or expired token (API Gateway’s answer) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The token lacks the reader permission */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Unknown finding */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -32,6 +32,9 @@ export function useStartIngestion() {
   const client = useQueryClient();
   return useMutation({
     mutationFn: (accountId: string) => apiRequest<StartedIngestion>('POST', `${ACCOUNTS_PATH}/${accountId}/ingestions`),
-    onSettled: (_d, _e, accountId) => client.invalidateQueries({ queryKey: ['accounts', accountId] }),
+    onSettled: async (_d, _e, accountId) => {
+      await client.invalidateQueries({ queryKey: ['accounts', accountId] });
+      await client.invalidateQueries({ queryKey: ['ingestion-history', accountId] });
+    },
   });
 }

@@ -222,6 +222,36 @@ describe('ingestions', () => {
     expect((await ingest('111122223333')).statusCode).toBe(202);
   });
 
+  it('GET …/ingestions lists the runs newest first in pages; unknown account → 404; bad cursor or limit → 400 naming the field', async () => {
+    const history = (accountId: string, query?: Record<string, string>, extra: object = {}) =>
+      ingestions(
+        apiEvent({ method: 'GET', resource: '/data-sources/aws/accounts/{accountId}/ingestions', pathParameters: { accountId }, query, tenantId, permissions: 'reader', ...extra }),
+      );
+    await post({ roleArn: ROLE });
+    expect(bodyOf(await history('111122223333'))).toEqual({ items: [], nextCursor: null });
+    const first = bodyOf(await ingest('111122223333')) as { ingestionId: string };
+    await control.ingestions.finishIngestion({ tenantId, accountId: '111122223333', ingestionId: first.ingestionId, status: 'SUCCEEDED', finishedAt: new Date().toISOString() });
+    const second = bodyOf(await ingest('111122223333')) as { ingestionId: string };
+
+    const page1 = await history('111122223333', { limit: '1' });
+    expect(page1.statusCode).toBe(200);
+    const body1 = bodyOf(page1) as { items: Array<{ ingestionId: string; status: string }>; nextCursor: string };
+    expect(body1.items).toEqual([expect.objectContaining({ ingestionId: second.ingestionId, status: 'RUNNING' })]);
+    const body2 = bodyOf(await history('111122223333', { limit: '1', cursor: body1.nextCursor })) as { items: Array<{ ingestionId: string; status: string }> };
+    expect(body2.items).toEqual([expect.objectContaining({ ingestionId: first.ingestionId, status: 'SUCCEEDED' })]);
+
+    expect((await history('999999999999')).statusCode).toBe(404);
+    expect((await history('111122223333', undefined, { tenantId: 'intruder' })).statusCode).toBe(404);
+    const badCursor = await history('111122223333', { cursor: 'not-a-cursor!' });
+    expect(badCursor.statusCode).toBe(400);
+    expect(bodyOf(badCursor).error?.field).toBe('cursor');
+    const forged = await history('111122223333', { cursor: Buffer.from(JSON.stringify({ p: 0, s: 'INGESTION#444455556666#', k: { pk: 'TENANT#x', sk: 'INGESTION#444455556666#A' } })).toString('base64url') });
+    expect(forged.statusCode).toBe(400);
+    expect(bodyOf(forged).error?.field).toBe('cursor');
+    expect(bodyOf(await history('111122223333', { limit: '0' })).error?.field).toBe('limit');
+    expect(bodyOf(await history('111122223333', { before: 'x' })).error?.field).toBe('before');
+  });
+
   it('bad ids → 400 naming the field; unknown or foreign ids → 404; unknown body fields → 400', async () => {
     await post({ roleArn: ROLE });
     expect(bodyOf(await status('111122223333', 'nope')).error?.field).toBe('ingestionId');

@@ -127,6 +127,18 @@ describe('GET /findings', () => {
   });
 });
 
+describe('GET /findings/{findingId}', () => {
+  it('answers one finding as the list shows it; an unknown, foreign or malformed id is 404 / 400', async () => {
+    const target = (await list({ ruleId: 'cert-expiring' })).items[0];
+    const res = await call('GET', '/findings/{findingId}', { pathParameters: { findingId: target.findingId }, permissions: 'reader' });
+    expect(res.statusCode).toBe(200);
+    expect(bodyOf(res).finding).toEqual(target);
+    expect((await call('GET', '/findings/{findingId}', { pathParameters: { findingId: 'AAAAAAAAAAAAAAAAAAAAAA' } })).statusCode).toBe(404);
+    expect((await call('GET', '/findings/{findingId}', { pathParameters: { findingId: target.findingId }, tenantId: 'someone-else' })).statusCode).toBe(404);
+    expect(bodyOf(await call('GET', '/findings/{findingId}', { pathParameters: { findingId: 'short' } })).error?.field).toBe('findingId');
+  });
+});
+
 describe('GET /findings/rules and /findings/summary', () => {
   it('lists the catalogue', async () => {
     const body = bodyOf(await call('GET', '/findings/rules')) as unknown as { rules: Array<{ id: string; remediation: { url: string } }> };

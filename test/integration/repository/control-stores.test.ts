@@ -114,6 +114,33 @@ describe('DynamoIngestionStore', () => {
     await stores.ingestions.startIngestion({ tenantId, accountId: '111122223333', ingestionId: newIngestionId(), regions: ['us-east-1'], startedAt: now });
   });
 
+  it('lists an account’s runs newest first, one Query page at a time, with a cursor only it accepts', async () => {
+    await link();
+    await link('444455556666');
+    const ids: string[] = [];
+    for (let day = 1; day <= 3; day++) {
+      const startedAt = `2026-02-0${day}T00:00:00.000Z`;
+      const ingestionId = newIngestionId(new Date(startedAt));
+      ids.push(ingestionId);
+      await stores.ingestions.startIngestion({ tenantId, accountId: '111122223333', ingestionId, regions: [], startedAt });
+      await stores.ingestions.finishIngestion({ tenantId, accountId: '111122223333', ingestionId, status: 'SUCCEEDED', finishedAt: startedAt, counts: { assets: day } });
+    }
+    await stores.ingestions.startIngestion({ tenantId, accountId: '444455556666', ingestionId: newIngestionId(), regions: [], startedAt: '2026-02-04T00:00:00.000Z' });
+
+    const first = await stores.ingestions.listIngestions(tenantId, '111122223333', { limit: 2 });
+    expect(first.items.map((i) => i.ingestionId)).toEqual([ids[2], ids[1]]);
+    expect(first.items[0]).toMatchObject({ status: 'SUCCEEDED', counts: { assets: 3 }, accountId: '111122223333' });
+    expect(first.items[0]).not.toHaveProperty('pk');
+    expect(first.nextCursor).toEqual(expect.any(String));
+    const rest = await stores.ingestions.listIngestions(tenantId, '111122223333', { limit: 2, cursor: first.nextCursor! });
+    expect(rest).toEqual({ items: [expect.objectContaining({ ingestionId: ids[0] })], nextCursor: null });
+
+    // Another account's (or tenant's) listing refuses the cursor instead of reading from it.
+    await expect(stores.ingestions.listIngestions(tenantId, '444455556666', { limit: 2, cursor: first.nextCursor! })).rejects.toThrow(/cursor is not valid/);
+    await expect(stores.ingestions.listIngestions('other', '111122223333', { limit: 2, cursor: first.nextCursor! })).rejects.toThrow(/cursor is not valid/);
+    expect(await stores.ingestions.listIngestions(tenantId, '999999999999', { limit: 2 })).toEqual({ items: [], nextCursor: null });
+  });
+
   it('takes over an abandoned lock, and refuses unlinked or unknown accounts', async () => {
     await link();
     await stores.ingestions.startIngestion({ tenantId, accountId: '111122223333', ingestionId: newIngestionId(), regions: [], startedAt: '2026-01-01T00:00:00.000Z' });

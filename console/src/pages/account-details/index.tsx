@@ -5,11 +5,10 @@ import ContentLayout from '@cloudscape-design/components/content-layout';
 import Header from '@cloudscape-design/components/header';
 import KeyValuePairs from '@cloudscape-design/components/key-value-pairs';
 import SpaceBetween from '@cloudscape-design/components/space-between';
-import StatusIndicator, { type StatusIndicatorProps } from '@cloudscape-design/components/status-indicator';
+import StatusIndicator from '@cloudscape-design/components/status-indicator';
 import Table from '@cloudscape-design/components/table';
 import Tabs from '@cloudscape-design/components/tabs';
 import { useState } from 'react';
-import type { Ingestion } from '../../api/types';
 import { useAccountDetails, useIngestion, useStartIngestion } from '../../common/aws-hooks';
 import { formatDate } from '../../common/format';
 import { useNotify } from '../../common/notifications';
@@ -17,11 +16,11 @@ import { useIsAdmin } from '../../common/permissions';
 import type { PageProps } from '../../common/routes';
 import { RequestError, errorText } from '../../common/request-error';
 import { EditAccount } from './edit-account';
+import { IngestionHistory } from './ingestion-history';
 import { IngestionProgress } from './ingestion-progress';
+import { RUN_LABEL, RUN_STATUS } from './run-status';
 import { Troubleshooting } from './troubleshooting';
 
-const RUN_STATUS: Record<Ingestion['status'], StatusIndicatorProps.Type> = { RUNNING: 'in-progress', SUCCEEDED: 'success', PARTIAL: 'warning', FAILED: 'error' };
-const RUN_LABEL: Record<Ingestion['status'], string> = { RUNNING: 'Running', SUCCEEDED: 'Succeeded', PARTIAL: 'Partially succeeded', FAILED: 'Failed' };
 
 /** Details of one connected AWS account: its connection, the last ingestion (live while it runs), Start now and Edit. */
 export default function AccountDetailsPage({ params }: PageProps) {
@@ -129,6 +128,7 @@ export default function AccountDetailsPage({ params }: PageProps) {
                   { id: 'templateVersion', header: 'Template version', cell: (h) => h.templateVersion ?? '-' },
                 ]}
               />
+              <IngestionHistory accountId={accountId} latest={ingestionId} running={running} />
             </SpaceBetween>
                   ),
                 },

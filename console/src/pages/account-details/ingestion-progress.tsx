@@ -22,7 +22,7 @@ interface RegionRow {
 
 function PartStatus({ part, running }: { part: Part | undefined; running: boolean }) {
   if (!part) return running ? <StatusIndicator type="in-progress">Running</StatusIndicator> : <StatusIndicator type="pending">Not run</StatusIndicator>;
-  if (part.status === 'SUCCEEDED') return <StatusIndicator type="success">{`${part.counts?.assets ?? 0} assets`}</StatusIndicator>;
+  if (part.status === 'SUCCEEDED') return <StatusIndicator type="success">{`${part.counts?.assets ?? 0} ${part.counts?.assets === 1 ? 'asset' : 'assets'}`}</StatusIndicator>;
   if (part.status === 'NOT_ENABLED') return <StatusIndicator type="stopped">Not enabled</StatusIndicator>;
   return <StatusIndicator type="error">{part.error ? `${part.error.code}` : 'Failed'}</StatusIndicator>;
 }

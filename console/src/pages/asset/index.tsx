@@ -10,7 +10,8 @@ import Table from '@cloudscape-design/components/table';
 import { useQuery } from '@tanstack/react-query';
 import { apiGet } from '../../api/client';
 import type { AssetDetails } from '../../api/types';
-import { formatDate } from '../../common/format';
+import { BlastRadiusTable, SeverityBadge } from '../../common/finding-parts';
+import { formatDate, formatDay } from '../../common/format';
 import type { PageProps } from '../../common/routes';
 import { RequestError } from '../../common/request-error';
 import { followInApp } from '../../common/router';
@@ -18,7 +19,7 @@ import { QuantumStatus, algorithmOf } from '../inventory/columns';
 
 const yesNo = (v: boolean | null | undefined) => (v === true ? 'Yes' : v === false ? 'No' : 'Unknown');
 
-/** One asset: every property, tags, what uses it, the key it uses, and its change history. */
+/** One asset: every property, its open findings and blast radius, tags, what uses it, the key it uses, and its change history. */
 export default function AssetPage({ params }: PageProps) {
   const details = useQuery({
     queryKey: ['asset', params.assetId],
@@ -33,7 +34,9 @@ export default function AssetPage({ params }: PageProps) {
       </SpaceBetween>
     );
   }
-  const { usages, history } = details.data;
+  const { usages, history, findings } = details.data;
+  // Every rule evaluates the same blast radius for an asset (lambdas/findings/evaluate-asset.ts): the latest one is shown.
+  const radius = [...findings].sort((a, b) => b.lastSeenAt.localeCompare(a.lastSeenAt))[0];
   const rotation = asset.lifecycle.rotation;
   const keyArn = asset.relations.kmsKeyArn;
   return (
@@ -77,6 +80,32 @@ export default function AssetPage({ params }: PageProps) {
             ]}
           />
         </Container>
+        <Table
+          header={
+            <Header variant="h2" counter={`(${findings.length})`} description="Most urgent first.">
+              Open findings
+            </Header>
+          }
+          items={findings}
+          trackBy="findingId"
+          empty={<Box textAlign="center">No open finding: nothing to fix on this asset.</Box>}
+          columnDefinitions={[
+            { id: 'severity', header: 'Severity', cell: (f) => <SeverityBadge severity={f.severity} /> },
+            {
+              id: 'title',
+              header: 'Finding',
+              cell: (f) => (
+                <Link href={`/findings/${f.findingId}`} onFollow={followInApp}>
+                  {f.title}
+                </Link>
+              ),
+              isRowHeader: true,
+            },
+            { id: 'due', header: 'Due', cell: (f) => formatDay(f.dueAt) },
+            { id: 'rule', header: 'Rule', cell: (f) => f.ruleId },
+          ]}
+        />
+        {radius && <BlastRadiusTable entries={radius.blastRadius} total={radius.blastRadiusTotal} />}
         <Table
           header={<Header variant="h2" counter={`(${Object.keys(asset.tags).length})`}>Tags</Header>}
           items={Object.entries(asset.tags).map(([key, value]) => ({ key, value }))}

@@ -1,12 +1,12 @@
 import { useQueries, useQuery } from '@tanstack/react-query';
 import { apiGet } from '../../api/client';
-import type { InventoryPage } from '../../api/types';
+import type { FindingsSummary, InventoryPage } from '../../api/types';
 import { type BoundedCount, countOfPage } from '../../common/bounded-count';
 import { ASSET_TYPES } from '../../common/inventory-filter';
 
 /**
- * The API has no summary route, so each dashboard number is one bounded request: a page of up to 1,000 matching assets.
- * Beyond that the number is shown as a lower bound ("≥ 1,000"); the estate is never read whole.
+ * Assets by type has no summary route (GET /findings/summary counts keys and certificates only), so each of those
+ * numbers is one bounded request: a page of up to 1,000 matching assets, beyond which it is shown as a lower bound.
  */
 export const COUNT_LIMIT = 1000;
 
@@ -15,12 +15,13 @@ async function count(query: Record<string, string>, signal: AbortSignal): Promis
   return countOfPage(page);
 }
 
-export function useCount(query: Record<string, string>) {
-  return useQuery({ queryKey: ['count', query], queryFn: ({ signal }) => count(query, signal) });
-}
-
 export function useCounts(queries: ReadonlyArray<Record<string, string>>) {
   return useQueries({ queries: queries.map((query) => ({ queryKey: ['count', query], queryFn: ({ signal }: { signal: AbortSignal }) => count(query, signal) })) });
 }
 
 export const TYPE_QUERIES = ASSET_TYPES.map((type) => ({ type }));
+
+/** Findings by severity, certificate expiry and the quantum-vulnerable share, counted by the API. */
+export function useFindingsSummary() {
+  return useQuery({ queryKey: ['findings-summary'], queryFn: ({ signal }) => apiGet<FindingsSummary>('/findings/summary', { signal }) });
+}

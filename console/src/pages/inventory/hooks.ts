@@ -2,14 +2,11 @@ import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { apiGet } from '../../api/client';
 import type { Asset, InventoryPage } from '../../api/types';
 import { paramsToApiQuery } from '../../common/inventory-filter';
+import { inventoryPageQuery } from '../../common/inventory-query';
 
 /** One page of GET /v1/inventory for the filter in the URL, at a cursor: the table never holds more than one page. */
 export function useInventoryPage(filter: string, cursor: string | undefined, limit: number) {
-  return useQuery({
-    queryKey: ['inventory', filter, cursor ?? '', limit],
-    queryFn: ({ signal }) => apiGet<InventoryPage>('/inventory', { query: paramsToApiQuery(new URLSearchParams(filter), new Date(), { limit, cursor }), signal }),
-    placeholderData: keepPreviousData,
-  });
+  return useQuery({ ...inventoryPageQuery(filter, cursor, limit), placeholderData: keepPreviousData });
 }
 
 /** JSON export of the current filter: pages of 1,000 up to EXPORT_LIMIT (as the CBOM export), then asks to narrow. */

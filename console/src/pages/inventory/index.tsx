@@ -7,10 +7,11 @@ import PropertyFilter, { type PropertyFilterProps } from '@cloudscape-design/com
 import SpaceBetween from '@cloudscape-design/components/space-between';
 import Table from '@cloudscape-design/components/table';
 import { useCollection } from '@cloudscape-design/collection-hooks';
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { apiGet } from '../../api/client';
 import { saveFile } from '../../common/download';
 import { FilterError, cbomUnsupportedFilters, filterToParams, paramsToFilter } from '../../common/inventory-filter';
+import { DEFAULT_INVENTORY_PAGE_SIZE, INVENTORY_PREFERENCES_KEY, savedInventoryPreferences } from '../../common/inventory-query';
 import { useNotify } from '../../common/notifications';
 import { RequestError, errorText } from '../../common/request-error';
 import { navigate, useLocation } from '../../common/router';
@@ -18,18 +19,13 @@ import { COLUMNS, DEFAULT_VISIBLE } from './columns';
 import { FILTERING_OPTIONS, FILTERING_PROPERTIES } from './filter-options';
 import { exportInventory, useInventoryPage } from './hooks';
 
-const PREFERENCES_KEY = 'aqg.inventory.preferences';
 const DEFAULT_PREFERENCES: CollectionPreferencesProps.Preferences = {
-  pageSize: 50,
+  pageSize: DEFAULT_INVENTORY_PAGE_SIZE,
   contentDisplay: COLUMNS.map((c) => ({ id: c.id!, visible: DEFAULT_VISIBLE.includes(c.id!) })),
 };
 
 function loadPreferences(): CollectionPreferencesProps.Preferences {
-  try {
-    return { ...DEFAULT_PREFERENCES, ...(JSON.parse(localStorage.getItem(PREFERENCES_KEY) ?? '{}') as object) };
-  } catch {
-    return DEFAULT_PREFERENCES;
-  }
+  return { ...DEFAULT_PREFERENCES, ...savedInventoryPreferences() };
 }
 
 /**
@@ -58,13 +54,13 @@ function InventoryTable({
   const [pageIndex, setPageIndex] = useState(0);
   const [filterError, setFilterError] = useState<string>();
   const [exporting, setExporting] = useState(false);
-  const pageSize = preferences.pageSize ?? 50;
+  const pageSize = preferences.pageSize ?? DEFAULT_INVENTORY_PAGE_SIZE;
 
   const page = useInventoryPage(filter, cursors[pageIndex], pageSize);
   const nextCursor = page.data?.nextCursor ?? null;
-  useEffect(() => {
-    if (nextCursor && !page.isPlaceholderData) setCursors((c) => (c.length === pageIndex + 1 ? [...c, nextCursor] : c));
-  }, [nextCursor, pageIndex, page.isPlaceholderData]);
+  // The cursors known so far, the page shown's next one included: derived while rendering (no second render of the
+  // table when a page arrives), kept when the user moves to another page.
+  const known = nextCursor && !page.isPlaceholderData && cursors.length === pageIndex + 1 ? [...cursors, nextCursor] : cursors;
 
   const { items, collectionProps } = useCollection(page.data?.items ?? [], { sorting: {} });
   const query = paramsToFilter(search) as PropertyFilterProps.Query;
@@ -167,9 +163,12 @@ function InventoryTable({
         pagination={
           <Pagination
             currentPageIndex={pageIndex + 1}
-            pagesCount={cursors.length}
+            pagesCount={known.length}
             openEnd={nextCursor !== null}
-            onChange={(e) => setPageIndex(e.detail.currentPageIndex - 1)}
+            onChange={(e) => {
+              setCursors(known);
+              setPageIndex(e.detail.currentPageIndex - 1);
+            }}
           />
         }
         preferences={
@@ -180,7 +179,7 @@ function InventoryTable({
             preferences={preferences}
             onConfirm={(e) => {
               setPreferences(e.detail);
-              localStorage.setItem(PREFERENCES_KEY, JSON.stringify(e.detail));
+              localStorage.setItem(INVENTORY_PREFERENCES_KEY, JSON.stringify(e.detail));
             }}
             pageSizePreference={{ title: 'Page size', options: [25, 50, 100, 200].map((value) => ({ value, label: `${value} assets` })) }}
             contentDisplayPreference={{ title: 'Columns', options: COLUMNS.map((c) => ({ id: c.id!, label: String(c.header), alwaysVisible: c.id === 'name' })) }}

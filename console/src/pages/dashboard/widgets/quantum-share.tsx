@@ -3,34 +3,40 @@ import Container from '@cloudscape-design/components/container';
 import Header from '@cloudscape-design/components/header';
 import Link from '@cloudscape-design/components/link';
 import ProgressBar from '@cloudscape-design/components/progress-bar';
-import StatusIndicator from '@cloudscape-design/components/status-indicator';
-import type { UseQueryResult } from '@tanstack/react-query';
-import { type BoundedCount, showCount } from '../../../common/bounded-count';
-import { RequestError } from '../../../common/request-error';
+import SpaceBetween from '@cloudscape-design/components/space-between';
+import type { FindingsSummary } from '../../../api/types';
 import { followInApp } from '../../../common/router';
 
-export function QuantumShare({ vulnerable, total }: { vulnerable: UseQueryResult<BoundedCount>; total: BoundedCount | undefined }) {
-  const v = vulnerable.data;
-  const exact = v && total && !v.atLeast && !total.atLeast;
-  const share = exact && total.count > 0 ? Math.round((v.count / total.count) * 100) : undefined;
+const share = (v: number, total: number) => (total > 0 ? Math.round((v / total) * 100) : 0);
+
+/** Keys and certificates a quantum computer could break: the share per type, and the vulnerable ones by algorithm. */
+export function QuantumShare({ quantum }: { quantum: FindingsSummary['quantumVulnerable'] }) {
+  const types = Object.entries(quantum.byAssetType);
+  const vulnerable = types.reduce((n, [, t]) => n + t.vulnerable, 0);
+  const total = types.reduce((n, [, t]) => n + t.total, 0);
+  const algorithms = Object.entries(quantum.byAlgorithm).sort((a, b) => b[1] - a[1]);
   return (
-    <Container header={<Header variant="h2" description="Assets a quantum computer could break (RSA, elliptic curves).">Quantum-vulnerable</Header>}>
-      {vulnerable.isError ? (
-        <RequestError what="the quantum-vulnerable count" error={vulnerable.error} onRetry={() => void vulnerable.refetch()} />
-      ) : !v || !total ? (
-        <StatusIndicator type="loading">Counting</StatusIndicator>
-      ) : (
-        <>
-          <Box variant="awsui-value-large">{showCount(v)}</Box>
+    <Container header={<Header variant="h2" description="Keys and certificates a quantum computer could break (RSA, elliptic curves).">Quantum-vulnerable</Header>}>
+      <SpaceBetween size="s">
+        <div>
+          <Box variant="awsui-value-large">{vulnerable.toLocaleString('en-US')}</Box>
           <Box variant="p">
-            of {showCount(total)} assets{share !== undefined ? ` (${share} %)` : ''}.{' '}
+            of {total.toLocaleString('en-US')} keys and certificates ({share(vulnerable, total)} %).{' '}
             <Link href="/inventory?quantumVulnerable=true" onFollow={followInApp}>
               Show them
             </Link>
           </Box>
-          {share !== undefined && <ProgressBar value={share} label="Quantum-vulnerable share" description={`${share} % of assets`} />}
-        </>
-      )}
+        </div>
+        {types.map(([type, t]) => (
+          <ProgressBar key={type} value={share(t.vulnerable, t.total)} label={`${type}: quantum-vulnerable share`} description={`${t.vulnerable.toLocaleString('en-US')} of ${t.total.toLocaleString('en-US')}`} />
+        ))}
+        {algorithms.length > 0 && (
+          <Box variant="p">
+            By algorithm:{' '}
+            {algorithms.map(([alg, n]) => `${alg} ${n.toLocaleString('en-US')}`).join(', ')}
+          </Box>
+        )}
+      </SpaceBetween>
     </Container>
   );
 }

@@ -1,0 +1,44 @@
+/**
+ * The events intake answers 503 with Retry-After before its function times out when the platform's table hangs, never
+ * letting API Gateway turn a cut-off invocation into a 5xx of its own.
+ */
+import { createServer, type Server, type Socket } from 'node:net';
+import type { AddressInfo } from 'node:net';
+import type { APIGatewayProxyEvent, Context } from 'aws-lambda';
+
+let hanging: Server;
+const sockets: Socket[] = [];
+beforeAll(async () => {
+  // Accepts connections and never answers: a table that does not respond.
+  hanging = createServer((socket) => void sockets.push(socket));
+  await new Promise<void>((resolve) => hanging.listen(0, '127.0.0.1', resolve));
+  const { port } = hanging.address() as AddressInfo;
+  Object.assign(process.env, {
+    POWERTOOLS_LOG_LEVEL: 'SILENT',
+    PLATFORM_DYNAMODB_ENDPOINT: `http://127.0.0.1:${port}`,
+    PLATFORM_SQS_ENDPOINT: `http://127.0.0.1:${port}`,
+    CONTROL_TABLE_NAME: 'Control',
+    EVENTS_QUEUE_URL: `http://127.0.0.1:${port}/000000000000/events`,
+  });
+});
+afterAll(async () => {
+  for (const socket of sockets) socket.destroy();
+  await new Promise((resolve) => hanging.close(resolve));
+});
+
+it('answers 503 with Retry-After a second before the function would time out', async () => {
+  const { handler } = await import('../../../lambdas/handlers/events-intake');
+  const event = {
+    body: '{}',
+    isBase64Encoded: false,
+    headers: {},
+    requestContext: { authorizer: { tenantId: 't1', tokenId: 'tok', permissions: 'uploader' } },
+  } as unknown as APIGatewayProxyEvent;
+  const started = Date.now();
+  const res = await handler(event, { getRemainingTimeInMillis: () => 1500 } as Context);
+  const elapsed = Date.now() - started;
+  expect(res.statusCode).toBe(503);
+  expect(res.headers?.['Retry-After']).toBeDefined();
+  expect(elapsed).toBeGreaterThanOrEqual(450);
+  expect(elapsed).toBeLessThan(1500);
+});
