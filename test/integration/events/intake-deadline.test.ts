@@ -22,6 +22,12 @@ beforeAll(async () => {
   });
 });
 afterAll(async () => {
+  // Answer the pending request now with an error the SDK does not retry, so no retry outlives the test.
+  const body = JSON.stringify({ __type: 'com.amazon.coral.validate#ValidationException', message: 'test over' });
+  for (const socket of sockets) {
+    socket.end(`HTTP/1.1 400 Bad Request\r\nContent-Type: application/x-amz-json-1.0\r\nx-amzn-ErrorType: ValidationException\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`);
+  }
+  await new Promise((resolve) => setTimeout(resolve, 200));
   for (const socket of sockets) socket.destroy();
   await new Promise((resolve) => hanging.close(resolve));
 });
