@@ -101,6 +101,15 @@ export const LOCAL_REGION = 'local';
 /** A stable local name for a resource: its logical id without CDK's 8-character hash (`TablesControlDF2E6BDD` → `TablesControl`). */
 export const localResourceName = (logicalId: string) => logicalId.replace(/[0-9A-F]{8}$/, '');
 
+/** The local name of the table a function's environment variable (e.g. CONTROL_TABLE_NAME) points at. */
+export function localTableFor(backend: BackendModel, envName: string): string {
+  for (const fn of Object.values(backend.functions)) {
+    const logicalId = fn.resourceEnvironment[envName];
+    if (logicalId && backend.tables.some((t) => t.logicalId === logicalId)) return localResourceName(logicalId);
+  }
+  throw new BackendTemplateError(`No function has ${envName} pointing at a table`);
+}
+
 export const localFunctionArn = (handlerName: string) =>
   `arn:aws:lambda:${LOCAL_REGION}:${LOCAL_ACCOUNT}:function:${handlerName}`;
 

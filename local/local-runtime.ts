@@ -3,7 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
 import { API_STAGE, EVENTS_PATH } from '../lambdas/shared/protocol';
 import type { Sandbox, SandboxOptions } from '../sandbox/sandbox';
-import { BackendTemplateError, type BackendModel, LOCAL_ACCOUNT, localResourceName } from './backend-template';
+import { BackendTemplateError, type BackendModel, LOCAL_ACCOUNT, localResourceName, localTableFor } from './backend-template';
 import { InProcessQueue, type QueueStats } from './in-process-queue';
 import { QueueJournal } from './queue-journal';
 import { reconcileLocalRuns } from './reconcile-local-runs';
@@ -218,7 +218,7 @@ export async function startLocalRuntime(options: LocalRuntimeOptions = {}): Prom
     }
 
     // 3. The tenant and its tokens (reused from local.json when they still exist in the data).
-    const controlTable = tableForEnv(backend, 'CONTROL_TABLE_NAME', tableNames);
+    const controlTable = localTableFor(backend, 'CONTROL_TABLE_NAME');
     const tenant = await ensureLocalTenant({
       dynamoEndpoint: dynamo.endpoint,
       controlTable,
@@ -364,14 +364,6 @@ function executionStatusChangeEvent(execution: ExecutionDescription) {
       cause: execution.cause ?? null,
     },
   };
-}
-
-function tableForEnv(backend: BackendModel, envName: string, tableNames: Record<string, string>): string {
-  for (const fn of Object.values(backend.functions)) {
-    const logicalId = fn.resourceEnvironment[envName];
-    if (logicalId && tableNames[logicalId]) return tableNames[logicalId];
-  }
-  throw new BackendTemplateError(`No function has ${envName} pointing at a table`);
 }
 
 /**

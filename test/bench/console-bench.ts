@@ -15,7 +15,7 @@ import { dynamoControlStores } from '../../lambdas/control/dynamo-control-stores
 import type { AssetType } from '../../lambdas/inventory/asset';
 import { dynamoInventoryStores } from '../../lambdas/inventory/dynamo-inventory-stores';
 import { documentClient } from '../../lambdas/shared/dynamo';
-import { localResourceName } from '../../local/backend-template';
+import { localTableFor } from '../../local/backend-template';
 import { startLocalRuntime } from '../../local/local-runtime';
 import { synthesizeBackend } from '../../local/synthesized-backend';
 import { launchChromium } from '../e2e/console-browser';
@@ -75,13 +75,7 @@ export async function runConsoleBench(options: ConsoleBenchOptions): Promise<Con
     customerAccount: { mode: 'sandbox', options: { estateSize: 1, regions: options.regions } },
   });
   const backend = synthesizeBackend();
-  const tableOf = (envName: string) => {
-    for (const fn of Object.values(backend.functions)) {
-      const id = fn.resourceEnvironment[envName];
-      if (id && backend.tables.some((t) => t.logicalId === id)) return localResourceName(id);
-    }
-    throw new Error(`No function has ${envName}`);
-  };
+  const tableOf = (envName: string) => localTableFor(backend, envName);
   const db = documentClient(new DynamoDBClient({ endpoint: runtime.dynamoEndpoint, region: 'us-east-1', credentials: { accessKeyId: 'local', secretAccessKey: 'local' } }));
   const browser = await launchChromium();
   try {

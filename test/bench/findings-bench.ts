@@ -32,7 +32,7 @@ import { refreshAccountFindings, refreshTouchedFindings, type RefreshDeps, type 
 import { CRYPTO_SERVICES } from '../../lambdas/inventory/asset';
 import { dynamoInventoryStores } from '../../lambdas/inventory/dynamo-inventory-stores';
 import { documentClient } from '../../lambdas/shared/dynamo';
-import { localResourceName } from '../../local/backend-template';
+import { localResourceName, localTableFor } from '../../local/backend-template';
 import { startLocalDynamo } from '../../local/local-dynamo';
 import { synthesizeBackend } from '../../local/synthesized-backend';
 import { countAssets } from '../../sandbox/estate/estate';
@@ -89,13 +89,7 @@ export async function runFindingsBench(options: FindingsBenchOptions): Promise<F
   const measuredAt = new Date().toISOString();
   const dir = mkdtempSync(join(tmpdir(), 'aqg-bench-findings-'));
   const backend = synthesizeBackend();
-  const tableOf = (envName: string) => {
-    for (const fn of Object.values(backend.functions)) {
-      const id = fn.resourceEnvironment[envName];
-      if (id && backend.tables.some((t) => t.logicalId === id)) return localResourceName(id);
-    }
-    throw new Error(`No function has ${envName}`);
-  };
+  const tableOf = (envName: string) => localTableFor(backend, envName);
   const controlTable = tableOf('CONTROL_TABLE_NAME');
   const inventoryTable = tableOf('INVENTORY_TABLE_NAME');
   const dynamo = await startLocalDynamo({ tables: backend.tables.map((table) => ({ name: localResourceName(table.logicalId), table })) });

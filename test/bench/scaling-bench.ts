@@ -12,7 +12,7 @@ import { dynamoControlStores } from '../../lambdas/control/dynamo-control-stores
 import { documentClient } from '../../lambdas/shared/dynamo';
 import { DEFAULT_QUOTAS } from '../../lambdas/discovery/request-pacer';
 import { CRYPTO_SERVICES } from '../../lambdas/inventory/asset';
-import { localResourceName } from '../../local/backend-template';
+import { localResourceName, localTableFor } from '../../local/backend-template';
 import { startLocalDynamo } from '../../local/local-dynamo';
 import { synthesizeBackend } from '../../local/synthesized-backend';
 import { countAssets } from '../../sandbox/estate/estate';
@@ -37,13 +37,7 @@ const TSX_CLI = join(__dirname, '..', '..', 'node_modules', 'tsx', 'dist', 'cli.
 export async function runScalingPoint(options: ScalingPointOptions): Promise<ScalingPointResult> {
   const dir = mkdtempSync(join(tmpdir(), 'aqg-bench-scale-'));
   const backend = synthesizeBackend();
-  const tableOf = (envName: string) => {
-    for (const fn of Object.values(backend.functions)) {
-      const id = fn.resourceEnvironment[envName];
-      if (id && backend.tables.some((t) => t.logicalId === id)) return localResourceName(id);
-    }
-    throw new Error(`No function has ${envName}`);
-  };
+  const tableOf = (envName: string) => localTableFor(backend, envName);
   const dynamo = await startLocalDynamo({ tables: backend.tables.map((table) => ({ name: localResourceName(table.logicalId), table })) });
   const sandbox = await startSandbox({ estateSize: options.estateSize, regions: options.regions, seed: options.seed, externalId: 'bench-external-id' });
   const db = documentClient(new DynamoDBClient({ endpoint: dynamo.endpoint, region: 'us-east-1', credentials: { accessKeyId: 'local', secretAccessKey: 'local' } }));
