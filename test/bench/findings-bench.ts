@@ -12,8 +12,7 @@
  *      inventory, so both samples see the same estate, machine load and event mix.
  * dynalite runs in its own process (local/local-dynamo.ts); DynamoDB requests are counted at its HTTP layer.
  */
-import { spawn } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
@@ -21,7 +20,7 @@ import type { SQSEvent, SQSRecord } from 'aws-lambda';
 import { dynamoControlStores } from '../../lambdas/control/dynamo-control-stores';
 import { describeAsset } from '../../lambdas/discovery/describe-asset';
 import { CustomerClientsCache } from '../../lambdas/discovery/region-clients';
-import { DEFAULT_QUOTAS, TokenBucketPacer } from '../../lambdas/discovery/request-pacer';
+import { TokenBucketPacer } from '../../lambdas/discovery/request-pacer';
 import type { DescribeAsset } from '../../lambdas/events/asset-refresher';
 import { DescribeAssetRefresher } from '../../lambdas/events/describe-asset-refresher';
 import { DynamoEventStore } from '../../lambdas/events/dynamo-event-store';
@@ -38,6 +37,7 @@ import { synthesizeBackend } from '../../local/synthesized-backend';
 import { countAssets } from '../../sandbox/estate/estate';
 import { startSandbox } from '../../sandbox/sandbox';
 import type { CrawlWorkerResult } from './crawl-worker';
+import { runCrawlWorker } from './run-crawl-worker';
 import { diffCounts, DynamoRequestCounter, type DynamoCounts } from './dynamo-request-counter';
 import { summarize, type Summary } from './stats';
 
@@ -82,7 +82,6 @@ export interface FindingsBenchResult {
   };
 }
 
-const TSX_CLI = join(__dirname, '..', '..', 'node_modules', 'tsx', 'dist', 'cli.mjs');
 const TENANT = 'bench-tenant';
 
 export async function runFindingsBench(options: FindingsBenchOptions): Promise<FindingsBenchResult> {
@@ -142,37 +141,10 @@ export async function runFindingsBench(options: FindingsBenchOptions): Promise<F
 type Sandbox = Awaited<ReturnType<typeof startSandbox>>;
 
 /** The real crawl-service handler over every (Region, service) item, in a child process (quotas lifted). */
-async function crawlInChild(dir: string, sandbox: Sandbox, endpoint: string, controlTable: string, inventoryTable: string, regions: readonly string[], accountId: string): Promise<CrawlWorkerResult> {
+function crawlInChild(dir: string, sandbox: Sandbox, endpoint: string, controlTable: string, inventoryTable: string, regions: readonly string[], accountId: string): Promise<CrawlWorkerResult> {
   const ingestionId = '01BENCHFINDINGS00000000000';
   const items = regions.flatMap((region) => CRYPTO_SERVICES.map((service) => ({ tenantId: TENANT, accountId, ingestionId, region, service })));
-  const resultFile = join(dir, 'worker.json');
-  const unlimited = Object.fromEntries(Object.keys(DEFAULT_QUOTAS).map((api) => [api, 1_000_000]));
-  await new Promise<void>((resolve, reject) => {
-    const child = spawn(process.execPath, [TSX_CLI, join(__dirname, 'crawl-worker.ts')], {
-      stdio: ['ignore', 'ignore', 'pipe'],
-      env: {
-        PATH: process.env.PATH,
-        HOME: process.env.HOME,
-        AWS_REGION: 'us-east-1',
-        AWS_ENDPOINT_URL: sandbox.endpoint,
-        AWS_ACCESS_KEY_ID: sandbox.adminCredentials.accessKeyId,
-        AWS_SECRET_ACCESS_KEY: sandbox.adminCredentials.secretAccessKey,
-        PLATFORM_DYNAMODB_ENDPOINT: endpoint,
-        CONTROL_TABLE_NAME: controlTable,
-        INVENTORY_TABLE_NAME: inventoryTable,
-        CRAWL_QUOTAS: JSON.stringify(unlimited),
-        POWERTOOLS_LOG_LEVEL: 'ERROR',
-        AWS_SDK_JS_SUPPRESS_NODE_VERSION_WARNING: '1',
-        BENCH_ITEMS: JSON.stringify(items),
-        BENCH_RESULT_FILE: resultFile,
-      },
-    });
-    let stderr = '';
-    child.stderr!.on('data', (d: Buffer) => (stderr += d.toString()));
-    child.on('error', reject);
-    child.on('exit', (code) => (code === 0 ? resolve() : reject(new Error(`crawl-worker exited ${code}: ${stderr.slice(-2000)}`))));
-  });
-  return JSON.parse(readFileSync(resultFile, 'utf8')) as CrawlWorkerResult;
+  return runCrawlWorker({ sandbox, dynamoEndpoint: endpoint, controlTable, inventoryTable, items, dir });
 }
 
 /** Callers of keys and secrets, as usage events record them (a role and a function per used asset, spread over the estate). */
