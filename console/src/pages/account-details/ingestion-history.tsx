@@ -1,10 +1,9 @@
 import Box from '@cloudscape-design/components/box';
 import Header from '@cloudscape-design/components/header';
-import Pagination from '@cloudscape-design/components/pagination';
 import StatusIndicator from '@cloudscape-design/components/status-indicator';
 import Table from '@cloudscape-design/components/table';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { useState } from 'react';
+import { useCursorPages } from '../../common/cursor-pages';
 import { apiGet } from '../../api/client';
 import type { IngestionList } from '../../api/types';
 import { ACCOUNTS_PATH } from '../../common/aws-hooks';
@@ -16,20 +15,16 @@ const PAGE_SIZE = 10;
 
 /** The account's runs, newest first, over the API's cursor (GET …/ingestions); polled while one runs. */
 export function IngestionHistory({ accountId, latest, running }: { accountId: string; latest: string | undefined; running: boolean }) {
-  const [cursors, setCursors] = useState<Array<string | undefined>>([undefined]);
-  const [pageIndex, setPageIndex] = useState(0);
+  const pages = useCursorPages();
   const page = useQuery({
     // The latest run and whether it runs are in the key: a new run, and the end of one, are fetched at once (never
     // the cached list from before the run).
-    queryKey: ['ingestion-history', accountId, cursors[pageIndex] ?? '', latest ?? '', running],
+    queryKey: ['ingestion-history', accountId, pages.cursor ?? '', latest ?? '', running],
     queryFn: ({ signal }) =>
-      apiGet<IngestionList>(`${ACCOUNTS_PATH}/${accountId}/ingestions`, { query: { limit: String(PAGE_SIZE), cursor: cursors[pageIndex] }, signal }),
-    refetchInterval: running && pageIndex === 0 ? 2000 : false,
+      apiGet<IngestionList>(`${ACCOUNTS_PATH}/${accountId}/ingestions`, { query: { limit: String(PAGE_SIZE), cursor: pages.cursor }, signal }),
+    refetchInterval: running && pages.pageIndex === 0 ? 2000 : false,
     placeholderData: keepPreviousData,
   });
-  const nextCursor = page.data?.nextCursor ?? null;
-  // The cursors known so far, the next one included (derived: no second render when a page arrives).
-  const known = nextCursor && !page.isPlaceholderData && cursors.length === pageIndex + 1 ? [...cursors, nextCursor] : cursors;
 
   return (
     <Table
@@ -73,17 +68,7 @@ export function IngestionHistory({ accountId, latest, running }: { accountId: st
         },
         { id: 'regions', header: 'Regions', cell: (i) => (i.regions.length ? i.regions.join(', ') : '-'), minWidth: 160 },
       ]}
-      pagination={
-        <Pagination
-          currentPageIndex={pageIndex + 1}
-          pagesCount={known.length}
-          openEnd={nextCursor !== null}
-          onChange={(e) => {
-            setCursors(known);
-            setPageIndex(e.detail.currentPageIndex - 1);
-          }}
-        />
-      }
+      pagination={pages.pagination(page)}
     />
   );
 }

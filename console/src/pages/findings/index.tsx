@@ -1,11 +1,11 @@
 import Box from '@cloudscape-design/components/box';
 import CollectionPreferences, { type CollectionPreferencesProps } from '@cloudscape-design/components/collection-preferences';
 import Header from '@cloudscape-design/components/header';
-import Pagination from '@cloudscape-design/components/pagination';
 import PropertyFilter, { type PropertyFilterProps } from '@cloudscape-design/components/property-filter';
 import SpaceBetween from '@cloudscape-design/components/space-between';
 import Table from '@cloudscape-design/components/table';
 import { useState } from 'react';
+import { useCursorPages } from '../../common/cursor-pages';
 import { findingsFilterToParams, findingsParamsToFilter } from '../../common/findings-filter';
 import { FilterError } from '../../common/inventory-filter';
 import { RequestError } from '../../common/request-error';
@@ -39,15 +39,11 @@ export default function FindingsPage() {
 
 function FindingsTable({ search }: { search: URLSearchParams }) {
   const filter = search.toString();
-  const [cursors, setCursors] = useState<Array<string | undefined>>([undefined]);
-  const [pageIndex, setPageIndex] = useState(0);
+  const pages = useCursorPages();
   const [filterError, setFilterError] = useState<string>();
   const rules = useRules();
   const [columns, setColumns] = useState(loadColumns);
-  const page = useFindingsPage(filter, cursors[pageIndex], PAGE_SIZE);
-  const nextCursor = page.data?.nextCursor ?? null;
-  // The cursors known so far, the next one included (derived: no second render when a page arrives).
-  const known = nextCursor && !page.isPlaceholderData && cursors.length === pageIndex + 1 ? [...cursors, nextCursor] : cursors;
+  const page = useFindingsPage(filter, pages.cursor, PAGE_SIZE);
 
   const onFilterChange = (next: PropertyFilterProps.Query) => {
     try {
@@ -121,17 +117,7 @@ function FindingsTable({ search }: { search: URLSearchParams }) {
             contentDisplayPreference={{ title: 'Columns', options: COLUMNS.map((c) => ({ id: c.id!, label: String(c.header), alwaysVisible: c.id === 'title' })) }}
           />
         }
-        pagination={
-          <Pagination
-            currentPageIndex={pageIndex + 1}
-            pagesCount={known.length}
-            openEnd={nextCursor !== null}
-            onChange={(e) => {
-              setCursors(known);
-              setPageIndex(e.detail.currentPageIndex - 1);
-            }}
-          />
-        }
+        pagination={pages.pagination(page)}
       />
     </SpaceBetween>
   );

@@ -2,12 +2,12 @@ import Box from '@cloudscape-design/components/box';
 import ButtonDropdown from '@cloudscape-design/components/button-dropdown';
 import CollectionPreferences, { type CollectionPreferencesProps } from '@cloudscape-design/components/collection-preferences';
 import Header from '@cloudscape-design/components/header';
-import Pagination from '@cloudscape-design/components/pagination';
 import PropertyFilter, { type PropertyFilterProps } from '@cloudscape-design/components/property-filter';
 import SpaceBetween from '@cloudscape-design/components/space-between';
 import Table from '@cloudscape-design/components/table';
 import { useCollection } from '@cloudscape-design/collection-hooks';
 import { useState } from 'react';
+import { useCursorPages } from '../../common/cursor-pages';
 import { apiGet } from '../../api/client';
 import { saveFile } from '../../common/download';
 import { FilterError, cbomUnsupportedFilters, filterToParams, paramsToFilter } from '../../common/inventory-filter';
@@ -50,17 +50,12 @@ function InventoryTable({
 }) {
   const notify = useNotify();
   const filter = search.toString();
-  const [cursors, setCursors] = useState<Array<string | undefined>>([undefined]);
-  const [pageIndex, setPageIndex] = useState(0);
+  const pages = useCursorPages();
   const [filterError, setFilterError] = useState<string>();
   const [exporting, setExporting] = useState(false);
   const pageSize = preferences.pageSize ?? DEFAULT_INVENTORY_PAGE_SIZE;
 
-  const page = useInventoryPage(filter, cursors[pageIndex], pageSize);
-  const nextCursor = page.data?.nextCursor ?? null;
-  // The cursors known so far, the page shown's next one included: derived while rendering (no second render of the
-  // table when a page arrives), kept when the user moves to another page.
-  const known = nextCursor && !page.isPlaceholderData && cursors.length === pageIndex + 1 ? [...cursors, nextCursor] : cursors;
+  const page = useInventoryPage(filter, pages.cursor, pageSize);
 
   const { items, collectionProps } = useCollection(page.data?.items ?? [], { sorting: {} });
   const query = paramsToFilter(search) as PropertyFilterProps.Query;
@@ -160,17 +155,7 @@ function InventoryTable({
             <Box variant="p" color="inherit">{filter ? 'No asset matches this filter.' : 'Connect an AWS account under Data sources and run an ingestion.'}</Box>
           </Box>
         }
-        pagination={
-          <Pagination
-            currentPageIndex={pageIndex + 1}
-            pagesCount={known.length}
-            openEnd={nextCursor !== null}
-            onChange={(e) => {
-              setCursors(known);
-              setPageIndex(e.detail.currentPageIndex - 1);
-            }}
-          />
-        }
+        pagination={pages.pagination(page)}
         preferences={
           <CollectionPreferences
             title="Preferences"
