@@ -25,6 +25,8 @@ export interface LocalFunction {
   readonly handlerName: string;
   readonly logicalId: string;
   readonly timeoutSeconds: number;
+  /** MemorySize (what Lambda bills duration by, in GB-seconds). */
+  readonly memorySizeMb: number;
   /** Environment variables with a literal value in the template. */
   readonly literalEnvironment: Readonly<Record<string, string>>;
   /** Environment variables that point at another resource of the stack: name → that resource's logical id. */
@@ -116,6 +118,8 @@ export const localFunctionArn = (handlerName: string) =>
 const SERVICE_NAME_PREFIX = 'aqg-';
 /** CloudFormation's default Lambda timeout (AWS::Lambda::Function Timeout). */
 const DEFAULT_LAMBDA_TIMEOUT_SECONDS = 3;
+/** Lambda's default MemorySize. */
+const DEFAULT_LAMBDA_MEMORY_MB = 128;
 /** AWS::SQS::Queue VisibilityTimeout default. */
 const DEFAULT_VISIBILITY_TIMEOUT_SECONDS = 30;
 
@@ -197,6 +201,7 @@ function readFunctions(entries: Array<[string, CfnResource]>): Record<string, Lo
       handlerName,
       logicalId,
       timeoutSeconds: typeof p.Timeout === 'number' ? p.Timeout : DEFAULT_LAMBDA_TIMEOUT_SECONDS,
+      memorySizeMb: typeof p.MemorySize === 'number' ? p.MemorySize : DEFAULT_LAMBDA_MEMORY_MB,
       literalEnvironment,
       resourceEnvironment,
       computedEnvironment,

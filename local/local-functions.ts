@@ -39,9 +39,17 @@ export class LambdaTimeoutError extends Error {
   }
 }
 
+/** Invocations of one function and their summed duration (wall time of the handler's promise, as Lambda bills it). */
+export interface InvocationStats {
+  readonly invocations: number;
+  readonly durationMs: number;
+  readonly memorySizeMb: number;
+}
+
 /** The local Lambda service: invokes a function's handler with a context counting down from its timeout. */
 export class LocalFunctions {
   private readonly handlers = new Map<string, LambdaHandler>();
+  private readonly invocations = new Map<string, { invocations: number; durationMs: number }>();
 
   constructor(
     private readonly functions: Readonly<Record<string, LocalFunction>>,
@@ -64,11 +72,19 @@ export class LocalFunctions {
     const timeout = new Promise<never>((_, reject) => {
       timer = setTimeout(() => reject(new LambdaTimeoutError(handlerName, timeoutSeconds)), timeoutSeconds * 1000);
     });
+    const started = performance.now();
     try {
       return await Promise.race([handler(event, lambdaContext(handlerName, timeoutSeconds)), timeout]);
     } finally {
       clearTimeout(timer);
+      const stats = this.invocations.get(handlerName) ?? { invocations: 0, durationMs: 0 };
+      this.invocations.set(handlerName, { invocations: stats.invocations + 1, durationMs: stats.durationMs + performance.now() - started });
     }
+  }
+
+  /** What each function was invoked for so far (the benchmarks' Lambda cost). */
+  stats(): Record<string, InvocationStats> {
+    return Object.fromEntries([...this.invocations].map(([name, s]) => [name, { ...s, memorySizeMb: this.fn(name).memorySizeMb }]));
   }
 
   private fn(handlerName: string): LocalFunction {

@@ -11,7 +11,7 @@ import { startLocalApiGateway } from './local-api-gateway';
 import { serveConsoleFrom } from './console-files';
 import { startLocalAwsEndpoint } from './local-aws-endpoint';
 import { connectLocalDynamo, startLocalDynamo } from './local-dynamo';
-import { type HandlerLoader, LocalFunctions, loadHandlerFromSource } from './local-functions';
+import { type HandlerLoader, type InvocationStats, LocalFunctions, loadHandlerFromSource } from './local-functions';
 import { type ExecutionDescription, LocalStepFunctions, localStateMachineArn } from './local-step-functions';
 import { type LocalTenant, ensureLocalTenant } from './local-tenant';
 import { type LocalStateFile, readLocalStateFile, writeLocalStateFile } from './local-state-file';
@@ -96,6 +96,8 @@ export interface LocalRuntime {
   readonly stateMachineArns: readonly string[];
   /** Stats of the event queue(s) and their dead-letter counts. */
   queueStats(): Record<string, QueueStats & { readonly deadLettered: number }>;
+  /** Invocations and summed duration of each function so far (what Lambda bills). */
+  functionStats(): Record<string, InvocationStats>;
   /** Resolves when every queue is empty (messages deleted or dead-lettered) and no execution runs. */
   idle(): Promise<void>;
   /** Runs the findings schedule now (lambdas/handlers/scheduled-findings.ts), as its timer does. */
@@ -314,6 +316,7 @@ export async function startLocalRuntime(options: LocalRuntimeOptions = {}): Prom
         Object.fromEntries(
           [...queuesByUrl.entries()].map(([url, q]) => [url.slice(url.lastIndexOf('/') + 1), { ...q.stats, deadLettered: q.deadLetters.length }]),
         ),
+      functionStats: () => functions.stats(),
       idle: async () => {
         // A finishing execution may queue nothing, but a processed event never starts an execution: two passes suffice.
         for (let i = 0; i < 2; i++) {
