@@ -5,6 +5,7 @@ import type { EventThroughputOptions } from './event-throughput-bench';
 import type { FaultsOptions } from './fault-recovery-bench';
 import type { TenantFloodOptions } from './tenant-flood-bench';
 import type { FindingsBenchOptions } from './findings-bench';
+import type { CostBenchOptions } from './cost-bench';
 
 export const BENCH_REGIONS = ['us-east-1', 'us-east-2', 'us-west-2', 'eu-west-1', 'eu-central-1', 'ap-southeast-2', 'ap-northeast-1', 'sa-east-1'] as const;
 
@@ -21,6 +22,8 @@ export interface BenchPlan {
   readonly findings: FindingsBenchOptions;
   /** The console's budgets: Inventory of a large estate in a real browser (test/bench/console-bench.ts). */
   readonly console: ConsoleBenchOptions;
+  /** Cost at on-demand prices from measured requests (test/bench/cost-bench.ts). */
+  readonly costs: CostBenchOptions;
 }
 
 export const FULL_PLAN: BenchPlan = {
@@ -34,6 +37,7 @@ export const FULL_PLAN: BenchPlan = {
   tenantFlood: { limitPerSecond: 10, quietPerSecond: 8, seconds: 25, seed: 7 },
   findings: { estateSize: 30_000, regions: BENCH_REGIONS, seed: 7, usageEdges: 3_000, eventBatches: 20, batchSize: 50 },
   console: { estateSize: 30_000, regions: ['us-east-1', 'eu-west-1', 'us-west-2', 'eu-central-1'], runs: 5 },
+  costs: { crawlSizes: [3_000, 30_000], regions: BENCH_REGIONS, events: 1_000, usagePairs: 5, seed: 7 },
 };
 
 export const SMOKE_PLAN: BenchPlan = {
@@ -47,4 +51,5 @@ export const SMOKE_PLAN: BenchPlan = {
   tenantFlood: { limitPerSecond: 20, quietPerSecond: 10, seconds: 3, seed: 7 },
   findings: { estateSize: 1_000, regions: BENCH_REGIONS, seed: 7, usageEdges: 200, eventBatches: 6, batchSize: 50 },
   console: { estateSize: 1_000, regions: ['us-east-1', 'eu-west-1'], runs: 2 },
+  costs: { crawlSizes: [300, 600], regions: ['us-east-1', 'eu-west-1'], events: 100, usagePairs: 4, seed: 7 },
 };

@@ -1,6 +1,7 @@
 /** Renders BENCHMARKS.md from the results (every figure with its machine and the command that reproduces it). */
 import type { BenchResults } from './results';
 import { findingsSection, findingsTargetRows } from './findings-report';
+import { costSection } from './cost-report';
 import { BUNDLE_EXTERNAL_MODULES } from '../../lib/constructs/platform-function';
 
 const f = (n: number | null | undefined, digits = 1): string => (n === null || n === undefined || Number.isNaN(n) ? 'n/a' : n.toFixed(digits));
@@ -170,6 +171,7 @@ export function renderMarkdown(r: BenchResults): string {
   out.push(...floodSection(r));
   out.push(...consoleSection(r));
   out.push(...findingsSection(r));
+  out.push(...costSection(r, 10));
   out.push(...analysis(r));
   out.push(SCHEMA_DOC);
   return `${out.join('\n')}\n`;

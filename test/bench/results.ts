@@ -1,6 +1,7 @@
 /** The shape of test/bench/results.json (documented in BENCHMARKS.md) and the figures derived from the raw suites. */
 import type { TenantFloodResult } from './tenant-flood-bench';
 import type { FindingsBenchResult } from './findings-bench';
+import type { CostBenchResult } from './cost-bench';
 import type { BundleResult } from './bundle-bench';
 import type { ConsoleBenchResult } from './console-bench';
 import type { CrawlIngestionResult } from './crawl-ingestion-bench';
@@ -52,6 +53,7 @@ export interface BenchResults {
   readonly flood?: SuiteOutcome<TenantFloodResult>;
   readonly findings?: SuiteOutcome<FindingsBenchResult>;
   readonly console?: SuiteOutcome<ConsoleBenchResult>;
+  readonly costs?: SuiteOutcome<CostBenchResult>;
 }
 
 export interface FaultsResult {
@@ -96,6 +98,7 @@ export function buildResults(input: {
   flood?: SuiteOutcome<TenantFloodResult>;
   findings?: SuiteOutcome<FindingsBenchResult>;
   console?: SuiteOutcome<ConsoleBenchResult>;
+  costs?: SuiteOutcome<CostBenchResult>;
 }): BenchResults {
   const events = input.events?.ok
     ? {
@@ -124,5 +127,6 @@ export function buildResults(input: {
     ...(input.flood && { flood: input.flood }),
     ...(input.findings && { findings: input.findings }),
     ...(input.console && { console: input.console }),
+    ...(input.costs && { costs: input.costs }),
   };
 }

@@ -2,7 +2,7 @@
  * `npm run bench` — runs the benchmarks and writes BENCHMARKS.md and test/bench/results.json.
  *   npm run bench                      full plan (< 15 min on 2 cores)
  *   npm run bench -- --smoke           small sizes (~2 min); writes to the OS temp dir, not the committed files
- *   npm run bench -- --only=crawl,events,scaling,bundles,faults,flood,console,findings   a subset (files still written: missing parts say so)
+ *   npm run bench -- --only=crawl,events,scaling,bundles,faults,flood,console,findings,costs   a subset (files still written: missing parts say so)
  *   npm run bench -- --only=events --merge   re-runs a part and keeps the other parts of the committed results.json
  *   npm run bench -- --render-only     rewrites BENCHMARKS.md from the committed results.json (no measurement)
  *   npm run bench -- --only=events --events=20000   the event suite with another event count than the plan's
@@ -11,6 +11,7 @@
 import type { ConsoleBenchResult } from './console-bench';
 import type { TenantFloodResult } from './tenant-flood-bench';
 import type { FindingsBenchResult } from './findings-bench';
+import type { CostBenchResult } from './cost-bench';
 import { spawn } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -24,7 +25,7 @@ import type { CrashRecoveryResult, DurabilityPoint } from './fault-recovery-benc
 
 const ROOT = join(__dirname, '..', '..');
 const TSX_CLI = join(ROOT, 'node_modules', 'tsx', 'dist', 'cli.mjs');
-const SUITES = ['crawl', 'events', 'scaling', 'bundles', 'faults', 'flood', 'console', 'findings'] as const;
+const SUITES = ['crawl', 'events', 'scaling', 'bundles', 'faults', 'flood', 'console', 'findings', 'costs'] as const;
 type Suite = (typeof SUITES)[number];
 
 async function runChild<T>(suite: string, options: unknown): Promise<T> {
@@ -127,6 +128,8 @@ async function main(): Promise<void> {
     ? await timed('console in a browser (benchmark 8)', () => runChild<ConsoleBenchResult>('console', plan.console))
     : undefined;
 
+  const costs = only.has('costs') ? await timed('costs (benchmark 10)', () => runChild<CostBenchResult>('costs', plan.costs)) : undefined;
+
   const results = buildResults({
     plan,
     command,
@@ -141,6 +144,7 @@ async function main(): Promise<void> {
     flood,
     findings,
     console: consoleBench,
+    costs,
   });
   if (args.includes('--merge') && plan.name === 'full') {
     // Keep the parts not run now from the previous results (each part's ratios are internal to that part).
@@ -154,6 +158,7 @@ async function main(): Promise<void> {
     if (!only.has('flood') && previous.flood) merged.flood = previous.flood;
     if (!only.has('findings') && previous.findings) merged.findings = previous.findings;
     if (!only.has('console') && previous.console) merged.console = previous.console;
+    if (!only.has('costs') && previous.costs) merged.costs = previous.costs;
     merged.merged = { rerunParts: [...only], rerunAt: startedAt, othersFrom: previous.merged?.othersFrom ?? previous.startedAt };
     merged.command = 'npm run bench';
     merged.durationSeconds = previous.durationSeconds;

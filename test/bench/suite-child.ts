@@ -14,6 +14,7 @@ const SUITES: Record<string, (options: never) => Promise<unknown>> = {
   'tenant-flood': async (o) => (await import('./tenant-flood-bench')).runTenantFloodBench(o),
   findings: async (o) => (await import('./findings-bench')).runFindingsBench(o),
   console: async (o) => (await import('./console-bench')).runConsoleBench(o),
+  costs: async (o) => (await import('./cost-bench')).runCostBench(o),
 };
 
 async function main(): Promise<void> {
