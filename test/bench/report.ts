@@ -21,7 +21,7 @@ export function renderMarkdown(r: BenchResults): string {
     (r.merged
       ? `The ${r.merged.rerunParts.join(', ')} part(s) were re-run at ${r.merged.rerunAt} (\`npm run bench -- --only=${r.merged.rerunParts.join(',')} --merge\`); the other parts come from the run of ${r.merged.othersFrom}. Each part's ratios compare quantities measured in the same run of that part. Reproduce all of it with \`${r.command}\``
       : `Every figure below comes from this one run; ratios compare quantities measured in the same run. Reproduce all of it with \`${r.command}\``) +
-      ` (or one part: \`npm run bench -- --only=crawl|events|scaling|bundles|faults\`; a quick check: \`npm run bench -- --smoke\`).`,
+      ` (or one part: \`npm run bench -- --only=crawl|events|scaling|bundles|faults\`; a quick check: \`npm run bench -- --quick\`).`,
     '',
   );
 

@@ -1,7 +1,7 @@
 /**
  * `npm run bench` — runs the benchmarks and writes BENCHMARKS.md and test/bench/results.json.
  *   npm run bench                      full plan (< 15 min on 2 cores)
- *   npm run bench -- --smoke           small sizes (~2 min); writes to the OS temp dir, not the committed files
+ *   npm run bench -- --quick           small sizes (< 3 min; `--smoke` is the same); writes to the OS temp dir, not the committed files
  *   npm run bench -- --only=crawl,events,scaling,bundles,faults,flood,console,findings,costs   a subset (files still written: missing parts say so)
  *   npm run bench -- --only=events --merge   re-runs a part and keeps the other parts of the committed results.json
  *   npm run bench -- --render-only     rewrites BENCHMARKS.md from the committed results.json (no measurement)
@@ -82,7 +82,7 @@ async function main(): Promise<void> {
     log(`rewrote ${join(ROOT, 'BENCHMARKS.md')} from results.json of ${results.startedAt}`);
     return;
   }
-  const basePlan: BenchPlan = args.includes('--smoke') ? SMOKE_PLAN : FULL_PLAN;
+  const basePlan: BenchPlan = args.includes('--quick') || args.includes('--smoke') ? SMOKE_PLAN : FULL_PLAN;
   const eventsArg = args.find((a) => a.startsWith('--events='));
   const eventCount = eventsArg ? Number(eventsArg.slice('--events='.length)) : undefined;
   if (eventCount !== undefined && (!Number.isInteger(eventCount) || eventCount < 100)) throw new Error(`--events needs an integer >= 100, got ${eventsArg}`);
